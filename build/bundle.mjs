@@ -1,0 +1,20 @@
+// Bundles the TypeScript sources into dist/ with esbuild: the CLI (plain Node),
+// and, when present, the Electron main process, preload and renderer.
+import { build } from 'esbuild'
+import { chmod } from 'node:fs/promises'
+
+const common = { bundle: true, sourcemap: 'linked', logLevel: 'warning', legalComments: 'none' }
+// keytar is a native module and electron is provided at run time: never bundled.
+const nodeExternal = ['keytar', 'electron']
+
+await build({
+  ...common,
+  entryPoints: ['electron/cli/warifu.ts'],
+  outfile: 'dist/cli/warifu.cjs',
+  platform: 'node',
+  target: 'node22',
+  format: 'cjs',
+  external: nodeExternal,
+  banner: { js: '#!/usr/bin/env node' },
+})
+await chmod('dist/cli/warifu.cjs', 0o755)

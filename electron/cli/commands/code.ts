@@ -1,0 +1,42 @@
+/** `warifu code`: a code for a URI (no vault) or for a saved account. */
+import { UsageError } from '../../../shared/errors'
+import { totpCode } from '../../../shared/otp/codes'
+import { hotpCode } from '../../../shared/otp/codes'
+import { parseOtpUri } from '../../../shared/otp/uri'
+import { parseCommandArgs, parseUnixSeconds } from '../args'
+import type { Command } from '../io'
+
+export const codeCommand: Command = {
+  name: 'code',
+  summary: 'Print the current code of an account, or of an otpauth URI',
+  help: `Usage:
+  warifu code <id-or-search>
+  warifu code --uri <otpauth-uri> [--at <unix-seconds>]
+
+With an account id, id prefix or search text: prints the current code and the
+seconds it has left (a counter-based account's next code; its counter is saved
+first). With --uri: prints only the code for that URI at that time (now by
+default); no vault is read. Use --uri - to read the URI from standard input.`,
+  async run(args, io) {
+    const { values, positionals } = parseCommandArgs(args, { uri: { type: 'string' }, at: { type: 'string' } })
+    if (values.uri !== undefined) {
+      if (positionals.length > 0) throw new UsageError('Give either --uri or an account, not both.')
+      const uri = values.uri === '-' ? (await io.readStdin()).trim() : values.uri
+      const params = parseOtpUri(uri)
+      const nowMs = values.at === undefined ? io.now() : parseUnixSeconds(values.at)
+      io.out(params.type === 'totp' ? totpCode(params, nowMs).code : hotpCode(params, params.counter))
+      return
+    }
+    if (values.at !== undefined) throw new UsageError('--at goes with --uri only.')
+    if (positionals.length !== 1) throw new UsageError('Name one account: warifu code <id-or-search>.')
+    const vault = await io.openVault()
+    const account = vault.find(positionals[0]!)
+    if (account.type === 'hotp') {
+      const { code, counter } = await vault.nextHotp(account.id)
+      io.out(`${code}  (counter ${counter})`)
+    } else {
+      const { code, secondsLeft } = vault.totp(account.id, io.now())
+      io.out(`${code}  (${secondsLeft}s left)`)
+    }
+  },
+}

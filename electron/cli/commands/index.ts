@@ -1,0 +1,8 @@
+/** Every `warifu` command, in the order `warifu --help` lists them. */
+import type { Command } from '../io'
+import { addCommand } from './add'
+import { codeCommand } from './code'
+import { listCommand } from './list'
+import { removeCommand } from './remove'
+
+export const COMMANDS: Command[] = [codeCommand, addCommand, listCommand, removeCommand]

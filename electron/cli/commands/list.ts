@@ -1,0 +1,32 @@
+/** `warifu list`: the saved accounts, never their secrets. */
+import { UsageError } from '../../../shared/errors'
+import { parseCommandArgs } from '../args'
+import type { Command } from '../io'
+
+export const listCommand: Command = {
+  name: 'list',
+  summary: 'List saved accounts (no secrets)',
+  help: `Usage:
+  warifu list [--json]
+
+Prints id, issuer, label and kind of each account. --json prints an array of
+objects with id, issuer, label, type, algorithm, digits, period or counter,
+and createdAt. Secrets are never printed.`,
+  async run(args, io) {
+    const { values, positionals } = parseCommandArgs(args, { json: { type: 'boolean' } })
+    if (positionals.length > 0) throw new UsageError('list takes no arguments besides --json.')
+    const accounts = (await io.openVault()).list()
+    if (values.json) {
+      io.out(JSON.stringify(accounts, null, 2))
+      return
+    }
+    if (accounts.length === 0) {
+      io.out('No accounts yet. Add one with: warifu add <otpauth-uri>')
+      return
+    }
+    for (const a of accounts) {
+      const kind = a.type === 'totp' ? `TOTP ${a.algorithm} ${a.digits}d ${a.period}s` : `HOTP ${a.algorithm} ${a.digits}d #${a.counter}`
+      io.out([a.id, a.issuer || '-', a.label || '-', kind].join('\t'))
+    }
+  },
+}

@@ -1,0 +1,23 @@
+/** What a CLI command may touch: injected so tests run commands in-process with a fixed clock. */
+import type { Vault } from '../vault/vault'
+
+export interface CliIo {
+  out(line: string): void
+  err(line: string): void
+  /** All of standard input as text (for `--secret -`). */
+  readStdin(): Promise<string>
+  /** The clock, ms since the epoch. */
+  now(): number
+  /** Opens the user's vault (keychain + metadata); reports repairs through err(). */
+  openVault(): Promise<Vault>
+}
+
+/** A command of the `warifu` tool. */
+export interface Command {
+  name: string
+  /** One line for `warifu --help`. */
+  summary: string
+  /** Full text for `warifu <command> --help`. */
+  help: string
+  run(args: string[], io: CliIo): Promise<void>
+}

@@ -1,0 +1,34 @@
+/** Entry point of the `warifu` command: real stdin/stdout, clock and vault. */
+import { KeytarSecretStore } from '../secrets/secret-store'
+import { dataDir, keychainService, keychainTimeoutMs } from '../vault/paths'
+import { Vault, describeProblem } from '../vault/vault'
+import { runCli } from './cli'
+import type { CliIo } from './io'
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = []
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer)
+  return Buffer.concat(chunks).toString('utf8')
+}
+
+const io: CliIo = {
+  out: (line) => process.stdout.write(line + '\n'),
+  err: (line) => process.stderr.write(line + '\n'),
+  readStdin,
+  now: () => Date.now(),
+  async openVault() {
+    const store = new KeytarSecretStore(keychainService(), keychainTimeoutMs())
+    const vault = await Vault.open({ dir: dataDir(), store })
+    for (const problem of vault.problems) process.stderr.write(`warifu: note: ${describeProblem(problem)}\n`)
+    return vault
+  },
+}
+
+runCli(process.argv.slice(2), io).then(
+  (code) => {
+    process.exitCode = code
+    // A keychain call that timed out may still hold a thread: do not wait for it.
+    if (code !== 0) setImmediate(() => process.exit(code))
+  },
+  () => process.exit(1),
+)

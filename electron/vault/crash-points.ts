@@ -1,0 +1,9 @@
+/**
+ * Named points in multi-step writes where tests kill the process to prove that
+ * a crash loses nothing. Inert unless WARIFU_CRASH_AT names the point.
+ */
+export type CrashPoint = 'add:after-pending' | 'add:after-keychain' | 'remove:after-pending' | 'remove:after-keychain'
+
+export function crashPoint(name: CrashPoint): void {
+  if (process.env.WARIFU_CRASH_AT === name) process.kill(process.pid, 'SIGKILL')
+}

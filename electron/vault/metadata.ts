@@ -1,0 +1,114 @@
+/**
+ * The metadata file: every account's parameters except its secret. The writer
+ * names each field it writes, so a secret can never slip into the file.
+ */
+import { readFile } from 'node:fs/promises'
+import { VaultCorruptError } from '../../shared/errors'
+import { ALGORITHMS, type Algorithm } from '../../shared/otp/account'
+import type { AccountSummary } from '../../shared/types'
+
+/** An account as stored: its summary plus the state of an interrupted change. */
+export type AccountRecord = AccountSummary & {
+  /** Set while a two-step change (metadata + keychain) is under way; see vault.ts. */
+  pending?: 'add' | 'remove'
+}
+
+/** The whole metadata file. Account order is the list order the user sees. */
+export interface MetadataFile {
+  format: 'warifu-vault'
+  version: 1
+  /** ISO time of the last backup that was verified (used by the backup reminder). */
+  lastBackupAt?: string
+  accounts: AccountRecord[]
+}
+
+export function emptyMetadata(): MetadataFile {
+  return { format: 'warifu-vault', version: 1, accounts: [] }
+}
+
+function corrupt(detail: string): VaultCorruptError {
+  return new VaultCorruptError(`The account file is damaged (${detail}); it was left untouched.`)
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
+const isInt = (v: unknown): v is number => Number.isSafeInteger(v)
+
+function readRecord(raw: unknown, index: number): AccountRecord {
+  const where = `account ${index + 1}`
+  if (!isObject(raw)) throw corrupt(`${where} is not an object`)
+  const { id, type, issuer, label, algorithm, digits, createdAt, pending } = raw
+  if (typeof id !== 'string' || !/^[0-9a-f]{16}$/.test(id)) throw corrupt(`${where} has a bad id`)
+  if (typeof issuer !== 'string' || typeof label !== 'string') throw corrupt(`${where} has a bad name`)
+  if (!ALGORITHMS.includes(algorithm as Algorithm)) throw corrupt(`${where} has a bad algorithm`)
+  if (!isInt(digits) || digits < 6 || digits > 10) throw corrupt(`${where} has bad digits`)
+  if (typeof createdAt !== 'string') throw corrupt(`${where} has a bad date`)
+  if (pending !== undefined && pending !== 'add' && pending !== 'remove') throw corrupt(`${where} has a bad state`)
+  const base = { id, issuer, label, algorithm: algorithm as Algorithm, digits, createdAt }
+  const state: Pick<AccountRecord, 'pending'> = pending ? { pending } : {}
+  if (type === 'totp') {
+    if (!isInt(raw.period) || raw.period < 1 || raw.period > 3600) throw corrupt(`${where} has a bad period`)
+    return { ...base, type, period: raw.period, ...state }
+  }
+  if (type === 'hotp') {
+    if (!isInt(raw.counter) || raw.counter < 0) throw corrupt(`${where} has a bad counter`)
+    return { ...base, type, counter: raw.counter, ...state }
+  }
+  throw corrupt(`${where} has a bad type`)
+}
+
+/** Reads and checks the metadata file; a missing file is an empty vault. */
+export async function readMetadata(path: string): Promise<MetadataFile> {
+  let text: string
+  try {
+    text = await readFile(path, 'utf8')
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return emptyMetadata()
+    throw error
+  }
+  let raw: unknown
+  try {
+    raw = JSON.parse(text)
+  } catch {
+    throw corrupt('not valid JSON')
+  }
+  if (!isObject(raw) || raw.format !== 'warifu-vault') throw corrupt('not a Warifu account file')
+  if (raw.version !== 1) throw corrupt(`version ${String(raw.version)} is not supported by this Warifu`)
+  if (!Array.isArray(raw.accounts)) throw corrupt('no account list')
+  const accounts = raw.accounts.map(readRecord)
+  if (new Set(accounts.map((a) => a.id)).size !== accounts.length) throw corrupt('an id appears twice')
+  const file: MetadataFile = { format: 'warifu-vault', version: 1, accounts }
+  if (typeof raw.lastBackupAt === 'string') file.lastBackupAt = raw.lastBackupAt
+  return file
+}
+
+/** Field by field, so nothing but these fields (never a secret) reaches the disk. */
+function writeRecord(r: AccountRecord): Record<string, unknown> {
+  return {
+    id: r.id,
+    type: r.type,
+    issuer: r.issuer,
+    label: r.label,
+    algorithm: r.algorithm,
+    digits: r.digits,
+    ...(r.type === 'totp' ? { period: r.period } : { counter: r.counter }),
+    createdAt: r.createdAt,
+    ...(r.pending ? { pending: r.pending } : {}),
+  }
+}
+
+/** The file's JSON text. */
+export function serializeMetadata(file: MetadataFile): string {
+  const out = {
+    format: file.format,
+    version: file.version,
+    ...(file.lastBackupAt ? { lastBackupAt: file.lastBackupAt } : {}),
+    accounts: file.accounts.map(writeRecord),
+  }
+  return JSON.stringify(out, null, 2) + '\n'
+}
+
+/** The account without vault-internal state, as callers see it. */
+export function toSummary(r: AccountRecord): AccountSummary {
+  const { pending: _pending, ...summary } = r
+  return summary
+}

@@ -1,0 +1,302 @@
+/**
+ * The vault: account metadata in a JSON file in the app's data directory,
+ * secrets in the OS keychain, one entry per account id.
+ *
+ * Every change that touches both places is written in three steps so that a
+ * crash at any point loses nothing:
+ *   add:    metadata with `pending: 'add'`    -> keychain set    -> metadata without pending
+ *   remove: metadata with `pending: 'remove'` -> keychain delete -> metadata without the record
+ * On open, a pending record is finished or rolled back from what the keychain
+ * holds, and every repair or inconsistency is reported in `problems`.
+ */
+import { randomBytes } from 'node:crypto'
+import { join } from 'node:path'
+import { AccountNotFoundError, AmbiguousAccountError, SecretMissingError } from '../../shared/errors'
+import { cleanName, type OtpParams } from '../../shared/otp/account'
+import { hotpCode, totpCode, type TotpCode } from '../../shared/otp/codes'
+import { normalizeSecret } from '../../shared/otp/secret'
+import type { AccountSummary } from '../../shared/types'
+import type { SecretStore } from '../secrets/secret-store'
+import { ensurePrivateDir, writeFileAtomic } from './atomic-file'
+import { crashPoint } from './crash-points'
+import { withFileLock } from './lock'
+import { METADATA_FILE } from './paths'
+import { readMetadata, serializeMetadata, toSummary, type AccountRecord, type MetadataFile } from './metadata'
+
+/** Something found, and possibly repaired, when the vault was opened. Never holds a secret. */
+export type VaultProblem =
+  | { kind: 'add-completed'; account: AccountSummary }
+  | { kind: 'add-rolled-back'; issuer: string; label: string }
+  | { kind: 'remove-completed'; issuer: string; label: string }
+  | { kind: 'orphan-secret'; id: string }
+  | { kind: 'missing-secret'; account: AccountSummary }
+
+export interface VaultOptions {
+  /** The app's data directory (see paths.ts). */
+  dir: string
+  store: SecretStore
+  /** The clock, in ms since the epoch; injected so tests control time. */
+  now?: () => number
+}
+
+/** A one-line, secret-free description of a problem, for logs and the CLI. */
+export function describeProblem(p: VaultProblem): string {
+  const name = (issuer: string, label: string) => [issuer, label].filter(Boolean).join(' / ') || '(no name)'
+  switch (p.kind) {
+    case 'add-completed':
+      return `An interrupted add of "${name(p.account.issuer, p.account.label)}" was completed.`
+    case 'add-rolled-back':
+      return `An interrupted add of "${name(p.issuer, p.label)}" never reached the keychain and was undone; add it again.`
+    case 'remove-completed':
+      return `An interrupted removal of "${name(p.issuer, p.label)}" was completed.`
+    case 'orphan-secret':
+      return `The keychain holds a secret (entry ${p.id}) that no account uses; it was kept, not deleted.`
+    case 'missing-secret':
+      return `The secret of "${name(p.account.issuer, p.account.label)}" (${p.account.id}) is missing from the keychain.`
+  }
+}
+
+function newId(): string {
+  return randomBytes(8).toString('hex')
+}
+
+const fold = (s: string) => s.normalize('NFKC').toLowerCase()
+
+export class Vault {
+  private constructor(
+    private readonly metadataPath: string,
+    private readonly store: SecretStore,
+    private readonly now: () => number,
+    private file: MetadataFile,
+    private readonly secrets: Map<string, string>,
+    readonly problems: VaultProblem[],
+  ) {}
+
+  /** Opens the vault: checks the keychain, reads metadata and secrets, repairs interrupted changes. */
+  static async open(options: VaultOptions): Promise<Vault> {
+    const { dir, store } = options
+    const now = options.now ?? Date.now
+    // Fails with KEYCHAIN_UNAVAILABLE before anything else is touched.
+    await store.probe()
+    await ensurePrivateDir(dir)
+    const metadataPath = join(dir, METADATA_FILE)
+    return withFileLock(lockPath(dir), async () => {
+      const file = await readMetadata(metadataPath)
+      const secrets = await store.list()
+      const problems: VaultProblem[] = []
+      const kept: AccountRecord[] = []
+      let changed = false
+      for (const record of file.accounts) {
+        const hasSecret = secrets.has(record.id)
+        if (record.pending === 'add') {
+          changed = true
+          if (hasSecret) {
+            delete record.pending
+            kept.push(record)
+            problems.push({ kind: 'add-completed', account: toSummary(record) })
+          } else {
+            problems.push({ kind: 'add-rolled-back', issuer: record.issuer, label: record.label })
+          }
+        } else if (record.pending === 'remove') {
+          changed = true
+          if (hasSecret) await store.delete(record.id)
+          secrets.delete(record.id)
+          problems.push({ kind: 'remove-completed', issuer: record.issuer, label: record.label })
+        } else {
+          kept.push(record)
+          if (!hasSecret) problems.push({ kind: 'missing-secret', account: toSummary(record) })
+        }
+      }
+      const known = new Set(kept.map((r) => r.id))
+      for (const id of secrets.keys()) {
+        if (!known.has(id)) problems.push({ kind: 'orphan-secret', id })
+      }
+      file.accounts = kept
+      if (changed) await writeFileAtomic(metadataPath, serializeMetadata(file))
+      return new Vault(metadataPath, store, now, file, secrets, problems)
+    })
+  }
+
+  /** All accounts in the user's order, without secrets. */
+  list(): AccountSummary[] {
+    return this.file.accounts.map(toSummary)
+  }
+
+  /** The account with this id. */
+  get(id: string): AccountSummary {
+    const record = this.file.accounts.find((r) => r.id === id)
+    if (!record) throw new AccountNotFoundError('No account has that id.')
+    return toSummary(record)
+  }
+
+  /** Accounts whose issuer or label contains `query` (case- and width-insensitive). */
+  search(query: string): AccountSummary[] {
+    const q = fold(query.trim())
+    return this.list().filter((a) => fold(`${a.issuer} ${a.label}`).includes(q))
+  }
+
+  /** One account by exact id, unique id prefix, or unique search match. */
+  find(query: string): AccountSummary {
+    const exact = this.file.accounts.find((r) => r.id === query)
+    if (exact) return toSummary(exact)
+    if (/^[0-9a-f]{4,15}$/.test(query)) {
+      const byPrefix = this.list().filter((a) => a.id.startsWith(query))
+      if (byPrefix.length === 1) return byPrefix[0]!
+    }
+    const matches = this.search(query)
+    if (matches.length === 1) return matches[0]!
+    if (matches.length === 0) throw new AccountNotFoundError(`No account matches "${query}".`)
+    const byIssuer = matches.filter((a) => fold(a.issuer) === fold(query.trim()))
+    if (byIssuer.length === 1) return byIssuer[0]!
+    const names = matches.map((a) => `${a.id} ${[a.issuer, a.label].filter(Boolean).join(' / ')}`)
+    throw new AmbiguousAccountError(`"${query}" matches ${matches.length} accounts: ${names.join('; ')}.`)
+  }
+
+  /** Accounts with the same secret, issuer and label as `params` (a re-scan of a known code). */
+  duplicatesOf(params: OtpParams): AccountSummary[] {
+    return this.file.accounts
+      .filter((r) => this.secrets.get(r.id) === params.secret && r.issuer === params.issuer && r.label === params.label)
+      .map(toSummary)
+  }
+
+  /** Saves a new account: secret to the keychain, the rest to the metadata file. */
+  async add(params: OtpParams): Promise<AccountSummary> {
+    const secret = normalizeSecret(params.secret)
+    const base = {
+      id: newId(),
+      issuer: cleanName(params.issuer, 'issuer'),
+      label: cleanName(params.label, 'label'),
+      algorithm: params.algorithm,
+      digits: params.digits,
+      createdAt: new Date(this.now()).toISOString(),
+    }
+    const record: AccountRecord =
+      params.type === 'totp'
+        ? { ...base, type: 'totp', period: params.period }
+        : { ...base, type: 'hotp', counter: params.counter }
+
+    await this.mutate((file) => file.accounts.push({ ...record, pending: 'add' }))
+    crashPoint('add:after-pending')
+    try {
+      await this.store.set(record.id, secret)
+    } catch (error) {
+      // Nothing reached the keychain: take the pending record back out.
+      await this.mutate((file) => {
+        file.accounts = file.accounts.filter((r) => r.id !== record.id)
+      })
+      throw error
+    }
+    this.secrets.set(record.id, secret)
+    crashPoint('add:after-keychain')
+    await this.mutate((file) => {
+      const saved = file.accounts.find((r) => r.id === record.id)
+      if (saved) delete saved.pending
+    })
+    return toSummary(record)
+  }
+
+  /** Deletes an account and its keychain entry. */
+  async remove(id: string): Promise<void> {
+    this.get(id)
+    await this.mutate((file) => {
+      const record = file.accounts.find((r) => r.id === id)
+      if (record) record.pending = 'remove'
+    })
+    crashPoint('remove:after-pending')
+    await this.store.delete(id)
+    this.secrets.delete(id)
+    crashPoint('remove:after-keychain')
+    await this.mutate((file) => {
+      file.accounts = file.accounts.filter((r) => r.id !== id)
+    })
+  }
+
+  /** Renames an account. */
+  async rename(id: string, names: { issuer?: string; label?: string }): Promise<AccountSummary> {
+    this.get(id)
+    const issuer = names.issuer === undefined ? undefined : cleanName(names.issuer, 'issuer')
+    const label = names.label === undefined ? undefined : cleanName(names.label, 'label')
+    await this.mutate((file) => {
+      const record = file.accounts.find((r) => r.id === id)
+      if (!record) throw new AccountNotFoundError('No account has that id.')
+      if (issuer !== undefined) record.issuer = issuer
+      if (label !== undefined) record.label = label
+    })
+    return this.get(id)
+  }
+
+  /** Moves an account to position `index` (clamped) in the list. */
+  async move(id: string, index: number): Promise<void> {
+    this.get(id)
+    await this.mutate((file) => {
+      const from = file.accounts.findIndex((r) => r.id === id)
+      if (from === -1) throw new AccountNotFoundError('No account has that id.')
+      const [record] = file.accounts.splice(from, 1)
+      const to = Math.max(0, Math.min(file.accounts.length, Math.trunc(index)))
+      file.accounts.splice(to, 0, record!)
+    })
+  }
+
+  /** The current TOTP code of an account. */
+  totp(id: string, nowMs = this.now()): TotpCode & { account: AccountSummary } {
+    const params = this.params(id)
+    if (params.type !== 'totp') throw new AccountNotFoundError('That account is counter-based (HOTP); ask for its next code.')
+    return { ...totpCode(params, nowMs), account: this.get(id) }
+  }
+
+  /** The next HOTP code. The advanced counter is saved before the code is returned, so no code is shown twice. */
+  async nextHotp(id: string): Promise<{ code: string; counter: number; account: AccountSummary }> {
+    const params = this.params(id)
+    if (params.type !== 'hotp') throw new AccountNotFoundError('That account is time-based (TOTP).')
+    let used = params.counter
+    await this.mutate((file) => {
+      const record = file.accounts.find((r) => r.id === id)
+      if (!record || record.type !== 'hotp') throw new AccountNotFoundError('No account has that id.')
+      used = record.counter
+      record.counter = used + 1
+    })
+    return { code: hotpCode(params, used), counter: used, account: this.get(id) }
+  }
+
+  /** Everything needed to generate codes, secret included. Main process only: never send to the renderer. */
+  params(id: string): OtpParams {
+    const summary = this.get(id)
+    const secret = this.secrets.get(id)
+    if (secret === undefined) {
+      throw new SecretMissingError('This account\u2019s secret is missing from the keychain; add the account again.')
+    }
+    const { issuer, label, algorithm, digits } = summary
+    return summary.type === 'totp'
+      ? { type: 'totp', secret, issuer, label, algorithm, digits, period: summary.period }
+      : { type: 'hotp', secret, issuer, label, algorithm, digits, counter: summary.counter }
+  }
+
+  /** The time of the last verified backup, if any. */
+  get lastBackupAt(): string | undefined {
+    return this.file.lastBackupAt
+  }
+
+  /** Records a verified backup at `at` (ISO time). */
+  async markBackedUp(at = new Date(this.now()).toISOString()): Promise<void> {
+    await this.mutate((file) => {
+      file.lastBackupAt = at
+    })
+  }
+
+  /**
+   * Read-modify-write under the lock: re-reads the file so that a change made
+   * by another process (the CLI while the app runs) is not overwritten.
+   */
+  private async mutate(change: (file: MetadataFile) => void): Promise<void> {
+    await withFileLock(lockPath(this.metadataPath, true), async () => {
+      const file = await readMetadata(this.metadataPath)
+      change(file)
+      await writeFileAtomic(this.metadataPath, serializeMetadata(file))
+      this.file = file
+    })
+  }
+}
+
+function lockPath(dirOrFile: string, isFile = false): string {
+  return isFile ? `${dirOrFile}.lock` : join(dirOrFile, `${METADATA_FILE}.lock`)
+}

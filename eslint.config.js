@@ -1,0 +1,49 @@
+import js from '@eslint/js'
+import tseslint from 'typescript-eslint'
+import globals from 'globals'
+
+const nodeOnly = ['electron', 'electron/*', 'keytar', 'node:*', 'fs', 'path', 'os', 'crypto', 'child_process']
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'release/**', 'out/**', 'tests/artifacts/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: { allowDefaultProject: ['*.js', '*.mjs', 'build/*.mjs'] } },
+      globals: { ...globals.node },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      'no-console': 'off',
+    },
+  },
+  {
+    // shared/ runs in both worlds: no Electron, no Node, no DOM.
+    files: ['shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: nodeOnly.map((group) => ({ group: [group], message: 'shared/ must stay pure TypeScript.' })) }],
+    },
+  },
+  {
+    // The renderer never reaches Node or main's services directly.
+    files: ['renderer/**/*.ts'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ...nodeOnly.map((group) => ({ group: [group], message: 'The renderer is sandboxed: use window.warifu.' })),
+            { group: ['**/electron/**'], message: 'The renderer never imports main-process code.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['**/*.js', '**/*.mjs'],
+    ...tseslint.configs.disableTypeChecked,
+  },
+)

@@ -1,0 +1,102 @@
+/**
+ * Typed errors with stable codes. Messages are for people and never contain a
+ * secret, an otpauth URI (it holds the secret) or a password; the UI switches
+ * on `code` and shows its own translated text.
+ */
+
+/** Every stable error code the core can produce. */
+export type ErrorCode =
+  | 'INVALID_OTP_URI'
+  | 'INVALID_SECRET'
+  | 'SECRET_TOO_SHORT'
+  | 'INVALID_ALGORITHM'
+  | 'INVALID_DIGITS'
+  | 'INVALID_PERIOD'
+  | 'INVALID_COUNTER'
+  | 'INVALID_ACCOUNT'
+  | 'KEYCHAIN_UNAVAILABLE'
+  | 'SECRET_MISSING'
+  | 'VAULT_CORRUPT'
+  | 'VAULT_BUSY'
+  | 'ACCOUNT_NOT_FOUND'
+  | 'AMBIGUOUS_ACCOUNT'
+  | 'USAGE'
+
+/** Base of every error the app raises on purpose. */
+export abstract class AppError extends Error {
+  abstract readonly code: ErrorCode
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options)
+    this.name = new.target.name
+  }
+}
+
+/** The text is not an otpauth URI we can use (scheme, type, label or parameters). */
+export class InvalidOtpUriError extends AppError {
+  readonly code = 'INVALID_OTP_URI'
+}
+
+/** The secret is empty or not base32. */
+export class InvalidSecretError extends AppError {
+  readonly code = 'INVALID_SECRET'
+}
+
+/** The secret decodes to fewer than 80 bits (RFC 4226 section 4, R6). */
+export class SecretTooShortError extends AppError {
+  readonly code = 'SECRET_TOO_SHORT'
+}
+
+/** An OTP parameter is outside what we support; `code` says which. */
+export class InvalidOtpParameterError extends AppError {
+  constructor(
+    readonly code: 'INVALID_ALGORITHM' | 'INVALID_DIGITS' | 'INVALID_PERIOD' | 'INVALID_COUNTER',
+    message: string,
+  ) {
+    super(message)
+  }
+}
+
+/** Issuer or label is unusable (too long, control characters). */
+export class InvalidAccountError extends AppError {
+  readonly code = 'INVALID_ACCOUNT'
+}
+
+/** No usable OS keychain: missing, locked, or access denied. There is no plain-text fallback. */
+export class KeychainUnavailableError extends AppError {
+  readonly code = 'KEYCHAIN_UNAVAILABLE'
+}
+
+/** An account's secret is not in the keychain. */
+export class SecretMissingError extends AppError {
+  readonly code = 'SECRET_MISSING'
+}
+
+/** The metadata file cannot be read as a Warifu vault. */
+export class VaultCorruptError extends AppError {
+  readonly code = 'VAULT_CORRUPT'
+}
+
+/** Another Warifu process holds the vault lock. */
+export class VaultBusyError extends AppError {
+  readonly code = 'VAULT_BUSY'
+}
+
+/** No account matches the id or search. */
+export class AccountNotFoundError extends AppError {
+  readonly code = 'ACCOUNT_NOT_FOUND'
+}
+
+/** A search matches more than one account. */
+export class AmbiguousAccountError extends AppError {
+  readonly code = 'AMBIGUOUS_ACCOUNT'
+}
+
+/** The command line is wrong. */
+export class UsageError extends AppError {
+  readonly code = 'USAGE'
+}
+
+/** True for errors raised on purpose by Warifu. */
+export function isAppError(error: unknown): error is AppError {
+  return error instanceof AppError
+}

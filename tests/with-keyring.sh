@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Runs a command inside a throwaway D-Bus session with an unlocked gnome-keyring
+# Secret Service, so keychain tests never touch a user's real keyring.
+#   tests/with-keyring.sh npm test
+# WARIFU_KEYRING_PASSWORD sets the keyring's password (default: a throwaway one).
+# Needs Debian's dbus, gnome-keyring (and libsecret-tools for secret-tool).
+set -euo pipefail
+
+if [ "$#" -eq 0 ]; then
+  echo "usage: tests/with-keyring.sh <command> [args...]" >&2
+  exit 2
+fi
+for tool in dbus-run-session gnome-keyring-daemon dbus-send; do
+  command -v "$tool" >/dev/null || { echo "with-keyring: '$tool' not found (apt-get install dbus gnome-keyring)" >&2; exit 2; }
+done
+
+if [ -z "${WARIFU_IN_KEYRING_SESSION:-}" ]; then
+  # XDG dirs must exist before dbus-run-session so the daemon's socket and
+  # keyring files land in the throwaway place, not the user's home.
+  scratch=$(mktemp -d /tmp/warifu-keyring.XXXXXX)
+  trap 'rm -rf "$scratch"' EXIT
+  mkdir -m 700 "$scratch/runtime" "$scratch/data"
+  export XDG_RUNTIME_DIR="$scratch/runtime" XDG_DATA_HOME="$scratch/data"
+  export WARIFU_IN_KEYRING_SESSION=1
+  # No display inside: a keyring prompt would otherwise hang invisibly.
+  status=0
+  env -u DISPLAY -u WAYLAND_DISPLAY dbus-run-session -- "$0" "$@" || status=$?
+  exit "$status"
+fi
+
+password="${WARIFU_KEYRING_PASSWORD:-warifu-test-keyring}"
+printf '%s' "$password" | gnome-keyring-daemon --foreground --unlock --components=secrets >/dev/null 2>&1 &
+daemon=$!
+trap 'kill "$daemon" 2>/dev/null || true' EXIT
+
+for _ in $(seq 1 100); do
+  if dbus-send --session --print-reply --dest=org.freedesktop.DBus /org/freedesktop/DBus \
+    org.freedesktop.DBus.GetNameOwner string:org.freedesktop.secrets >/dev/null 2>&1; then
+    break
+  fi
+  kill -0 "$daemon" 2>/dev/null || { echo "with-keyring: gnome-keyring-daemon exited early" >&2; exit 1; }
+  sleep 0.1
+done
+dbus-send --session --print-reply --dest=org.freedesktop.DBus /org/freedesktop/DBus \
+  org.freedesktop.DBus.GetNameOwner string:org.freedesktop.secrets >/dev/null 2>&1 \
+  || { echo "with-keyring: the Secret Service did not come up" >&2; exit 1; }
+
+status=0
+"$@" || status=$?
+exit "$status"
