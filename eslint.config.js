@@ -15,7 +15,10 @@ export default tseslint.config(
     },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true },
+      ],
       'no-console': 'off',
     },
   },
@@ -23,7 +26,10 @@ export default tseslint.config(
     // shared/ runs in both worlds: no Electron, no Node, no DOM.
     files: ['shared/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: nodeOnly.map((group) => ({ group: [group], message: 'shared/ must stay pure TypeScript.' })) }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: nodeOnly.map((group) => ({ group: [group], message: 'shared/ must stay pure TypeScript.' })) },
+      ],
     },
   },
   {

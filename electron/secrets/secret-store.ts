@@ -80,7 +80,12 @@ export class KeytarSecretStore implements SecretStore {
     let timer: ReturnType<typeof setTimeout> | undefined
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(
-        () => reject(unavailable(`it did not answer within ${Math.round(this.timeoutMs / 1000)} s; is it waiting to be unlocked?`)),
+        () =>
+          reject(
+            unavailable(
+              `it did not answer within ${Math.round(this.timeoutMs / 1000)} s; is it waiting to be unlocked?`,
+            ),
+          ),
         this.timeoutMs,
       )
       timer.unref?.()

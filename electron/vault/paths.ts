@@ -14,7 +14,11 @@ type Env = Record<string, string | undefined>
  * directory as `app.getPath('userData')`, computed without Electron.
  * `WARIFU_HOME` overrides it (tests, portable set-ups).
  */
-export function dataDir(env: Env = process.env, platform: NodeJS.Platform = process.platform, home = homedir()): string {
+export function dataDir(
+  env: Env = process.env,
+  platform: NodeJS.Platform = process.platform,
+  home = homedir(),
+): string {
   if (env.WARIFU_HOME) return env.WARIFU_HOME
   switch (platform) {
     case 'darwin':

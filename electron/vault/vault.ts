@@ -240,7 +240,8 @@ export class Vault {
   /** The current TOTP code of an account. */
   totp(id: string, nowMs = this.now()): TotpCode & { account: AccountSummary } {
     const params = this.params(id)
-    if (params.type !== 'totp') throw new AccountNotFoundError('That account is counter-based (HOTP); ask for its next code.')
+    if (params.type !== 'totp')
+      throw new AccountNotFoundError('That account is counter-based (HOTP); ask for its next code.')
     return { ...totpCode(params, nowMs), account: this.get(id) }
   }
 

@@ -39,11 +39,13 @@ history: prefer "--secret -" or "add -" and type or pipe it in.`,
     if (values.secret === undefined) {
       if (positionals.length !== 1) throw new UsageError('Give one otpauth URI, or --secret with --issuer and --label.')
       const byKey = ['issuer', 'label', 'algorithm', 'digits', 'period', 'hotp', 'counter'] as const
-      if (byKey.some((k) => values[k] !== undefined)) throw new UsageError('A URI carries its own settings; drop the other options.')
+      if (byKey.some((k) => values[k] !== undefined))
+        throw new UsageError('A URI carries its own settings; drop the other options.')
       params = parseOtpUri(positionals[0] === '-' ? (await io.readStdin()).trim() : positionals[0]!)
     } else {
       if (positionals.length > 0) throw new UsageError('Give either a URI or --secret, not both.')
-      if (values.label === undefined && values.issuer === undefined) throw new UsageError('Name the account with --issuer and/or --label.')
+      if (values.label === undefined && values.issuer === undefined)
+        throw new UsageError('Name the account with --issuer and/or --label.')
       const secret = normalizeSecret(values.secret === '-' ? await io.readStdin() : values.secret)
       const common = {
         secret,
@@ -63,7 +65,9 @@ history: prefer "--secret -" or "add -" and type or pipe it in.`,
     const vault = await io.openVault()
     const duplicates = vault.duplicatesOf(params)
     if (duplicates.length > 0) {
-      io.err(`warifu: warning: the same account is already saved as ${duplicates.map((d) => d.id).join(', ')}; adding it again.`)
+      io.err(
+        `warifu: warning: the same account is already saved as ${duplicates.map((d) => d.id).join(', ')}; adding it again.`,
+      )
     }
     const account = await vault.add(params)
     io.out(`Added ${describe(params)}`)

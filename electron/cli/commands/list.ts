@@ -25,7 +25,10 @@ and createdAt. Secrets are never printed.`,
       return
     }
     for (const a of accounts) {
-      const kind = a.type === 'totp' ? `TOTP ${a.algorithm} ${a.digits}d ${a.period}s` : `HOTP ${a.algorithm} ${a.digits}d #${a.counter}`
+      const kind =
+        a.type === 'totp'
+          ? `TOTP ${a.algorithm} ${a.digits}d ${a.period}s`
+          : `HOTP ${a.algorithm} ${a.digits}d #${a.counter}`
       io.out([a.id, a.issuer || '-', a.label || '-', kind].join('\t'))
     }
   },

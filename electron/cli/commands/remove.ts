@@ -21,7 +21,9 @@ backup first if you may need it again.`,
     const vault = await io.openVault()
     const matches = vault.list().filter((a) => a.id.startsWith(query))
     if (matches.length !== 1) {
-      throw new UsageError(matches.length === 0 ? 'No account has that id.' : 'That id prefix matches several accounts; give more of it.')
+      throw new UsageError(
+        matches.length === 0 ? 'No account has that id.' : 'That id prefix matches several accounts; give more of it.',
+      )
     }
     const account = matches[0]!
     await vault.remove(account.id)
