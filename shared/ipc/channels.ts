@@ -1,0 +1,170 @@
+/**
+ * The one table of renderer -> main calls: names, argument parsers, result
+ * types. The preload exposes exactly these names; main registers a handler for
+ * each and runs the parser on every call; the e2e harness binds the same
+ * handlers to a browser page. A channel without a parser fails the typecheck.
+ *
+ * Secrets stay in main: no result here carries a secret except
+ * `accounts:reveal-secret`, which the renderer calls only after the user confirms.
+ */
+import { AppError } from '../errors'
+import type { Algorithm } from '../otp/account'
+import type { AccountSummary } from '../types'
+
+/** A bad argument from the renderer. */
+export class InvalidIpcArgumentError extends AppError {
+  readonly code = 'USAGE'
+}
+
+/** A setup key typed by hand (the manual-entry form). */
+export interface ManualEntry {
+  secret: string
+  issuer: string
+  label: string
+  algorithm: Algorithm
+  digits: number
+  type: 'totp' | 'hotp'
+  period: number
+  counter: number
+}
+
+/** What a scanned or typed account would be, shown before saving; no secret. */
+export interface AccountPreview {
+  type: 'totp' | 'hotp'
+  issuer: string
+  label: string
+  algorithm: Algorithm
+  digits: number
+  period?: number
+  counter?: number
+  /** The code right now (TOTP) or at the URI's counter (HOTP), for a setup page that asks for one. */
+  code: string
+  secondsLeft?: number
+  /** Ids of saved accounts with the same secret, issuer and label. */
+  duplicateOf: string[]
+}
+
+/** A TOTP account's current and next code. HOTP accounts are absent: their code is asked for. */
+export interface CodeSnapshot {
+  id: string
+  code: string
+  next: string
+  secondsLeft: number
+  period: number
+}
+
+/** Every renderer -> main call. */
+export interface Channels {
+  /** Lists accounts without their secrets. */
+  'accounts:list': { args: []; result: AccountSummary[] }
+  /** Shows what a scanned or pasted otpauth URI holds, with its current code; saves nothing. */
+  'accounts:preview-uri': { args: [uri: string]; result: AccountPreview }
+  /** Saves an account from a scanned or pasted otpauth URI. */
+  'accounts:add-from-uri': { args: [uri: string]; result: AccountSummary }
+  /** Checks a hand-typed setup key; saves nothing. */
+  'accounts:preview-manual': { args: [entry: ManualEntry]; result: AccountPreview }
+  /** Saves an account from a hand-typed setup key. */
+  'accounts:add-manual': { args: [entry: ManualEntry]; result: AccountSummary }
+  /** Changes an account's issuer and label. */
+  'accounts:rename': { args: [id: string, names: { issuer: string; label: string }]; result: AccountSummary }
+  /** Moves an account to a position in the list. */
+  'accounts:move': { args: [id: string, index: number]; result: AccountSummary[] }
+  /** Deletes an account and its keychain entry (the renderer confirms first). */
+  'accounts:remove': { args: [id: string]; result: AccountSummary[] }
+  /** The secret and URI of one account, only after the user confirmed "show secret". */
+  'accounts:reveal-secret': { args: [id: string]; result: { secret: string; uri: string } }
+  /** Current and next codes of every TOTP account at main's clock. */
+  'codes:current': { args: []; result: CodeSnapshot[] }
+  /** Advances a HOTP account's counter (saved first) and returns its code. */
+  'codes:next-hotp': { args: [id: string]; result: { code: string; counter: number } }
+  /** Copies an account's current code to the clipboard; main clears it later if unchanged. */
+  'clipboard:copy-code': { args: [id: string]; result: { clearAfterSeconds: number } }
+  /** Main's own open-file dialog for an image; the bytes come back, never a path from the renderer. */
+  'scan:open-image': { args: []; result: { name: string; bytes: Uint8Array } | null }
+  /** The OS locale and the saved language choice. */
+  'settings:get': { args: []; result: { locale: string; language: 'ja' | 'en' | 'system' } }
+  /** Saves the language choice. */
+  'settings:set-language': { args: [language: 'ja' | 'en' | 'system']; result: void }
+}
+
+export type ChannelName = keyof Channels
+
+function fail(message: string): never {
+  throw new InvalidIpcArgumentError(message)
+}
+
+function exactly(raw: unknown[], n: number): void {
+  if (!Array.isArray(raw) || raw.length !== n) fail(`Expected ${n} argument(s).`)
+}
+
+function text(v: unknown, max = 8192): string {
+  if (typeof v !== 'string' || v.length > max) fail('Expected a string argument.')
+  return v
+}
+
+function accountId(v: unknown): string {
+  if (typeof v !== 'string' || !/^[0-9a-f]{16}$/.test(v)) fail('Expected an account id.')
+  return v
+}
+
+function int(v: unknown, min: number, max: number): number {
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) fail('Expected a whole number.')
+  return v
+}
+
+function manualEntry(v: unknown): ManualEntry {
+  if (typeof v !== 'object' || v === null) fail('Expected a setup key entry.')
+  const e = v as Record<string, unknown>
+  const algorithm = e.algorithm
+  if (algorithm !== 'SHA1' && algorithm !== 'SHA256' && algorithm !== 'SHA512') fail('Expected an algorithm.')
+  if (e.type !== 'totp' && e.type !== 'hotp') fail('Expected totp or hotp.')
+  return {
+    secret: text(e.secret, 1024),
+    issuer: text(e.issuer, 1024),
+    label: text(e.label, 1024),
+    algorithm,
+    digits: int(e.digits, 0, 100),
+    type: e.type,
+    period: int(e.period, 0, 100_000),
+    counter: int(e.counter, 0, Number.MAX_SAFE_INTEGER),
+  }
+}
+
+/** Argument parsers: main runs one on every call before anything else. */
+export const argParsers: { [C in ChannelName]: (raw: unknown[]) => Channels[C]['args'] } = {
+  'accounts:list': (raw) => (exactly(raw, 0), []),
+  'accounts:preview-uri': (raw) => (exactly(raw, 1), [text(raw[0])]),
+  'accounts:add-from-uri': (raw) => (exactly(raw, 1), [text(raw[0])]),
+  'accounts:preview-manual': (raw) => (exactly(raw, 1), [manualEntry(raw[0])]),
+  'accounts:add-manual': (raw) => (exactly(raw, 1), [manualEntry(raw[0])]),
+  'accounts:rename': (raw) => {
+    exactly(raw, 2)
+    const names = raw[1]
+    if (typeof names !== 'object' || names === null) fail('Expected names.')
+    const n = names as Record<string, unknown>
+    return [accountId(raw[0]), { issuer: text(n.issuer, 1024), label: text(n.label, 1024) }]
+  },
+  'accounts:move': (raw) => (exactly(raw, 2), [accountId(raw[0]), int(raw[1], 0, 1_000_000)]),
+  'accounts:remove': (raw) => (exactly(raw, 1), [accountId(raw[0])]),
+  'accounts:reveal-secret': (raw) => (exactly(raw, 1), [accountId(raw[0])]),
+  'codes:current': (raw) => (exactly(raw, 0), []),
+  'codes:next-hotp': (raw) => (exactly(raw, 1), [accountId(raw[0])]),
+  'clipboard:copy-code': (raw) => (exactly(raw, 1), [accountId(raw[0])]),
+  'scan:open-image': (raw) => (exactly(raw, 0), []),
+  'settings:get': (raw) => (exactly(raw, 0), []),
+  'settings:set-language': (raw) => {
+    exactly(raw, 1)
+    const v = raw[0]
+    if (v !== 'ja' && v !== 'en' && v !== 'system') fail('Expected ja, en or system.')
+    return [v]
+  },
+}
+
+/** Every channel name, for the preload and for tests. */
+export const CHANNEL_NAMES = Object.keys(argParsers) as ChannelName[]
+
+/** What every call resolves to: errors cross as data (code + message), never as thrown objects. */
+export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: { code: string; message: string } }
+
+/** The API the preload exposes as `window.warifu`: one async function per channel, unwrapped. */
+export type WarifuApi = { [C in ChannelName]: (...args: Channels[C]['args']) => Promise<Channels[C]['result']> }
