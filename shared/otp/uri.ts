@@ -9,7 +9,7 @@ import { normalizeSecret } from './secret'
 /** Longer texts are not otpauth URIs; refusing them bounds the work. */
 export const MAX_URI_LENGTH = 8192
 
-const URI_SHAPE = /^otpauth:\/\/([A-Za-z]+)\/([^?#]*)(?:\?([^#]*))?(?:#.*)?$/s
+const URI_SHAPE = /^otpauth:\/\/([a-z]+)\/([^?#]*)(?:\?([^#]*))?(?:#.*)?$/is
 
 /** `+` means a space (form encoding, as in `issuer=Air+Canada`), then percent-decoding. */
 function decodeComponent(raw: string): string {
@@ -48,7 +48,7 @@ export function parseOtpUri(input: string): OtpParams {
   }
   const match = URI_SHAPE.exec(text)
   if (!match) {
-    throw new InvalidOtpUriError('This is not an otpauth:// link.')
+    throw new InvalidOtpUriError('This is not an otpauth link.')
   }
   const [, rawType = '', rawLabel = '', query = ''] = match
   const type = rawType.toLowerCase()
@@ -56,19 +56,21 @@ export function parseOtpUri(input: string): OtpParams {
     throw new InvalidOtpUriError('Only time-based (totp) and counter-based (hotp) links are supported.')
   }
 
+  const params = readParams(query)
+  const issuerParam = params.get('issuer')?.trim()
   const label = decodeComponent(rawLabel)
-  const colon = label.indexOf(':')
+  // "Issuer:account". When the issuer parameter is there and the label starts with
+  // it, that prefix is cut whole, so an issuer holding ':' still splits right.
+  const colon = issuerParam && label.startsWith(`${issuerParam}:`) ? issuerParam.length : label.indexOf(':')
   const labelIssuer = colon === -1 ? '' : label.slice(0, colon)
   const account = colon === -1 ? label : label.slice(colon + 1)
 
-  const params = readParams(query)
   const rawSecret = params.get('secret')
   if (rawSecret === undefined) {
     throw new InvalidOtpUriError('The link has no secret.')
   }
   const secret = normalizeSecret(rawSecret)
   // The issuer parameter wins over the label prefix (Key Uri Format).
-  const issuerParam = params.get('issuer')?.trim()
   const issuer = cleanName(issuerParam ? issuerParam : labelIssuer, 'issuer')
   const common = {
     secret,

@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest'
+import { runCli } from '../../../electron/cli/cli'
+import type { CliIo } from '../../../electron/cli/io'
+import { Vault } from '../../../electron/vault/vault'
+import { MemorySecretStore } from '../../support/memory-secret-store'
+import { useTempDir } from '../../support/temp-dir'
+
+const URI = 'otpauth://totp/ACME:alice?secret=JBSWY3DPEHPK3PXP&issuer=ACME'
+
+function harness(dir: string, stdin = '') {
+  const out: string[] = []
+  const err: string[] = []
+  const store = new MemorySecretStore()
+  const io: CliIo = {
+    out: (l) => out.push(l),
+    err: (l) => err.push(l),
+    readStdin: () => Promise.resolve(stdin),
+    now: () => 59_000,
+    openVault: () => Vault.open({ dir, store, now: () => 59_000 }),
+  }
+  return { io, out, err, store, run: (...argv: string[]) => runCli(argv, io) }
+}
+
+describe('warifu CLI (in-process, fake keychain)', () => {
+  const tempDir = useTempDir()
+
+  it('prints only the code for --uri at --at', async () => {
+    const h = harness(tempDir())
+    expect(await h.run('code', '--uri', URI, '--at', '59')).toBe(0)
+    expect(h.out).toEqual(['996554'])
+    expect(h.err).toEqual([])
+  })
+
+  it('reads the URI from stdin with --uri -', async () => {
+    const h = harness(tempDir(), URI + '\n')
+    expect(await h.run('code', '--uri', '-', '--at', '59')).toBe(0)
+    expect(h.out).toEqual(['996554'])
+  })
+
+  it('adds from --secret - on stdin and prints the id last', async () => {
+    const h = harness(tempDir(), 'jbsw y3dp ehpk 3pxp\n')
+    expect(
+      await h.run('add', '--secret', '-', '--issuer', 'Monex', '--label', 'taro', '--digits', '8', '--period', '60'),
+    ).toBe(0)
+    const id = h.out.at(-1)!
+    expect(id).toMatch(/^[0-9a-f]{16}$/)
+    expect(h.store.entries.get(id)).toBe('JBSWY3DPEHPK3PXP')
+    expect(await h.run('list', '--json')).toBe(0)
+    const listed = JSON.parse(h.out.slice(2).join('\n')) as unknown[]
+    expect(listed).toEqual([
+      expect.objectContaining({
+        id,
+        issuer: 'Monex',
+        label: 'taro',
+        type: 'totp',
+        algorithm: 'SHA1',
+        digits: 8,
+        period: 60,
+      }),
+    ])
+    expect(h.out.join('\n')).not.toContain('JBSWY3DPEHPK3PXP')
+  })
+
+  it('prints the current code and seconds left for a saved account', async () => {
+    const h = harness(tempDir())
+    await h.run('add', URI)
+    expect(await h.run('code', 'acme')).toBe(0)
+    expect(h.out.at(-1)).toBe('996554  (1s left)')
+  })
+
+  it.each([
+    [['frobnicate'], 2, /unknown command/],
+    [['code'], 2, /Name one account/],
+    [['code', '--uri', URI, '--at', 'noon'], 2, /Unix seconds/],
+    [['add', '--bogus'], 2, /Unknown option/],
+    [['add', 'otpauth://totp/x?secret=JBSWY3DPEHPK3PX1'], 1, /not valid base32/],
+    [['add', '--secret', 'AAAA', '--label', 'x'], 1, /shorter than 80 bits/],
+    [['remove', 'monex'], 2, /account id/],
+    [['code', 'nobody'], 1, /No account matches/],
+  ])('%j exits %i with one line on stderr', async (argv, code, message) => {
+    const h = harness(tempDir())
+    expect(await h.run(...argv)).toBe(code)
+    expect(h.err).toHaveLength(1)
+    expect(h.err[0]).toMatch(message)
+    expect(h.err[0]).toMatch(/^warifu: /)
+    expect(h.err[0]).not.toContain('JBSWY3DPEHPK3PX')
+  })
+
+  it('changes nothing when an add is rejected', async () => {
+    const h = harness(tempDir())
+    await h.run('add', '--secret', 'JBSWY3DPEHPK3PXP', '--label', 'x', '--digits', '5')
+    expect(h.store.entries.size).toBe(0)
+  })
+
+  it('shows help for the tool and for each command', async () => {
+    const h = harness(tempDir())
+    expect(await h.run('--help')).toBe(0)
+    expect(h.out[0]).toMatch(/Usage: warifu <command>/)
+    for (const command of ['code', 'add', 'list', 'remove']) {
+      expect(await h.run(command, '--help')).toBe(0)
+      expect(h.out.at(-1)).toMatch(new RegExp(`warifu ${command}`))
+    }
+  })
+})
