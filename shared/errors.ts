@@ -21,6 +21,7 @@ export type ErrorCode =
   | 'ACCOUNT_NOT_FOUND'
   | 'AMBIGUOUS_ACCOUNT'
   | 'USAGE'
+  | 'IMAGE_TOO_LARGE'
 
 /** Base of every error the app raises on purpose. */
 export abstract class AppError extends Error {
@@ -94,6 +95,11 @@ export class AmbiguousAccountError extends AppError {
 /** The command line is wrong. */
 export class UsageError extends AppError {
   readonly code = 'USAGE'
+}
+
+/** An image file is larger than the app reads (the desktop app's open-image dialog). */
+export class ImageTooLargeError extends AppError {
+  readonly code = 'IMAGE_TOO_LARGE'
 }
 
 /** True for errors raised on purpose by Warifu. */

@@ -53,8 +53,15 @@ export interface CodeSnapshot {
   period: number
 }
 
+/** Whether the vault could be opened; the renderer shows `error.code` (KEYCHAIN_UNAVAILABLE) when not. */
+export type AppStatus =
+  | { vault: 'ready'; /** Secret-free lines about repairs made when the vault was opened. */ problems: string[] }
+  | { vault: 'unavailable'; error: { code: string; message: string } }
+
 /** Every renderer -> main call. */
 export interface Channels {
+  /** Opens the vault if it is not open yet (a retry after the user unlocked the keychain) and says how it went. */
+  'app:status': { args: []; result: AppStatus }
   /** Lists accounts without their secrets. */
   'accounts:list': { args: []; result: AccountSummary[] }
   /** Shows what a scanned or pasted otpauth URI holds, with its current code; saves nothing. */
@@ -81,6 +88,11 @@ export interface Channels {
   'clipboard:copy-code': { args: [id: string]; result: { clearAfterSeconds: number } }
   /** Main's own open-file dialog for an image; the bytes come back, never a path from the renderer. */
   'scan:open-image': { args: []; result: { name: string; bytes: Uint8Array } | null }
+  /**
+   * Arms main for a screen scan: the next `screens` getDisplayMedia calls (within a few seconds) each get
+   * one display, in order. Without this call main refuses every screen-capture request.
+   */
+  'scan:prepare-screens': { args: []; result: { screens: number } }
   /** The OS locale and the saved language choice. */
   'settings:get': { args: []; result: { locale: string; language: 'ja' | 'en' | 'system' } }
   /** Saves the language choice. */
@@ -132,6 +144,7 @@ function manualEntry(v: unknown): ManualEntry {
 
 /** Argument parsers: main runs one on every call before anything else. */
 export const argParsers: { [C in ChannelName]: (raw: unknown[]) => Channels[C]['args'] } = {
+  'app:status': (raw) => (exactly(raw, 0), []),
   'accounts:list': (raw) => (exactly(raw, 0), []),
   'accounts:preview-uri': (raw) => (exactly(raw, 1), [text(raw[0])]),
   'accounts:add-from-uri': (raw) => (exactly(raw, 1), [text(raw[0])]),
@@ -151,6 +164,7 @@ export const argParsers: { [C in ChannelName]: (raw: unknown[]) => Channels[C]['
   'codes:next-hotp': (raw) => (exactly(raw, 1), [accountId(raw[0])]),
   'clipboard:copy-code': (raw) => (exactly(raw, 1), [accountId(raw[0])]),
   'scan:open-image': (raw) => (exactly(raw, 0), []),
+  'scan:prepare-screens': (raw) => (exactly(raw, 0), []),
   'settings:get': (raw) => (exactly(raw, 0), []),
   'settings:set-language': (raw) => {
     exactly(raw, 1)
@@ -168,3 +182,24 @@ export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: { code: 
 
 /** The API the preload exposes as `window.warifu`: one async function per channel, unwrapped. */
 export type WarifuApi = { [C in ChannelName]: (...args: Channels[C]['args']) => Promise<Channels[C]['result']> }
+
+/** Error code of a call that failed for a reason the renderer is not told (details stay in main). */
+export const INTERNAL_ERROR_CODE = 'INTERNAL'
+/** Error code of a call from a page or frame that is not ours. */
+export const UNTRUSTED_SENDER_CODE = 'UNTRUSTED_SENDER'
+
+/** Every main -> renderer event and its payload. */
+export interface Events {
+  /** The global shortcut or the tray brought the window up: put the cursor in the search box. */
+  'app:focus-search': []
+}
+
+export type EventName = keyof Events
+
+/** Every event name, for the preload and for tests. */
+export const EVENT_NAMES: readonly EventName[] = ['app:focus-search']
+
+/** `window.warifu`: the calls plus `on()`, which returns a function that unsubscribes. */
+export type WarifuBridge = WarifuApi & {
+  on<E extends EventName>(event: E, listener: (...payload: Events[E]) => void): () => void
+}
