@@ -22,6 +22,9 @@ export type ErrorCode =
   | 'AMBIGUOUS_ACCOUNT'
   | 'USAGE'
   | 'IMAGE_TOO_LARGE'
+  | 'NOT_AN_IMAGE'
+  | 'NO_QR_FOUND'
+  | 'QR_DECODER_UNAVAILABLE'
 
 /** Base of every error the app raises on purpose. */
 export abstract class AppError extends Error {
@@ -100,6 +103,21 @@ export class UsageError extends AppError {
 /** An image file is larger than the app reads (the desktop app's open-image dialog). */
 export class ImageTooLargeError extends AppError {
   readonly code = 'IMAGE_TOO_LARGE'
+}
+
+/** The file or pixel buffer is not a readable PNG/JPEG image (wrong type, truncated, corrupt). */
+export class NotAnImageError extends AppError {
+  readonly code = 'NOT_AN_IMAGE'
+}
+
+/** The image holds no QR code we can read. */
+export class NoQrFoundError extends AppError {
+  readonly code = 'NO_QR_FOUND'
+}
+
+/** The QR decoder (ZXing WebAssembly) could not be loaded or was not configured. */
+export class QrDecoderUnavailableError extends AppError {
+  readonly code = 'QR_DECODER_UNAVAILABLE'
 }
 
 /** True for errors raised on purpose by Warifu. */
