@@ -18,3 +18,23 @@ await build({
   banner: { js: '#!/usr/bin/env node' },
 })
 await chmod('dist/cli/warifu.cjs', 0o755)
+
+// The Electron main process (Node) and the sandboxed preload (may require only 'electron').
+await build({
+  ...common,
+  entryPoints: ['electron/main.ts'],
+  outfile: 'dist/electron/main.cjs',
+  platform: 'node',
+  target: 'node22',
+  format: 'cjs',
+  external: nodeExternal,
+})
+await build({
+  ...common,
+  entryPoints: ['electron/preload.ts'],
+  outfile: 'dist/electron/preload.cjs',
+  platform: 'node',
+  target: 'chrome140',
+  format: 'cjs',
+  external: ['electron'],
+})

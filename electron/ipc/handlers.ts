@@ -1,0 +1,198 @@
+/**
+ * Main process: the handler of every channel, as a plain object of async
+ * functions over injected services. Electron registers this table
+ * (register.ts); the e2e harness binds the very same table to a browser page.
+ * Arguments arrive already parsed (dispatch.ts runs the channel's parser).
+ *
+ * Secrets never leave main: every result here is a summary, a code or a
+ * preview, except accounts:reveal-secret, which the renderer calls only after
+ * the user confirmed "show secret".
+ */
+import { open } from 'node:fs/promises'
+import { basename } from 'node:path'
+import { ImageTooLargeError, InvalidAccountError, SecretMissingError, UsageError } from '../../shared/errors'
+import type { AccountPreview, ChannelName, Channels, CodeSnapshot, ManualEntry } from '../../shared/ipc/channels'
+import { cleanName, parseCounter, parseDigits, parsePeriod, type OtpParams } from '../../shared/otp/account'
+import { hotpCode, totpCode } from '../../shared/otp/codes'
+import { normalizeSecret } from '../../shared/otp/secret'
+import { formatOtpUri, parseOtpUri } from '../../shared/otp/uri'
+import type { AccountSummary } from '../../shared/types'
+import type { AppStatus } from '../../shared/ipc/channels'
+import type { LanguageChoice } from '../app/settings-store'
+import type { Vault } from '../vault/vault'
+
+/** The largest image file scan:open-image reads; screenshots are far smaller. */
+export const MAX_IMAGE_BYTES = 50 * 1024 * 1024
+
+/** What the handlers need from the rest of main; all injected so the table runs in plain Node. */
+export interface HandlerDeps {
+  vault: { get(): Promise<Vault>; status(): Promise<AppStatus> }
+  /** The clock, ms since the epoch. */
+  now(): number
+  clipboard: { copy(code: string): Promise<void>; readonly clearAfterSeconds: number }
+  /** Main's own open-file dialog; resolves to the chosen path or null when cancelled. */
+  pickImageFile(): Promise<string | null>
+  settings: { get(): Promise<{ language: LanguageChoice }>; setLanguage(language: LanguageChoice): Promise<void> }
+  /** The OS locale (app.getLocale() in Electron), e.g. "ja" or "en-US". */
+  locale(): string
+  /** Arms main's screen-capture handler for one request per display; resolves to the number of displays. */
+  prepareScreenScan(): Promise<number>
+}
+
+/** One async function per channel, taking the parsed arguments. */
+export type Handlers = { [C in ChannelName]: (...args: Channels[C]['args']) => Promise<Channels[C]['result']> }
+
+/** OtpParams from the hand-typed form: the same validation as a URI. */
+export function paramsFromEntry(entry: ManualEntry): OtpParams {
+  const secret = normalizeSecret(entry.secret)
+  const issuer = cleanName(entry.issuer, 'issuer')
+  const label = cleanName(entry.label, 'label')
+  if (issuer === '' && label === '') throw new InvalidAccountError('Give the account an issuer or a name.')
+  const common = { secret, issuer, label, algorithm: entry.algorithm, digits: parseDigits(entry.digits) }
+  return entry.type === 'totp'
+    ? { type: 'totp', ...common, period: parsePeriod(entry.period) }
+    : { type: 'hotp', ...common, counter: parseCounter(entry.counter) }
+}
+
+function preview(params: OtpParams, duplicates: AccountSummary[], nowMs: number): AccountPreview {
+  const { type, issuer, label, algorithm, digits } = params
+  const duplicateOf = duplicates.map((d) => d.id)
+  if (params.type === 'totp') {
+    const { code, secondsLeft } = totpCode(params, nowMs)
+    return { type, issuer, label, algorithm, digits, period: params.period, code, secondsLeft, duplicateOf }
+  }
+  return {
+    type,
+    issuer,
+    label,
+    algorithm,
+    digits,
+    counter: params.counter,
+    code: hotpCode(params, params.counter),
+    duplicateOf,
+  }
+}
+
+/** Reads a file the user picked in main's dialog, refusing anything over MAX_IMAGE_BYTES. */
+async function readImage(path: string): Promise<{ name: string; bytes: Uint8Array }> {
+  const handle = await open(path, 'r')
+  try {
+    // Size from the open handle, so a file swapped after the check is not read whole.
+    const { size } = await handle.stat()
+    if (size > MAX_IMAGE_BYTES) {
+      throw new ImageTooLargeError(`The image is larger than ${MAX_IMAGE_BYTES / 1024 / 1024} MB.`)
+    }
+    const bytes = new Uint8Array(size)
+    const { bytesRead } = await handle.read(bytes, 0, size, 0)
+    return { name: basename(path), bytes: bytes.subarray(0, bytesRead) }
+  } finally {
+    await handle.close()
+  }
+}
+
+/** The handler table over `deps`. */
+export function createHandlers(deps: HandlerDeps): Handlers {
+  const vault = () => deps.vault.get()
+
+  return {
+    'app:status': () => deps.vault.status(),
+
+    'accounts:list': async () => (await vault()).list(),
+
+    'accounts:preview-uri': async (uri) => {
+      const params = parseOtpUri(uri)
+      return preview(params, (await vault()).duplicatesOf(params), deps.now())
+    },
+
+    'accounts:add-from-uri': async (uri) => (await vault()).add(parseOtpUri(uri)),
+
+    'accounts:preview-manual': async (entry) => {
+      const params = paramsFromEntry(entry)
+      return preview(params, (await vault()).duplicatesOf(params), deps.now())
+    },
+
+    'accounts:add-manual': async (entry) => (await vault()).add(paramsFromEntry(entry)),
+
+    'accounts:rename': async (id, names) => (await vault()).rename(id, names),
+
+    'accounts:move': async (id, index) => {
+      const v = await vault()
+      await v.move(id, index)
+      return v.list()
+    },
+
+    'accounts:remove': async (id) => {
+      const v = await vault()
+      await v.remove(id)
+      return v.list()
+    },
+
+    // The one result that carries a secret: only after the user confirmed "show secret".
+    'accounts:reveal-secret': async (id) => {
+      const params = (await vault()).params(id)
+      return { secret: params.secret, uri: formatOtpUri(params) }
+    },
+
+    'codes:current': async () => {
+      const v = await vault()
+      const nowMs = deps.now()
+      const snapshots: CodeSnapshot[] = []
+      for (const account of v.list()) {
+        if (account.type !== 'totp') continue
+        let params: OtpParams
+        try {
+          params = v.params(account.id)
+        } catch (error) {
+          // One account whose keychain entry is gone must not blank every other code.
+          if (error instanceof SecretMissingError) continue
+          throw error
+        }
+        if (params.type !== 'totp') continue
+        const now = totpCode(params, nowMs)
+        const next = totpCode(params, nowMs + params.period * 1000)
+        snapshots.push({
+          id: account.id,
+          code: now.code,
+          next: next.code,
+          secondsLeft: now.secondsLeft,
+          period: params.period,
+        })
+      }
+      return snapshots
+    },
+
+    'codes:next-hotp': async (id) => {
+      const { code, counter } = await (await vault()).nextHotp(id)
+      return { code, counter }
+    },
+
+    'clipboard:copy-code': async (id) => {
+      const v = await vault()
+      const params = v.params(id)
+      let code: string
+      if (params.type === 'totp') {
+        code = totpCode(params, deps.now()).code
+      } else {
+        // The last code shown (codes:next-hotp saved counter + 1); copying never advances the counter.
+        if (params.counter === 0) throw new UsageError('Show this account\u2019s code first, then copy it.')
+        code = hotpCode(params, params.counter - 1)
+      }
+      await deps.clipboard.copy(code)
+      return { clearAfterSeconds: deps.clipboard.clearAfterSeconds }
+    },
+
+    // Main's own dialog: the renderer never names a path.
+    'scan:open-image': async () => {
+      const path = await deps.pickImageFile()
+      return path === null ? null : readImage(path)
+    },
+
+    'scan:prepare-screens': async () => ({ screens: await deps.prepareScreenScan() }),
+
+    'settings:get': async () => ({ locale: deps.locale(), language: (await deps.settings.get()).language }),
+
+    'settings:set-language': async (language) => {
+      await deps.settings.setLanguage(language)
+    },
+  }
+}

@@ -1,0 +1,144 @@
+/**
+ * Main process entry: lifecycle only. Single-instance lock, security hooks,
+ * services, IPC registration, the window, tray and shortcut. Logic lives in
+ * modules that run without Electron (security.ts, ipc/, app/).
+ */
+import { app, BrowserWindow, clipboard, desktopCapturer, dialog, session } from 'electron'
+import { join } from 'node:path'
+import type { EventName } from '../shared/ipc/channels'
+import { ClipboardClearer } from './app/clipboard-clearer'
+import { closeHidesWindow, quitWhenAllWindowsClosed } from './app/close-policy'
+import { screenSourceFor } from './app/display-media'
+import { effectiveLanguage, trayLabels } from './app/language'
+import { ScreenScanQueue } from './app/screen-scan'
+import { SettingsStore } from './app/settings-store'
+import { registerShowShortcut, unregisterShortcuts } from './app/shortcut'
+import { createTray } from './app/tray'
+import { VaultHolder } from './app/vault-holder'
+import { createHandlers } from './ipc/handlers'
+import { registerIpc } from './ipc/register'
+import { KeytarSecretStore } from './secrets/secret-store'
+import { installSecurity, isLoopbackHttpOrigin, type TrustedOrigins } from './security'
+import { keychainService, keychainTimeoutMs } from './vault/paths'
+import { Vault } from './vault/vault'
+import { createMainWindow } from './window'
+
+// dist/electron/main.cjs -> dist/renderer/index.html and dist/electron/preload.cjs
+const rendererFile = join(__dirname, '..', 'renderer', 'index.html')
+const preloadPath = join(__dirname, 'preload.cjs')
+const devServer = process.env.WARIFU_DEV_SERVER_URL
+const devUrl = !app.isPackaged && devServer && isLoopbackHttpOrigin(devServer) ? devServer : undefined
+const origins: TrustedOrigins = devUrl ? { rendererFile, devOrigin: new URL(devUrl).origin } : { rendererFile }
+
+let win: BrowserWindow | undefined
+let quitting = false
+const FOCUS_SEARCH: EventName = 'app:focus-search'
+
+function showWindow(focusSearch: boolean): void {
+  if (!app.isReady()) return
+  if (!win || win.isDestroyed()) win = openWindow()
+  if (win.isMinimized()) win.restore()
+  win.show()
+  win.focus()
+  if (focusSearch) win.webContents.send(FOCUS_SEARCH)
+}
+
+function openWindow(): BrowserWindow {
+  const created = createMainWindow({ preloadPath, rendererFile, devUrl, isPackaged: app.isPackaged })
+  created.on('close', (event) => {
+    if (closeHidesWindow(quitting)) {
+      event.preventDefault()
+      created.hide()
+    }
+  })
+  return created
+}
+
+if (!app.requestSingleInstanceLock()) {
+  // Another Warifu is running: it shows its window (second-instance) and this one leaves.
+  app.quit()
+} else {
+  app.on('second-instance', () => showWindow(true))
+  app.on('before-quit', () => {
+    quitting = true
+  })
+  app.on('window-all-closed', () => {
+    if (quitWhenAllWindowsClosed(process.platform)) app.quit()
+  })
+  app.on('activate', () => showWindow(false))
+  app.whenReady().then(start, (error: unknown) => {
+    console.error(`warifu: could not start (${error instanceof Error ? error.name : 'unknown error'})`)
+    app.exit(1)
+  })
+}
+
+async function start(): Promise<void> {
+  installSecurity(app, session.defaultSession, origins)
+
+  const dataDir = process.env.WARIFU_HOME || app.getPath('userData')
+  const store = new KeytarSecretStore(keychainService(), keychainTimeoutMs())
+  const vault = new VaultHolder(() => Vault.open({ dir: dataDir, store }))
+  const clipboardClearer = new ClipboardClearer(clipboard)
+  const settings = new SettingsStore(dataDir)
+  const screens = new ScreenScanQueue()
+  const locale = () => app.getPreferredSystemLanguages()[0] ?? app.getLocale()
+
+  session.defaultSession.setDisplayMediaRequestHandler((request, callback) => {
+    const index = screenSourceFor(
+      { frameUrl: request.frame?.url, videoRequested: request.videoRequested },
+      screens,
+      origins,
+    )
+    if (index === undefined) return callback(null)
+    desktopCapturer.getSources({ types: ['screen'], thumbnailSize: { width: 0, height: 0 } }).then(
+      (sources) => {
+        const source = sources[index]
+        callback(source ? { video: source } : null)
+      },
+      () => callback(null),
+    )
+  })
+
+  const handlers = createHandlers({
+    vault,
+    now: Date.now,
+    clipboard: clipboardClearer,
+    locale,
+    settings,
+    pickImageFile: async () => {
+      const options = {
+        properties: ['openFile' as const],
+        filters: [{ name: 'Images', extensions: ['png', 'jpg', 'jpeg', 'gif', 'bmp', 'webp'] }],
+      }
+      const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options)
+      return result.canceled ? null : (result.filePaths[0] ?? null)
+    },
+    prepareScreenScan: async () => {
+      const sources = await desktopCapturer.getSources({ types: ['screen'], thumbnailSize: { width: 0, height: 0 } })
+      screens.arm(sources.length)
+      return sources.length
+    },
+  })
+  registerIpc(handlers, origins)
+
+  // Opened now so a locked keychain prompts at start-up, not at the first click; failure is shown by the renderer.
+  void vault.get().catch(() => undefined)
+
+  win = openWindow()
+  const language = effectiveLanguage((await settings.get()).language, locale())
+  createTray({ show: () => showWindow(true), quit: () => app.quit() }, trayLabels(language))
+  registerShowShortcut(() => showWindow(true))
+
+  let clipboardCleared = false
+  app.on('before-quit', (event) => {
+    if (clipboardCleared) return
+    // The clipboard API is async: hold the quit until a code we put there is gone.
+    event.preventDefault()
+    clipboardCleared = true
+    clipboardClearer
+      .clearIfUnchanged()
+      .catch(() => undefined)
+      .finally(() => app.quit())
+  })
+  app.on('will-quit', () => unregisterShortcuts())
+}

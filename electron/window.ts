@@ -1,0 +1,51 @@
+/**
+ * Main process: the app's one window. The only place BrowserWindow options are
+ * written; webPreferences stay inline literals so electronegativity can read them.
+ */
+import { BrowserWindow } from 'electron'
+
+export interface WindowOptions {
+  preloadPath: string
+  /** The built renderer's index.html (production). */
+  rendererFile: string
+  /** A loopback dev server's URL; only honoured when the app is not packaged. */
+  devUrl: string | undefined
+  isPackaged: boolean
+}
+
+export function createMainWindow(options: WindowOptions): BrowserWindow {
+  const win = new BrowserWindow({
+    width: 440,
+    height: 720,
+    minWidth: 360,
+    minHeight: 480,
+    show: false,
+    title: 'Warifu',
+    autoHideMenuBar: true,
+    webPreferences: {
+      preload: options.preloadPath,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      safeDialogs: true,
+      spellcheck: false,
+      devTools: !options.isPackaged,
+    },
+  })
+  // Codes and a revealed secret must not show up in screen recordings or screenshots of other apps.
+  win.setContentProtection(true)
+  win.once('ready-to-show', () => win.show())
+  if (options.devUrl !== undefined && !options.isPackaged) {
+    void win.loadURL(options.devUrl)
+  } else {
+    void win.loadFile(options.rendererFile)
+  }
+  return win
+}
