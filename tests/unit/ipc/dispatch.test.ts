@@ -1,0 +1,166 @@
+import { describe, expect, it } from 'vitest'
+import { dispatch } from '../../../electron/ipc/dispatch'
+import type { Handlers } from '../../../electron/ipc/handlers'
+import { InvalidSecretError } from '../../../shared/errors'
+import { argParsers, CHANNEL_NAMES, type ChannelName } from '../../../shared/ipc/channels'
+
+const ORIGINS = { rendererFile: '/opt/warifu/renderer/index.html' }
+const OURS = { url: 'file:///opt/warifu/renderer/index.html', isMainFrame: true }
+const ID = '0123456789abcdef'
+const ENTRY = {
+  secret: 'JBSWY3DPEHPK3PXP',
+  issuer: 'A',
+  label: 'b',
+  algorithm: 'SHA1',
+  digits: 6,
+  type: 'totp',
+  period: 30,
+  counter: 0,
+}
+
+/** One valid argument list per channel: the parser accepts it (checked below). */
+const GOOD: Record<ChannelName, unknown[]> = {
+  'app:status': [],
+  'accounts:list': [],
+  'accounts:preview-uri': ['otpauth://totp/x?secret=JBSWY3DPEHPK3PXP'],
+  'accounts:add-from-uri': ['otpauth://totp/x?secret=JBSWY3DPEHPK3PXP'],
+  'accounts:preview-manual': [ENTRY],
+  'accounts:add-manual': [ENTRY],
+  'accounts:rename': [ID, { issuer: 'a', label: 'b' }],
+  'accounts:move': [ID, 0],
+  'accounts:remove': [ID],
+  'accounts:reveal-secret': [ID],
+  'codes:current': [],
+  'codes:next-hotp': [ID],
+  'clipboard:copy-code': [ID],
+  'scan:open-image': [],
+  'scan:prepare-screens': [],
+  'settings:get': [],
+  'settings:set-language': ['ja'],
+}
+
+/** Argument lists every channel must refuse. */
+function badArgs(channel: ChannelName): unknown[][] {
+  const good = GOOD[channel]
+  const bad: unknown[][] = [[...good, 'extra']]
+  if (good.length > 0) bad.push(good.slice(0, -1))
+  good.forEach((value, i) => {
+    const wrongs: unknown[] = [null, undefined, {}, [], true, Object.create(null)]
+    if (typeof value === 'string') wrongs.push(42, 'x'.repeat(10_000))
+    if (value === ID) wrongs.push('../../etc/passwd', ID.toUpperCase(), `${ID}0`)
+    if (typeof value === 'number') wrongs.push('0', -1, 1.5, Number.NaN, Number.POSITIVE_INFINITY)
+    if (channel === 'settings:set-language') wrongs.push('fr', 'JA')
+    for (const wrong of wrongs) {
+      const args = [...good]
+      args[i] = wrong
+      bad.push(args)
+    }
+  })
+  return bad
+}
+
+/** A handler table that records every call. */
+function spyHandlers(): { handlers: Handlers; calls: string[] } {
+  const calls: string[] = []
+  const handlers = Object.fromEntries(
+    CHANNEL_NAMES.map((name) => [
+      name,
+      (...args: unknown[]) => {
+        calls.push(name)
+        return Promise.resolve({ echoed: args })
+      },
+    ]),
+  ) as unknown as Handlers
+  return { handlers, calls }
+}
+
+describe('IPC dispatch', () => {
+  it('covers every channel in the table', () => {
+    expect(Object.keys(GOOD).sort()).toEqual([...CHANNEL_NAMES].sort())
+  })
+
+  it.each(CHANNEL_NAMES)('%s accepts its well-formed arguments', async (channel) => {
+    const { handlers, calls } = spyHandlers()
+    const result = await dispatch(handlers, channel, GOOD[channel], OURS, ORIGINS)
+    expect(result.ok).toBe(true)
+    expect(calls).toEqual([channel])
+  })
+
+  it.each(CHANNEL_NAMES)('%s rejects bad arguments with USAGE and never runs the handler', async (channel) => {
+    const { handlers, calls } = spyHandlers()
+    for (const args of badArgs(channel)) {
+      const result = await dispatch(handlers, channel, args, OURS, ORIGINS)
+      expect(result, JSON.stringify(args).slice(0, 200)).toMatchObject({ ok: false, error: { code: 'USAGE' } })
+    }
+    expect(calls).toEqual([])
+  })
+
+  it.each(CHANNEL_NAMES)('%s rejects an untrusted sender', async (channel) => {
+    const { handlers, calls } = spyHandlers()
+    const senders = [
+      { url: 'https://evil.example/', isMainFrame: true },
+      { url: 'file:///tmp/other.html', isMainFrame: true },
+      { url: 'file:///opt/warifu/renderer/index.html', isMainFrame: false },
+      { url: 'http://127.0.0.1:5173/', isMainFrame: true },
+      { url: undefined, isMainFrame: true },
+      { url: 'not a url', isMainFrame: true },
+    ]
+    for (const sender of senders) {
+      const result = await dispatch(handlers, channel, GOOD[channel], sender, ORIGINS)
+      expect(result).toMatchObject({ ok: false, error: { code: 'UNTRUSTED_SENDER' } })
+    }
+    expect(calls).toEqual([])
+  })
+
+  it('trusts the dev server only when one is configured', async () => {
+    const { handlers } = spyHandlers()
+    const dev = { url: 'http://127.0.0.1:5173/index.html', isMainFrame: true }
+    expect((await dispatch(handlers, 'accounts:list', [], dev, ORIGINS)).ok).toBe(false)
+    const withDev = { ...ORIGINS, devOrigin: 'http://127.0.0.1:5173' }
+    expect((await dispatch(handlers, 'accounts:list', [], dev, withDev)).ok).toBe(true)
+    const other = { url: 'http://127.0.0.1:5174/', isMainFrame: true }
+    expect((await dispatch(handlers, 'accounts:list', [], other, withDev)).ok).toBe(false)
+  })
+
+  it('refuses an unknown channel', async () => {
+    const { handlers } = spyHandlers()
+    expect(await dispatch(handlers, 'fs:read', [], OURS, ORIGINS)).toMatchObject({
+      ok: false,
+      error: { code: 'USAGE' },
+    })
+    expect(await dispatch(handlers, '__proto__', [], OURS, ORIGINS)).toMatchObject({ ok: false })
+  })
+
+  it('passes an AppError through as its code and message', async () => {
+    const handlers = {
+      'accounts:list': () => Promise.reject(new InvalidSecretError('The secret is not valid base32.')),
+    } as unknown as Handlers
+    expect(await dispatch(handlers, 'accounts:list', [], OURS, ORIGINS)).toEqual({
+      ok: false,
+      error: { code: 'INVALID_SECRET', message: 'The secret is not valid base32.' },
+    })
+  })
+
+  it('hides the details of any other error, logging only its name', async () => {
+    const logged: string[] = []
+    const handlers = {
+      'accounts:list': () => Promise.reject(new TypeError('otpauth://totp/x?secret=JBSWY3DPEHPK3PXP leaked')),
+    } as unknown as Handlers
+    const result = await dispatch(handlers, 'accounts:list', [], OURS, ORIGINS, (c, n) => logged.push(`${c} ${n}`))
+    expect(result).toMatchObject({ ok: false, error: { code: 'INTERNAL' } })
+    expect(JSON.stringify(result)).not.toContain('JBSWY3DP')
+    expect(logged).toEqual(['accounts:list TypeError'])
+  })
+
+  it('parses without throwing anything but typed errors on hostile input', () => {
+    for (const channel of CHANNEL_NAMES) {
+      for (const raw of [null, undefined, 'text', 7, { length: 1 }] as unknown[]) {
+        try {
+          argParsers[channel](raw as unknown[])
+        } catch (error) {
+          expect((error as { code?: string }).code).toBe('USAGE')
+        }
+      }
+    }
+  })
+})
