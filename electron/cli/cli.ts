@@ -44,7 +44,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   } catch (error) {
     if (error instanceof AppError) {
       // Messages of AppErrors are written never to hold a secret, URI or password.
-      io.err(`warifu: ${error.message}`)
+      io.err(`warifu: ${error.message} [${error.code}]`)
       return error instanceof UsageError ? EXIT_USAGE : EXIT_ERROR
     }
     // Anything else may carry data we did not vet: print only its kind.

@@ -11,13 +11,15 @@ async function readStdin(): Promise<string> {
   return Buffer.concat(chunks).toString('utf8')
 }
 
+let store: KeytarSecretStore | undefined
+
 const io: CliIo = {
   out: (line) => process.stdout.write(line + '\n'),
   err: (line) => process.stderr.write(line + '\n'),
   readStdin,
   now: () => Date.now(),
   async openVault() {
-    const store = new KeytarSecretStore(keychainService(), keychainTimeoutMs())
+    store = new KeytarSecretStore(keychainService(), keychainTimeoutMs())
     const vault = await Vault.open({ dir: dataDir(), store })
     for (const problem of vault.problems) process.stderr.write(`warifu: note: ${describeProblem(problem)}\n`)
     return vault
@@ -26,9 +28,10 @@ const io: CliIo = {
 
 runCli(process.argv.slice(2), io).then(
   (code) => {
+    // A keychain call that never answered blocks Node's normal exit (it joins the
+    // native thread pool): the error line is already written, so end by signal.
+    if (store?.hasHungCall) process.kill(process.pid, 'SIGKILL')
     process.exitCode = code
-    // A keychain call that timed out may still hold a thread: do not wait for it.
-    if (code !== 0) setImmediate(() => process.exit(code))
   },
   () => process.exit(1),
 )

@@ -56,6 +56,11 @@ function reasonOf(error: unknown): string {
 export class KeytarSecretStore implements SecretStore {
   private keytar: Keytar | undefined
   private usable = false
+  /**
+   * True once a call timed out. Its native thread stays blocked, and Node's normal
+   * exit joins the thread pool, so a process with a hung call must end by a signal.
+   */
+  hasHungCall = false
 
   constructor(
     readonly service: string,
@@ -79,16 +84,11 @@ export class KeytarSecretStore implements SecretStore {
     const keytar = await this.load()
     let timer: ReturnType<typeof setTimeout> | undefined
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(
-        () =>
-          reject(
-            unavailable(
-              `it did not answer within ${Math.round(this.timeoutMs / 1000)} s; is it waiting to be unlocked?`,
-            ),
-          ),
-        this.timeoutMs,
-      )
-      timer.unref?.()
+      timer = setTimeout(() => {
+        this.hasHungCall = true
+        const seconds = Math.round(this.timeoutMs / 1000)
+        reject(unavailable(`it did not answer within ${seconds} s; is it waiting to be unlocked?`))
+      }, this.timeoutMs)
     })
     try {
       return await Promise.race([run(keytar), timeout])

@@ -10,7 +10,7 @@ export const codeCommand: Command = {
   name: 'code',
   summary: 'Print the current code of an account, or of an otpauth URI',
   help: `Usage:
-  warifu code <id-or-search>
+  warifu code <id-or-search> [--at <unix-seconds>]
   warifu code --uri <otpauth-uri> [--at <unix-seconds>]
 
 With an account id, id prefix or search text: prints the current code and the
@@ -27,15 +27,16 @@ default); no vault is read. Use --uri - to read the URI from standard input.`,
       io.out(params.type === 'totp' ? totpCode(params, nowMs).code : hotpCode(params, params.counter))
       return
     }
-    if (values.at !== undefined) throw new UsageError('--at goes with --uri only.')
     if (positionals.length !== 1) throw new UsageError('Name one account: warifu code <id-or-search>.')
+    const nowMs = values.at === undefined ? io.now() : parseUnixSeconds(values.at)
     const vault = await io.openVault()
     const account = vault.find(positionals[0]!)
     if (account.type === 'hotp') {
+      if (values.at !== undefined) throw new UsageError('--at is for time-based accounts.')
       const { code, counter } = await vault.nextHotp(account.id)
       io.out(`${code}  (counter ${counter})`)
     } else {
-      const { code, secondsLeft } = vault.totp(account.id, io.now())
+      const { code, secondsLeft } = vault.totp(account.id, nowMs)
       io.out(`${code}  (${secondsLeft}s left)`)
     }
   },
