@@ -4,5 +4,6 @@ import { addCommand } from './add'
 import { codeCommand } from './code'
 import { listCommand } from './list'
 import { removeCommand } from './remove'
+import { scanCommand } from './scan'
 
-export const COMMANDS: Command[] = [codeCommand, addCommand, listCommand, removeCommand]
+export const COMMANDS: Command[] = [codeCommand, addCommand, listCommand, removeCommand, scanCommand]

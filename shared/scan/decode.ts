@@ -1,0 +1,158 @@
+/**
+ * The one QR decode pipeline, for the CLI and the desktop renderer alike: RGBA pixels in, every QR
+ * text in the image out (de-duplicated, in reading order of the decoders).
+ *
+ * ZXing-C++ (zxing-wasm) does the work; its `.wasm` is never fetched from a network (the package's
+ * default would be a CDN): the caller hands over the bytes once, before the first decode.
+ *
+ * In a browser worker (desktop renderer):
+ *   1. Ship `node_modules/zxing-wasm/dist/reader/zxing_reader.wasm` in the app bundle (it is the
+ *      reader-only build; `import wasmUrl from 'zxing-wasm/reader/zxing_reader.wasm?url'`-style
+ *      imports are not needed: copy the file next to the worker script).
+ *   2. In the worker: `const bytes = await (await fetch(new URL('zxing_reader.wasm', import.meta.url))).arrayBuffer()`
+ *      (a same-origin file:// or app:// load, not the network), then `configureZxing({ wasmBinary: bytes })`.
+ *   3. Per image: `await decodeQrCodes({ data: imageData.data, width, height })`.
+ *   The page's CSP needs `script-src 'self' 'wasm-unsafe-eval'` for WebAssembly.instantiate.
+ * In Node: electron/scan/zxing-node.ts `loadZxingForNode()` reads the file and calls configureZxing.
+ *
+ * Passes, cheapest first, stopping at the first that finds a code:
+ *   1. ZXing on the image as is (tryHarder, rotations, inversion for dark mode, internal downscaling
+ *      for large codes); this reads nearly every screenshot with modules of 1.5 px or more.
+ *   2. Small images only (photos, crops): 1.25x bilinear up-scaling with a global-histogram
+ *      threshold (low contrast, blur), then 2x up-scaling with the local threshold (modules near
+ *      1 px), then jsqr as an independent second reader.
+ *   3. Large images: a global-histogram pass (low-contrast pages), bounded so an empty 4K page stays fast.
+ * Every result has passed Reed-Solomon error correction in its decoder; nothing is guessed.
+ */
+import { prepareZXingModule, readBarcodes, type ReaderOptions } from 'zxing-wasm/reader'
+import jsQR from 'jsqr'
+import { QrDecoderUnavailableError } from '../errors'
+import { checkRgbaImage, toGrey, type RgbaImage } from './image'
+
+let zxingReady: Promise<unknown> | undefined
+
+/** Supplies ZXing's reader .wasm bytes (zxing-wasm/dist/reader/zxing_reader.wasm); call once before decoding. */
+export function configureZxing(options: { wasmBinary: ArrayBuffer }): void {
+  zxingReady = prepareZXingModule({
+    overrides: {
+      wasmBinary: options.wasmBinary,
+      // Never resolve the .wasm to a URL: with wasmBinary set nothing is fetched, and this makes sure.
+      locateFile: (file: string) => file,
+    },
+    fireImmediately: true,
+  })
+}
+
+/** True once configureZxing has been called. */
+export function isZxingConfigured(): boolean {
+  return zxingReady !== undefined
+}
+
+/** What decodeQrCodes may be told. */
+export interface DecodeOptions {
+  /** Also try jsqr and up-scaled passes on images up to this many pixels when ZXing finds nothing (default 2.5 MP). */
+  smallImagePixels?: number
+}
+
+/** Images up to this size get the slower rescue passes. */
+const SMALL_IMAGE_PIXELS = 2_500_000
+/** jsqr (pure JavaScript, about 10x slower than ZXing) only on images up to this size. */
+const JSQR_MAX_PIXELS = 1_000_000
+
+const BASE_OPTIONS: ReaderOptions = {
+  formats: ['QRCode'],
+  tryHarder: true,
+  tryRotate: true,
+  tryInvert: true,
+  tryDownscale: true,
+  // Raw text as encoded (the default HRI mode would escape control characters).
+  textMode: 'Plain',
+  maxNumberOfSymbols: 255,
+}
+
+/** Every QR text in the image, de-duplicated; [] when there is none. Throws ImageTooLargeError over 100 MP. */
+export async function decodeQrCodes(image: RgbaImage, options: DecodeOptions = {}): Promise<string[]> {
+  checkRgbaImage(image)
+  if (zxingReady === undefined) {
+    throw new QrDecoderUnavailableError('The QR decoder is not configured: call configureZxing first.')
+  }
+  try {
+    await zxingReady
+  } catch (error) {
+    throw new QrDecoderUnavailableError('The QR decoder could not be loaded.', { cause: error })
+  }
+  const found = new Set<string>()
+
+  for (const text of await zxingTexts(image, BASE_OPTIONS)) found.add(text)
+  if (found.size > 0) return [...found]
+
+  const pixels = image.width * image.height
+  if (pixels <= (options.smallImagePixels ?? SMALL_IMAGE_PIXELS)) {
+    const grey = toGrey(image)
+    // Blurred or low-contrast photos: a little more resolution and one global threshold.
+    for (const text of await zxingTexts(scaleGrey(grey, image.width, image.height, 1.25), {
+      ...BASE_OPTIONS,
+      binarizer: 'GlobalHistogram',
+    }))
+      found.add(text)
+    if (found.size > 0) return [...found]
+    // HiDPI-resampled codes near 1 px per module: double the resolution.
+    if (pixels <= JSQR_MAX_PIXELS) {
+      for (const text of await zxingTexts(scaleGrey(grey, image.width, image.height, 2), BASE_OPTIONS)) found.add(text)
+      if (found.size > 0) return [...found]
+      const text = jsqrText(image)
+      if (text !== undefined) found.add(text)
+    }
+    return [...found]
+  }
+  // Large pages: one more threshold method at full size; bounded so a page with no code stays fast.
+  for (const text of await zxingTexts(image, { ...BASE_OPTIONS, binarizer: 'GlobalHistogram', tryDownscale: false }))
+    found.add(text)
+  return [...found]
+}
+
+async function zxingTexts(image: RgbaImage, options: ReaderOptions): Promise<string[]> {
+  // zxing-wasm's types name the DOM's ImageData (unknown in shared/, known where the DOM lib is
+  // loaded); it reads only data, width and height.
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion
+  const results = await readBarcodes(image as unknown as Parameters<typeof readBarcodes>[0], options)
+  return results.filter((r) => r.isValid && r.format === 'QRCode').map((r) => r.text)
+}
+
+function jsqrText(image: RgbaImage): string | undefined {
+  const data =
+    image.data instanceof Uint8ClampedArray
+      ? image.data
+      : new Uint8ClampedArray(image.data.buffer, image.data.byteOffset, image.data.byteLength)
+  // jsqr 1.4.0 writes the options of one call into its shared defaults: always pass them all.
+  const result = jsQR(data, image.width, image.height, { inversionAttempts: 'attemptBoth' })
+  return result === null ? undefined : result.data
+}
+
+/** Bilinear resampling of a grey image by `factor`, returned as RGBA for the decoders. */
+export function scaleGrey(grey: Uint8Array, width: number, height: number, factor: number): RgbaImage {
+  const w = Math.max(1, Math.round(width * factor))
+  const h = Math.max(1, Math.round(height * factor))
+  const out = new Uint8ClampedArray(w * h * 4)
+  for (let y = 0; y < h; y++) {
+    const fy = Math.max(0, (y + 0.5) / factor - 0.5)
+    const y0 = Math.min(height - 1, Math.floor(fy))
+    const y1 = Math.min(height - 1, y0 + 1)
+    const ty = fy - y0
+    for (let x = 0; x < w; x++) {
+      const fx = Math.max(0, (x + 0.5) / factor - 0.5)
+      const x0 = Math.min(width - 1, Math.floor(fx))
+      const x1 = Math.min(width - 1, x0 + 1)
+      const tx = fx - x0
+      const top = grey[y0 * width + x0]! * (1 - tx) + grey[y0 * width + x1]! * tx
+      const bottom = grey[y1 * width + x0]! * (1 - tx) + grey[y1 * width + x1]! * tx
+      const v = top * (1 - ty) + bottom * ty
+      const i = (y * w + x) * 4
+      out[i] = v
+      out[i + 1] = v
+      out[i + 2] = v
+      out[i + 3] = 255
+    }
+  }
+  return { data: out, width: w, height: h }
+}

@@ -1,0 +1,41 @@
+/** RGBA pixels as every image source hands them to the QR decoder (ImageData has this shape). */
+import { ImageTooLargeError, NotAnImageError } from '../errors'
+
+/** Straight RGBA, 4 bytes per pixel, rows top to bottom without padding. */
+export interface RgbaImage {
+  data: Uint8ClampedArray | Uint8Array
+  width: number
+  height: number
+}
+
+/** The largest image we decode: 100 megapixels (a 7680x4320 screen is 33). */
+export const MAX_IMAGE_PIXELS = 100_000_000
+
+/** Refuses dimensions over MAX_IMAGE_PIXELS before anything is allocated for them. */
+export function checkImageSize(width: number, height: number): void {
+  if (!Number.isSafeInteger(width) || !Number.isSafeInteger(height) || width < 1 || height < 1) {
+    throw new NotAnImageError('The image has no usable size.')
+  }
+  if (width * height > MAX_IMAGE_PIXELS) {
+    throw new ImageTooLargeError(`The image is ${width}x${height}: over the 100-megapixel limit.`)
+  }
+}
+
+/** Checks an RgbaImage's shape: sane size, within the limit, and exactly 4 bytes per pixel. */
+export function checkRgbaImage(image: RgbaImage): void {
+  checkImageSize(image.width, image.height)
+  if (image.data.length !== image.width * image.height * 4) {
+    throw new NotAnImageError('The pixel data does not match the image size.')
+  }
+}
+
+/** 8-bit luminance (BT.601 weights, as ZXing uses), one byte per pixel. */
+export function toGrey(image: RgbaImage): Uint8Array {
+  const { data } = image
+  const n = image.width * image.height
+  const out = new Uint8Array(n)
+  for (let i = 0, j = 0; i < n; i++, j += 4) {
+    out[i] = (306 * data[j]! + 601 * data[j + 1]! + 117 * data[j + 2]! + 512) >> 10
+  }
+  return out
+}
