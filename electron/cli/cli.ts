@@ -31,7 +31,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
   const command = COMMANDS.find((c) => c.name === name)
   if (!command) {
-    io.err(`warifu: unknown command "${name.slice(0, 40)}"; run "warifu --help".`)
+    // Echo only what looks like a command word: a pasted URI would carry its secret.
+    const shown = /^[a-z][a-z-]{0,20}$/.test(name) ? ` "${name}"` : ''
+    io.err(`warifu: unknown command${shown}; run "warifu --help".`)
     return EXIT_USAGE
   }
   if (rest.includes('--help') || rest.includes('-h')) {

@@ -69,7 +69,8 @@ describe('warifu CLI (in-process, fake keychain)', () => {
   })
 
   it.each([
-    [['frobnicate'], 2, /unknown command/],
+    [['frobnicate'], 2, /unknown command "frobnicate"/],
+    [['otpauth://totp/x?secret=JBSWY3DPEHPK3PXP'], 2, /unknown command;/],
     [['code'], 2, /Name one account/],
     [['code', '--uri', URI, '--at', 'noon'], 2, /Unix seconds/],
     [['add', '--bogus'], 2, /Unknown option/],
