@@ -1,4 +1,4 @@
-/* global window, document, navigator */
+/* global window, document */
 // The harness self-test page: a user click captures the screen into #frame and records the outcome.
 document.getElementById('capture').addEventListener('click', async () => {
   try {
