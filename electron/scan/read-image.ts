@@ -89,5 +89,13 @@ function hasJpegEnd(bytes: Uint8Array): boolean {
 
 /** Reads an image file into RGBA pixels (see decodeImageBytes for what is refused). */
 export async function readImageFile(path: string): Promise<RgbaImage> {
-  return decodeImageBytes(await readFile(path))
+  let bytes: Uint8Array
+  try {
+    bytes = await readFile(path)
+  } catch (error) {
+    // The errno code only (ENOENT, EACCES, EISDIR): says why without echoing anything else.
+    const code = (error as NodeJS.ErrnoException).code ?? 'unknown error'
+    throw new NotAnImageError(`The file cannot be read (${code}).`, { cause: error })
+  }
+  return decodeImageBytes(bytes)
 }

@@ -18,9 +18,9 @@
  * Passes, cheapest first, stopping at the first that finds a code:
  *   1. ZXing on the image as is (tryHarder, rotations, inversion for dark mode, internal downscaling
  *      for large codes); this reads nearly every screenshot with modules of 1.5 px or more.
- *   2. Small images only (photos, crops): 1.25x bilinear up-scaling with a global-histogram
- *      threshold (low contrast, blur), then 2x up-scaling with the local threshold (modules near
- *      1 px), then jsqr as an independent second reader.
+ *   2. Small images only (photos, crops; up to 2.5 MP): 1.25x bilinear up-scaling with a
+ *      global-histogram threshold (low contrast, blur); up to 1 MP, 2x up-scaling with the local
+ *      threshold (modules near 1 px); up to 0.32 MP, jsqr as an independent second reader.
  *   3. Large images: a global-histogram pass (low-contrast pages), bounded so an empty 4K page stays fast.
  * Every result has passed Reed-Solomon error correction in its decoder; nothing is guessed.
  */
@@ -50,14 +50,20 @@ export function isZxingConfigured(): boolean {
 
 /** What decodeQrCodes may be told. */
 export interface DecodeOptions {
-  /** Also try jsqr and up-scaled passes on images up to this many pixels when ZXing finds nothing (default 2.5 MP). */
+  /** Try the slower rescue passes on images up to this many pixels when the first finds nothing (default 2.5 MP). */
   smallImagePixels?: number
 }
 
 /** Images up to this size get the slower rescue passes. */
 const SMALL_IMAGE_PIXELS = 2_500_000
-/** jsqr (pure JavaScript, about 10x slower than ZXing) only on images up to this size. */
-const JSQR_MAX_PIXELS = 1_000_000
+/** Up-scaling by 2 only up to this size (the result is 4x larger). */
+const UPSCALE_MAX_PIXELS = 1_000_000
+/**
+ * jsqr only on images up to this size (a 640x480 photo): it is pure JavaScript, and on adversarial
+ * input (binary noise) it takes about 2 s per megapixel. In the benchmark it rescued no image that
+ * the ZXing passes missed; it stays as an independent last try on small crops.
+ */
+const JSQR_MAX_PIXELS = 320_000
 
 const BASE_OPTIONS: ReaderOptions = {
   formats: ['QRCode'],
@@ -97,9 +103,11 @@ export async function decodeQrCodes(image: RgbaImage, options: DecodeOptions = {
       found.add(text)
     if (found.size > 0) return [...found]
     // HiDPI-resampled codes near 1 px per module: double the resolution.
-    if (pixels <= JSQR_MAX_PIXELS) {
+    if (pixels <= UPSCALE_MAX_PIXELS) {
       for (const text of await zxingTexts(scaleGrey(grey, image.width, image.height, 2), BASE_OPTIONS)) found.add(text)
       if (found.size > 0) return [...found]
+    }
+    if (pixels <= JSQR_MAX_PIXELS) {
       const text = jsqrText(image)
       if (text !== undefined) found.add(text)
     }
