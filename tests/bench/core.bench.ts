@@ -41,10 +41,15 @@ async function benchOpen(): Promise<void> {
     // Interleaved so that drift in the keyring daemon hits both alike.
     for (let i = 0; i < runs + 1; i++) {
       const b = await sample(() => keytar.findCredentials(service), 1, 0)
-      const o = await sample(async () => {
-        const vault = await Vault.open({ dir, store: new KeytarSecretStore(service) })
-        if (vault.list().length !== N || vault.problems.length !== 0) throw new Error('bench vault did not open whole')
-      }, 1, 0)
+      const o = await sample(
+        async () => {
+          const vault = await Vault.open({ dir, store: new KeytarSecretStore(service) })
+          if (vault.list().length !== N || vault.problems.length !== 0)
+            throw new Error('bench vault did not open whole')
+        },
+        1,
+        0,
+      )
       if (i > 0) {
         base.push(...b)
         ours.push(...o)
@@ -76,8 +81,18 @@ async function benchCodes(): Promise<void> {
   const msg = Buffer.alloc(8)
   const now = Date.now()
   const ours = await sample(() => accounts.map((a) => totpCode(a, now).code), 50, 5)
-  const base = await sample(() => keys.map((k, i) => createHmac(accounts[i]!.algorithm.replace('SHA', 'sha'), k).update(msg).digest()), 50, 5)
-  report(`generate ${N} TOTP codes (mixed SHA1/256/512) vs ${N} bare HMACs, median of 50`, median(ours), median(base), '< 5 ms', median(ours) < 5)
+  const base = await sample(
+    () => keys.map((k, i) => createHmac(accounts[i]!.algorithm.replace('SHA', 'sha'), k).update(msg).digest()),
+    50,
+    5,
+  )
+  report(
+    `generate ${N} TOTP codes (mixed SHA1/256/512) vs ${N} bare HMACs, median of 50`,
+    median(ours),
+    median(base),
+    '< 5 ms',
+    median(ours) < 5,
+  )
 }
 
 async function benchCli(): Promise<void> {
@@ -97,7 +112,13 @@ async function benchCli(): Promise<void> {
       ours.push(...o)
     }
   }
-  report(`\`warifu code --uri ...\` wall time vs \`node -e 0\`, median of ${runs}`, median(ours), median(base), '< 2x', median(ours) / median(base) < 2)
+  report(
+    `\`warifu code --uri ...\` wall time vs \`node -e 0\`, median of ${runs}`,
+    median(ours),
+    median(base),
+    '< 2x',
+    median(ours) / median(base) < 2,
+  )
 }
 
 console.log(`warifu core benchmark: node ${process.version}, ${new Date().toISOString()}`)
