@@ -73,7 +73,7 @@ describe('decodeImageBytes', () => {
 
   it('refuses a PNG with a flipped byte in its pixel data (CRC)', () => {
     const bytes = Buffer.from(fixture('broker-screenshot.png'))
-    bytes[bytes.length - 100] ^= 0xff
+    bytes[bytes.length - 100] = bytes[bytes.length - 100]! ^ 0xff
     expect(() => decodeImageBytes(bytes)).toThrow(NotAnImageError)
   })
 
