@@ -3,19 +3,8 @@ import { describe, expect, it } from 'vitest'
 import { hotpCode, totpCode } from '../../../shared/otp/codes'
 import { base32FromBytes } from '../../../shared/otp/secret'
 import type { Algorithm } from '../../../shared/otp/account'
+import { seededRandom } from '../../support/seeded-random'
 import { hasTool, skipUnless } from '../../support/tools'
-
-/** A small seeded PRNG (mulberry32) so every run checks the same cases. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 const CASES = 600
 const ALGS: Algorithm[] = ['SHA1', 'SHA256', 'SHA512']
@@ -29,7 +18,7 @@ interface Case {
 }
 
 function makeCases(): Case[] {
-  const next = rng(0x5741_5249)
+  const next = seededRandom(0x5741_5249)
   const pick = (n: number) => Math.floor(next() * n)
   return Array.from({ length: CASES }, () => {
     const bytes = Uint8Array.from({ length: 10 + pick(55) }, () => pick(256))
