@@ -11,6 +11,7 @@ import jsQR from 'jsqr'
 import { PNG } from 'pngjs'
 import QRCode from 'qrcode'
 import { afterEach, describe, expect, it } from 'vitest'
+import { pressPaste, writeImageWithClipboardApi, writeImageWithXclip } from './harness/clipboard'
 import { e2eUnavailable, launchApp, type LaunchedApp } from './harness/launch'
 import { hasTool } from '../support/tools'
 
@@ -110,6 +111,29 @@ describe.skipIf(why !== undefined)('e2e harness', () => {
     await app.page.addScriptTag({ content: 'document.body.dataset.inline = "ran"' }).catch(() => undefined)
     expect(await app.page.evaluate(() => document.body.dataset.inline)).toBeUndefined()
   })
+
+  it('pastes an image written with the Clipboard API by a real Ctrl+V (headless)', async () => {
+    app = await launchApp({ root: ROOT })
+    const png = await QRCode.toBuffer(URI)
+    await writeImageWithClipboardApi(app.page, png)
+    await app.page.mouse.click(200, 600)
+    await pressPaste(app.page)
+    await app.page.waitForFunction(() => document.body.dataset.paste !== undefined)
+    expect(await app.page.evaluate(() => document.body.dataset.paste)).toMatch(/^image\/png:\d+$/)
+  })
+
+  it.skipIf(whyHeadful !== undefined || !hasTool('xclip'))(
+    'pastes an image put on the X clipboard by xclip (headful, Xvfb)',
+    async () => {
+      app = await launchApp({ root: ROOT, headful: true })
+      const png = await QRCode.toBuffer(URI)
+      await writeImageWithXclip(app.display!, png)
+      await app.page.mouse.click(200, 600)
+      await pressPaste(app.page)
+      await app.page.waitForFunction(() => document.body.dataset.paste !== undefined)
+      expect(await app.page.evaluate(() => document.body.dataset.paste)).toMatch(/^image\/png:\d+$/)
+    },
+  )
 
   it.skipIf(whyHeadful !== undefined)(
     'captures the screen under Xvfb with getDisplayMedia and finds a QR shown there',

@@ -27,3 +27,8 @@ document.getElementById('capture').addEventListener('click', async () => {
 window.addEventListener('DOMContentLoaded', () => {
   document.body.dataset.ready = '1'
 })
+// Records what a paste delivers: the image the user pasted, as the app would receive it.
+document.addEventListener('paste', (event) => {
+  const files = [...(event.clipboardData?.files ?? [])]
+  document.body.dataset.paste = files.map((f) => `${f.type}:${f.size}`).join(',') || 'no files'
+})
