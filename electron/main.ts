@@ -3,7 +3,7 @@
  * services, IPC registration, the window, tray and shortcut. Logic lives in
  * modules that run without Electron (security.ts, ipc/, app/).
  */
-import { app, BrowserWindow, clipboard, desktopCapturer, dialog, session } from 'electron'
+import { app, BrowserWindow, clipboard, desktopCapturer, dialog, Menu, session } from 'electron'
 import { join } from 'node:path'
 import type { EventName } from '../shared/ipc/channels'
 import { ClipboardClearer } from './app/clipboard-clearer'
@@ -74,6 +74,9 @@ if (!app.requestSingleInstanceLock()) {
 
 async function start(): Promise<void> {
   installSecurity(app, session.defaultSession, origins)
+  // macOS keeps Electron's default menu: its Edit roles are what make Cmd+C/V work in text fields.
+  // Elsewhere the app needs no menu bar (and no Reload / Toggle DevTools items).
+  if (process.platform !== 'darwin') Menu.setApplicationMenu(null)
 
   const dataDir = process.env.WARIFU_HOME || app.getPath('userData')
   const store = new KeytarSecretStore(keychainService(), keychainTimeoutMs())

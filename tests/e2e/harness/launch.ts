@@ -47,7 +47,7 @@ export const RENDERER_DIR = join(ROOT, 'dist', 'renderer')
 
 /** Why e2e tests cannot run here, or undefined when they can. */
 export function e2eUnavailable(
-  options: { headful?: boolean; keychain?: 'real' | 'memory'; root?: string } = {},
+  options: { headful?: boolean; keychain?: 'real' | 'memory' | 'unavailable'; root?: string } = {},
 ): string | undefined {
   if (!existsSync(CHROMIUM_PATH)) return `${CHROMIUM_PATH} is absent (apt-get install chromium)`
   if (!existsSync(join(options.root ?? RENDERER_DIR, 'index.html')))
@@ -69,8 +69,11 @@ export interface LaunchOptions {
   viewport?: { width: number; height: number }
   /** Headful Chromium on a fresh Xvfb display (screen capture, the X clipboard). */
   headful?: boolean
-  /** The real OS keychain (default) or an in-memory one (only for benches that add hundreds of accounts). */
-  keychain?: 'real' | 'memory'
+  /**
+   * The real OS keychain (default); an in-memory one (only for benches that add hundreds of accounts);
+   * or 'unavailable': a keychain that refuses every call until `deps.store.available = true`.
+   */
+  keychain?: 'real' | 'memory' | 'unavailable'
   /** Extra Chromium flags. */
   args?: string[]
   /** The page to open, relative to the renderer root. Default 'index.html'. */
@@ -84,7 +87,8 @@ export interface HarnessDeps {
   dataDir: string
   /** The keychain service of this run (unique; its entries are deleted on close). */
   service: string
-  store: SecretStore
+  /** A MemorySecretStore when launched with keychain 'memory' or 'unavailable' (set `available`). */
+  store: SecretStore | MemorySecretStore
   vault: VaultHolder
   /** Main's clipboard: clipboard:copy-code writes here. */
   clipboard: FakeClipboard
@@ -173,9 +177,10 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
     const dataDir = mkdtempSync(join(tmpdir(), 'warifu-e2e-'))
     cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }))
     const service = `warifu-e2e-${randomBytes(6).toString('hex')}`
-    const store: SecretStore = options.keychain === 'memory' ? new MemorySecretStore() : new KeytarSecretStore(service)
+    const inMemory = options.keychain === 'memory' || options.keychain === 'unavailable'
+    const store: SecretStore | MemorySecretStore = inMemory ? new MemorySecretStore() : new KeytarSecretStore(service)
     cleanups.push(async () => {
-      if (options.keychain === 'memory') return
+      if (inMemory) return
       for (const id of (await store.list()).keys()) await store.delete(id)
       await store.delete(PROBE_ACCOUNT)
     })
@@ -184,6 +189,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
     for (const account of options.accounts ?? []) {
       await (await vault.get()).add(typeof account === 'string' ? parseOtpUri(account) : account)
     }
+    if (options.keychain === 'unavailable') (store as MemorySecretStore).available = false
     const clipboard = new FakeClipboard()
     const timers = new ManualTimers()
     const settings = new SettingsStore(dataDir)
