@@ -11,7 +11,7 @@ import jsQR from 'jsqr'
 import { PNG } from 'pngjs'
 import QRCode from 'qrcode'
 import { afterEach, describe, expect, it } from 'vitest'
-import { pressPaste, writeImageWithClipboardApi, writeImageWithXclip } from './harness/clipboard'
+import { pasteUntil, pressPaste, writeImageWithClipboardApi, writeImageWithXclip } from './harness/clipboard'
 import { e2eUnavailable, launchApp, type LaunchedApp } from './harness/launch'
 import { hasTool } from '../support/tools'
 
@@ -129,8 +129,9 @@ describe.skipIf(why !== undefined)('e2e harness', () => {
       const png = await QRCode.toBuffer(URI)
       await writeImageWithXclip(app.display!, png)
       await app.page.mouse.click(200, 600)
-      await pressPaste(app.page)
-      await app.page.waitForFunction(() => document.body.dataset.paste !== undefined)
+      await pasteUntil(app.page, () =>
+        app!.page.waitForFunction(() => document.body.dataset.paste !== undefined, undefined, { timeout: 2000 }),
+      )
       expect(await app.page.evaluate(() => document.body.dataset.paste)).toMatch(/^image\/png:\d+$/)
     },
   )

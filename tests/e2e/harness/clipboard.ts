@@ -38,3 +38,20 @@ export async function writeImageWithXclip(display: string, png: Uint8Array): Pro
 export async function pressPaste(page: Page): Promise<void> {
   await page.keyboard.press(process.platform === 'darwin' ? 'Meta+V' : 'Control+V')
 }
+
+/**
+ * Presses Ctrl+V until `pasted` resolves (up to `attempts` times): under a loaded machine the X
+ * clipboard owner or the window focus can lag behind the first key press.
+ */
+export async function pasteUntil(page: Page, pasted: () => Promise<unknown>, attempts = 5): Promise<void> {
+  for (let i = 1; ; i++) {
+    await page.bringToFront()
+    await pressPaste(page)
+    try {
+      await pasted()
+      return
+    } catch (error) {
+      if (i >= attempts) throw error
+    }
+  }
+}
