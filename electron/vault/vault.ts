@@ -56,8 +56,26 @@ export function describeProblem(p: VaultProblem): string {
   }
 }
 
+/** An account's parameters without its secret (distributes over TOTP | HOTP). */
+export type OtpSettings = OtpParams extends infer P ? (P extends OtpParams ? Omit<P, 'secret'> : never) : never
+
 function newId(): string {
   return randomBytes(8).toString('hex')
+}
+
+/** The stored record for new account settings, with names cleaned. */
+function newRecord(params: OtpSettings, id: string, createdAt: string): AccountRecord {
+  const base = {
+    id,
+    issuer: cleanName(params.issuer, 'issuer'),
+    label: cleanName(params.label, 'label'),
+    algorithm: params.algorithm,
+    digits: params.digits,
+    createdAt,
+  }
+  return params.type === 'totp'
+    ? { ...base, type: 'totp', period: params.period }
+    : { ...base, type: 'hotp', counter: params.counter }
 }
 
 const fold = (s: string) => s.normalize('NFKC').toLowerCase()
@@ -80,41 +98,43 @@ export class Vault {
     await store.probe()
     await ensurePrivateDir(dir)
     const metadataPath = join(dir, METADATA_FILE)
-    return withFileLock(lockPath(dir), async () => {
-      const file = await readMetadata(metadataPath)
-      const secrets = await store.list()
-      const problems: VaultProblem[] = []
-      const kept: AccountRecord[] = []
-      let changed = false
-      for (const record of file.accounts) {
-        const hasSecret = secrets.has(record.id)
-        if (record.pending === 'add') {
-          changed = true
-          if (hasSecret) {
-            delete record.pending
-            kept.push(record)
-            problems.push({ kind: 'add-completed', account: toSummary(record) })
-          } else {
-            problems.push({ kind: 'add-rolled-back', issuer: record.issuer, label: record.label })
-          }
-        } else if (record.pending === 'remove') {
-          changed = true
-          if (hasSecret) await store.delete(record.id)
-          secrets.delete(record.id)
-          problems.push({ kind: 'remove-completed', issuer: record.issuer, label: record.label })
-        } else {
-          kept.push(record)
-          if (!hasSecret) problems.push({ kind: 'missing-secret', account: toSummary(record) })
-        }
-      }
-      const known = new Set(kept.map((r) => r.id))
-      for (const id of secrets.keys()) {
-        if (!known.has(id)) problems.push({ kind: 'orphan-secret', id })
-      }
-      file.accounts = kept
-      if (changed) await writeFileAtomic(metadataPath, serializeMetadata(file))
-      return new Vault(metadataPath, store, now, file, secrets, problems)
-    })
+    const { file, secrets, problems } = await load(metadataPath, store)
+    return new Vault(metadataPath, store, now, file, secrets, problems)
+  }
+
+  /** Re-reads metadata and keychain (another Warifu process may have changed them); returns what it found. */
+  async refresh(): Promise<VaultProblem[]> {
+    const { file, secrets, problems } = await load(this.metadataPath, this.store)
+    this.file = file
+    this.secrets.clear()
+    for (const [id, secret] of secrets) this.secrets.set(id, secret)
+    this.problems.splice(0, this.problems.length, ...problems)
+    return problems
+  }
+
+  /** Keychain entries that no account uses (kept, never deleted on their own). */
+  orphanIds(): string[] {
+    const known = new Set(this.file.accounts.map((r) => r.id))
+    return [...this.secrets.keys()].filter((id) => !known.has(id))
+  }
+
+  /**
+   * Gives an orphaned keychain secret its account back. The secret stays where
+   * it is; the caller supplies what the keychain never held (names, algorithm, ...).
+   */
+  async adoptOrphan(id: string, params: OtpSettings): Promise<AccountSummary> {
+    const secret = this.secrets.get(id)
+    if (secret === undefined || !this.orphanIds().includes(id)) {
+      throw new AccountNotFoundError('No unused keychain entry has that id.')
+    }
+    const record = newRecord(params, id, new Date(this.now()).toISOString())
+    await this.mutate((file) => file.accounts.push(record))
+    this.problems.splice(
+      0,
+      this.problems.length,
+      ...this.problems.filter((p) => !(p.kind === 'orphan-secret' && p.id === id)),
+    )
+    return toSummary(record)
   }
 
   /** All accounts in the user's order, without secrets. */
@@ -162,18 +182,7 @@ export class Vault {
   /** Saves a new account: secret to the keychain, the rest to the metadata file. */
   async add(params: OtpParams): Promise<AccountSummary> {
     const secret = normalizeSecret(params.secret)
-    const base = {
-      id: newId(),
-      issuer: cleanName(params.issuer, 'issuer'),
-      label: cleanName(params.label, 'label'),
-      algorithm: params.algorithm,
-      digits: params.digits,
-      createdAt: new Date(this.now()).toISOString(),
-    }
-    const record: AccountRecord =
-      params.type === 'totp'
-        ? { ...base, type: 'totp', period: params.period }
-        : { ...base, type: 'hotp', counter: params.counter }
+    const record = newRecord(params, newId(), new Date(this.now()).toISOString())
 
     await this.mutate((file) => file.accounts.push({ ...record, pending: 'add' }))
     crashPoint('add:after-pending')
@@ -193,6 +202,44 @@ export class Vault {
       if (saved) delete saved.pending
     })
     return toSummary(record)
+  }
+
+  /**
+   * Saves many accounts all or nothing (imports), with the same crash-safe steps as add():
+   * every record written `pending: 'add'` in one metadata write, then the keychain entries,
+   * then one metadata write clearing pending. If any keychain write fails, the entries
+   * already set are deleted and the pending records dropped, and the error is rethrown.
+   */
+  async addMany(list: readonly OtpParams[]): Promise<AccountSummary[]> {
+    const createdAt = new Date(this.now()).toISOString()
+    // Validate everything before touching anything.
+    const items = list.map((params) => {
+      return { record: newRecord(params, newId(), createdAt), secret: normalizeSecret(params.secret) }
+    })
+    if (items.length === 0) return []
+    const ids = new Set(items.map((i) => i.record.id))
+    await this.mutate((file) => file.accounts.push(...items.map((i) => ({ ...i.record, pending: 'add' as const }))))
+    crashPoint('add:after-pending')
+    const set: string[] = []
+    try {
+      for (const { record, secret } of items) {
+        await this.store.set(record.id, secret)
+        set.push(record.id)
+      }
+    } catch (error) {
+      // Undo: delete what reached the keychain, then drop the pending records.
+      for (const id of set) await this.store.delete(id).catch(() => false)
+      await this.mutate((file) => {
+        file.accounts = file.accounts.filter((r) => !ids.has(r.id))
+      })
+      throw error
+    }
+    for (const { record, secret } of items) this.secrets.set(record.id, secret)
+    crashPoint('add:after-keychain')
+    await this.mutate((file) => {
+      for (const saved of file.accounts) if (ids.has(saved.id)) delete saved.pending
+    })
+    return items.map((i) => toSummary(i.record))
   }
 
   /** Deletes an account and its keychain entry. */
@@ -289,7 +336,7 @@ export class Vault {
    * by another process (the CLI while the app runs) is not overwritten.
    */
   private async mutate(change: (file: MetadataFile) => void): Promise<void> {
-    await withFileLock(lockPath(this.metadataPath, true), async () => {
+    await withFileLock(`${this.metadataPath}.lock`, async () => {
       const file = await readMetadata(this.metadataPath)
       change(file)
       await writeFileAtomic(this.metadataPath, serializeMetadata(file))
@@ -298,6 +345,47 @@ export class Vault {
   }
 }
 
-function lockPath(dirOrFile: string, isFile = false): string {
-  return isFile ? `${dirOrFile}.lock` : join(dirOrFile, `${METADATA_FILE}.lock`)
+/**
+ * Reads metadata and keychain under the lock, finishes or rolls back
+ * interrupted changes, and lists what it found.
+ */
+async function load(
+  metadataPath: string,
+  store: SecretStore,
+): Promise<{ file: MetadataFile; secrets: Map<string, string>; problems: VaultProblem[] }> {
+  return withFileLock(`${metadataPath}.lock`, async () => {
+    const file = await readMetadata(metadataPath)
+    const secrets = await store.list()
+    const problems: VaultProblem[] = []
+    const kept: AccountRecord[] = []
+    let changed = false
+    for (const record of file.accounts) {
+      const hasSecret = secrets.has(record.id)
+      if (record.pending === 'add') {
+        changed = true
+        if (hasSecret) {
+          delete record.pending
+          kept.push(record)
+          problems.push({ kind: 'add-completed', account: toSummary(record) })
+        } else {
+          problems.push({ kind: 'add-rolled-back', issuer: record.issuer, label: record.label })
+        }
+      } else if (record.pending === 'remove') {
+        changed = true
+        if (hasSecret) await store.delete(record.id)
+        secrets.delete(record.id)
+        problems.push({ kind: 'remove-completed', issuer: record.issuer, label: record.label })
+      } else {
+        kept.push(record)
+        if (!hasSecret) problems.push({ kind: 'missing-secret', account: toSummary(record) })
+      }
+    }
+    const known = new Set(kept.map((r) => r.id))
+    for (const id of secrets.keys()) {
+      if (!known.has(id)) problems.push({ kind: 'orphan-secret', id })
+    }
+    file.accounts = kept
+    if (changed) await writeFileAtomic(metadataPath, serializeMetadata(file))
+    return { file, secrets, problems }
+  })
 }

@@ -103,3 +103,33 @@ describe('warifu CLI (in-process, fake keychain)', () => {
     }
   })
 })
+
+describe('warifu orphans and adopt', () => {
+  const tempDir = useTempDir()
+
+  it('lists a keychain secret without an account and gives it its account back', async () => {
+    const h = harness(tempDir())
+    h.store.entries.set('fedcba9876543210', 'JBSWY3DPEHPK3PXP')
+    expect(await h.run('orphans')).toBe(0)
+    expect(h.out).toEqual(['fedcba9876543210'])
+    expect(await h.run('adopt', 'fedcba9876543210', '--issuer', 'ACME', '--label', 'alice')).toBe(0)
+    expect(h.out.slice(1)).toEqual([
+      'Adopted ACME / alice: SHA1, 6 digits, every 30 s',
+      'Current code: 996554',
+      'fedcba9876543210',
+    ])
+    expect(await h.run('code', 'acme')).toBe(0)
+    expect(h.out.at(-1)).toBe('996554  (1s left)')
+    expect(await h.run('orphans')).toBe(0)
+    expect(h.out.at(-1)).toBe('No unused keychain entries.')
+  })
+
+  it('refuses to adopt an id that is not an unused entry', async () => {
+    const h = harness(tempDir())
+    await h.run('add', URI)
+    const id = h.out.at(-1)!
+    expect(await h.run('adopt', id, '--label', 'x')).toBe(1)
+    expect(h.err.at(-1)).toMatch(/No unused keychain entry/)
+    expect(await h.run('adopt', 'fedcba9876543210', '--label', 'x')).toBe(1)
+  })
+})

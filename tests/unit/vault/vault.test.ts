@@ -200,3 +200,19 @@ describe('Vault', () => {
     })
   })
 })
+
+describe('Vault.refresh', () => {
+  const tempDir = useTempDir()
+
+  it('sees accounts another process added', async () => {
+    const dir = tempDir()
+    const { open } = setup(dir)
+    const app = await open()
+    const cli = await open()
+    const added = await cli.add(totp)
+    expect(app.list()).toEqual([])
+    await app.refresh()
+    expect(app.list()).toEqual([added])
+    expect(app.totp(added.id, NOW).code).toBe(totpCode(totp, NOW).code)
+  })
+})
