@@ -50,7 +50,7 @@ export function describeProblem(p: VaultProblem): string {
     case 'remove-completed':
       return `An interrupted removal of "${name(p.issuer, p.label)}" was completed.`
     case 'orphan-secret':
-      return `The keychain holds a secret (entry ${p.id}) that no account uses; it was kept, not deleted.`
+      return `The keychain holds a secret (entry ${p.id}) that no account uses; it was kept ("warifu adopt" gives it its account back).`
     case 'missing-secret':
       return `The secret of "${name(p.account.issuer, p.account.label)}" (${p.account.id}) is missing from the keychain.`
   }
