@@ -1,7 +1,7 @@
 // Bundles the TypeScript sources into dist/ with esbuild: the CLI (plain Node),
 // and, when present, the Electron main process, preload and renderer.
 import { build } from 'esbuild'
-import { chmod } from 'node:fs/promises'
+import { chmod, copyFile, mkdir } from 'node:fs/promises'
 
 const common = { bundle: true, sourcemap: 'linked', logLevel: 'warning', legalComments: 'none' }
 // keytar is a native module and electron is provided at run time: never bundled.
@@ -40,3 +40,19 @@ await build({
   format: 'cjs',
   external: ['electron'],
 })
+
+// The renderer: a classic deferred script (loads from file:// in the packaged app, where module
+// scripts are refused), the QR decode worker, and ZXing's reader .wasm copied from node_modules so
+// nothing is ever fetched from a CDN.
+const rendererOut = 'dist/renderer'
+const browser = { ...common, platform: 'browser', target: 'chrome140', format: 'iife', minify: true }
+await build({ ...browser, entryPoints: ['renderer/main.ts'], outfile: `${rendererOut}/app.js` })
+await build({ ...browser, entryPoints: ['renderer/scan/decode.worker.ts'], outfile: `${rendererOut}/decode.worker.js` })
+await mkdir(rendererOut, { recursive: true })
+for (const [from, to] of [
+  ['renderer/index.html', 'index.html'],
+  ['renderer/styles.css', 'styles.css'],
+  ['node_modules/zxing-wasm/dist/reader/zxing_reader.wasm', 'zxing_reader.wasm'],
+]) {
+  await copyFile(from, `${rendererOut}/${to}`)
+}

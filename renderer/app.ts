@@ -1,0 +1,477 @@
+/**
+ * The renderer's controller: which view shows, the once-a-second code refresh, and the page-wide
+ * inputs (paste a screenshot anywhere, drop an image, type to search). Views only draw; every call to
+ * main goes through window.warifu and every failure is shown as translated text for its error code.
+ */
+import type { CodeSnapshot } from '../shared/ipc/channels'
+import type { AccountSummary } from '../shared/types'
+import { api, errorCode } from './api'
+import { confirmDialog, isDialogOpen } from './components/dialog'
+import { h } from './components/dom'
+import { toast } from './components/toast'
+import { displayName } from './format'
+import { errorText, languageForLocale, setLanguage, t, type Language } from './i18n'
+import { decodeImage } from './scan/decode-client'
+import { dragHasFiles, framesFromScreens, imageFromClipboard, imageFromDrop, imageFromOpenDialog } from './scan/sources'
+import { renderAddView, setScanStatus } from './views/add-view'
+import { editDialog } from './views/edit-dialog'
+import { renderEmptyState } from './views/empty-state'
+import { ListView } from './views/list-view'
+import { classifyTexts, renderScanResult, type ScannedAccount } from './views/scan-result-view'
+
+type View = 'list' | 'add' | 'scan-result' | 'unavailable'
+type LanguageChoice = Language | 'system'
+
+/** Performance entry names the UI benchmark reads. */
+export const PERF = { listRendered: 'warifu:list-rendered', refresh: 'warifu:refresh' } as const
+
+function isEditable(target: EventTarget | null): boolean {
+  const el = target as HTMLElement | null
+  return !!el && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName))
+}
+
+export class App {
+  private accounts: AccountSummary[] = []
+  private codes: CodeSnapshot[] = []
+  private view: View = 'list'
+  private choice: LanguageChoice = 'system'
+  private locale = navigator.language
+  private statusError = ''
+  private problems: string[] = []
+  private readonly list: ListView
+  private readonly header = h('header', { class: 'topbar' })
+  private readonly main = h('main', { class: 'content' })
+  private readonly footer = h('footer', { class: 'keys-help' })
+  private search: HTMLInputElement | undefined
+  private noMatch: HTMLElement | undefined
+  private stopScanView = () => {}
+  private refreshTimer: ReturnType<typeof setTimeout> | undefined
+  private busyScanning = false
+
+  constructor(private readonly root: HTMLElement) {
+    this.list = new ListView({
+      copy: (a) => void this.copy(a),
+      edit: (a) => void this.edit(a),
+      remove: (a) => void this.remove(a),
+      move: (a, index) => void this.move(a, index),
+      nextHotp: (a) => void this.nextHotp(a),
+    })
+    this.list.el.addEventListener('leave-top', () => this.search?.focus())
+  }
+
+  /** Loads settings, status, accounts and codes, then paints once with everything in place. */
+  async start(): Promise<void> {
+    const settings = await Promise.resolve(api()['settings:get']()).catch(() => undefined)
+    if (settings) {
+      this.choice = settings.language
+      this.locale = settings.locale || navigator.language
+    }
+    this.applyLanguage()
+    await this.loadStatus()
+    this.root.replaceChildren(this.header, this.main, this.footer)
+    this.render()
+    performance.mark(PERF.listRendered)
+    this.installGlobalInputs()
+    this.scheduleRefresh()
+  }
+
+  private applyLanguage(): void {
+    setLanguage(this.choice === 'system' ? languageForLocale(this.locale) : this.choice)
+    document.title = t('appName')
+  }
+
+  private async loadStatus(): Promise<void> {
+    try {
+      const status = await api()['app:status']()
+      if (status.vault === 'unavailable') {
+        this.view = 'unavailable'
+        this.statusError = status.error.code
+        return
+      }
+      this.problems = status.problems
+      await this.loadAccounts()
+      if (this.view === 'unavailable') this.view = 'list'
+    } catch (error) {
+      this.view = 'unavailable'
+      this.statusError = errorCode(error)
+    }
+  }
+
+  private async loadAccounts(): Promise<void> {
+    const [accounts, codes] = await Promise.all([api()['accounts:list'](), api()['codes:current']()])
+    this.accounts = accounts
+    this.codes = codes
+  }
+
+  // ---- drawing -------------------------------------------------------------
+
+  private render(): void {
+    this.stopScanView()
+    this.stopScanView = () => {}
+    this.renderHeader()
+    if (this.view === 'unavailable') this.renderUnavailable()
+    else if (this.view === 'add') this.main.replaceChildren(this.addView())
+    else if (this.view === 'list') this.renderList()
+    this.footer.hidden = this.view !== 'list' || this.accounts.length === 0
+    this.footer.textContent = t('list.keysHelp')
+  }
+
+  private renderHeader(): void {
+    const lang = h(
+      'select',
+      { class: 'lang', 'aria-label': t('lang.label'), title: t('lang.label') },
+      ...(['system', 'ja', 'en'] as const).map((v) =>
+        h('option', { value: v, selected: v === this.choice }, t(`lang.${v}`)),
+      ),
+    )
+    lang.addEventListener('change', () => void this.changeLanguage(lang.value as LanguageChoice))
+    const onList = this.view === 'list'
+    this.search = undefined
+    if (onList && this.accounts.length > 0) {
+      const search = h('input', {
+        type: 'search',
+        class: 'search',
+        placeholder: t('search.placeholder'),
+        'aria-label': t('search.placeholder'),
+        autocomplete: 'off',
+        spellcheck: 'false',
+      })
+      search.addEventListener('input', () => this.applyFilter())
+      search.addEventListener('keydown', (e) => this.onSearchKey(e))
+      this.search = search
+    }
+    const nav =
+      this.view === 'unavailable'
+        ? undefined
+        : onList
+          ? h(
+              'button',
+              { type: 'button', class: 'button primary add', 'data-action': 'add', onclick: () => this.show('add') },
+              t('nav.add'),
+            )
+          : h(
+              'button',
+              { type: 'button', class: 'button back', 'data-action': 'back', onclick: () => this.show('list') },
+              t('nav.back'),
+            )
+    this.header.replaceChildren(
+      h('span', { class: 'brand' }, h('span', { class: 'brand-mark', 'aria-hidden': 'true' }), t('appName')),
+      this.search ?? h('span', { class: 'spacer' }),
+      ...(nav ? [nav] : []),
+      lang,
+    )
+  }
+
+  private renderList(): void {
+    if (this.accounts.length === 0) {
+      this.main.replaceChildren(renderEmptyState(() => this.show('add')))
+      return
+    }
+    this.noMatch = h('p', { class: 'no-match', hidden: true })
+    this.list.setAccounts(this.accounts, this.codes)
+    const problems =
+      this.problems.length > 0
+        ? h('div', { class: 'note' }, t('status.problems'), h('ul', {}, ...this.problems.map((p) => h('li', {}, p))))
+        : undefined
+    this.main.replaceChildren(...(problems ? [problems] : []), this.list.el, this.noMatch)
+    this.applyFilter()
+  }
+
+  private renderUnavailable(): void {
+    const retry = h('button', { type: 'button', class: 'button primary', 'data-action': 'retry' }, t('status.retry'))
+    retry.addEventListener('click', () => {
+      void (async () => {
+        retry.disabled = true
+        await this.loadStatus()
+        this.render()
+      })()
+    })
+    this.main.replaceChildren(
+      h(
+        'section',
+        { class: 'empty unavailable', role: 'alert' },
+        h('h1', {}, t('status.unavailableTitle')),
+        h('p', {}, errorText(this.statusError)),
+        retry,
+      ),
+    )
+  }
+
+  private addView(): HTMLElement {
+    return renderAddView({
+      openImage: () => void this.openImage(),
+      scanScreen: () => void this.scanScreen(),
+      saved: (a) => void this.saved(a),
+      cancel: () => this.show('list'),
+    })
+  }
+
+  private show(view: View): void {
+    this.view = view
+    this.render()
+    if (view === 'list') this.search?.focus()
+    else this.main.querySelector<HTMLElement>('button, input')?.focus()
+  }
+
+  private applyFilter(): void {
+    const query = this.search?.value ?? ''
+    const shown = this.list.filter(query)
+    if (this.noMatch) {
+      this.noMatch.hidden = shown > 0
+      this.noMatch.textContent = shown > 0 ? '' : t('search.noMatch', { query })
+    }
+  }
+
+  private onSearchKey(e: KeyboardEvent): void {
+    if (e.key === 'ArrowDown') {
+      if (this.list.focusFirst()) e.preventDefault()
+    } else if (e.key === 'Enter') {
+      const first = this.list.firstVisible()
+      if (first?.type === 'totp') void this.copy(first)
+    } else if (e.key === 'Escape' && this.search) {
+      this.search.value = ''
+      this.applyFilter()
+    }
+  }
+
+  private async changeLanguage(choice: LanguageChoice): Promise<void> {
+    this.choice = choice
+    try {
+      await api()['settings:set-language'](choice)
+    } catch (error) {
+      toast(errorText(errorCode(error)), 'error')
+    }
+    this.applyLanguage()
+    this.list.el.setAttribute('aria-label', t('list.label'))
+    this.render()
+    this.header.querySelector<HTMLSelectElement>('.lang')?.focus()
+  }
+
+  // ---- the code refresh ------------------------------------------------------
+
+  /** Wakes just after each whole second, when TOTP codes and countdowns change. */
+  private scheduleRefresh(): void {
+    clearTimeout(this.refreshTimer)
+    this.refreshTimer = setTimeout(() => void this.refresh(), 1005 - (Date.now() % 1000))
+  }
+
+  private async refresh(): Promise<void> {
+    try {
+      if (this.view === 'list' && this.accounts.some((a) => a.type === 'totp') && !document.hidden) {
+        this.codes = await api()['codes:current']()
+        performance.mark('warifu:refresh-start')
+        this.list.applyCodes(this.codes)
+        performance.measure(PERF.refresh, 'warifu:refresh-start')
+        if (performance.getEntriesByName(PERF.refresh).length > 120) {
+          performance.clearMeasures(PERF.refresh)
+          performance.clearMarks('warifu:refresh-start')
+        }
+      }
+    } catch {
+      // A failed refresh (keychain locked meanwhile) keeps the last codes; the next second retries.
+    } finally {
+      this.scheduleRefresh()
+    }
+  }
+
+  // ---- account actions -----------------------------------------------------
+
+  private async copy(account: AccountSummary): Promise<void> {
+    try {
+      const { clearAfterSeconds } = await api()['clipboard:copy-code'](account.id)
+      toast(t('copy.done', { seconds: clearAfterSeconds }))
+      const row = this.list.el.querySelector(`[data-id="${account.id}"]`)
+      row?.classList.add('copied')
+      setTimeout(() => row?.classList.remove('copied'), 1200)
+    } catch (error) {
+      toast(errorText(errorCode(error)), 'error')
+    }
+  }
+
+  private async edit(account: AccountSummary): Promise<void> {
+    const renamed = await editDialog(account)
+    if (renamed) await this.reload(renamed.id)
+    else this.list.focusAccount(account.id)
+  }
+
+  private async remove(account: AccountSummary): Promise<void> {
+    const ok = await confirmDialog({
+      title: t('confirm.deleteTitle', { name: displayName(account) }),
+      body: t('confirm.deleteBody'),
+      confirmLabel: t('confirm.delete'),
+      danger: true,
+    })
+    if (!ok) {
+      this.list.focusAccount(account.id)
+      return
+    }
+    try {
+      const index = this.accounts.findIndex((a) => a.id === account.id)
+      this.accounts = await api()['accounts:remove'](account.id)
+      this.render()
+      const neighbour = this.accounts[Math.min(index, this.accounts.length - 1)]
+      if (neighbour) this.list.focusAccount(neighbour.id)
+      else this.search?.focus()
+    } catch (error) {
+      toast(errorText(errorCode(error)), 'error')
+    }
+  }
+
+  private async move(account: AccountSummary, index: number): Promise<void> {
+    try {
+      this.accounts = await api()['accounts:move'](account.id, index)
+      this.list.setAccounts(this.accounts, this.codes)
+      this.list.focusAccount(account.id)
+    } catch (error) {
+      toast(errorText(errorCode(error)), 'error')
+    }
+  }
+
+  private async nextHotp(account: AccountSummary): Promise<void> {
+    try {
+      const { code, counter } = await api()['codes:next-hotp'](account.id)
+      this.list.showHotpCode(account.id, code, counter)
+    } catch (error) {
+      toast(errorText(errorCode(error)), 'error')
+    }
+  }
+
+  private async reload(focusId?: string): Promise<void> {
+    try {
+      await this.loadAccounts()
+    } catch (error) {
+      toast(errorText(errorCode(error)), 'error')
+    }
+    this.view = 'list'
+    this.render()
+    if (focusId) this.list.focusAccount(focusId)
+  }
+
+  private async saved(account: AccountSummary): Promise<void> {
+    await this.reload(account.id)
+    toast(t('add.saved', { name: displayName(account) }))
+  }
+
+  // ---- scanning --------------------------------------------------------------
+
+  private installGlobalInputs(): void {
+    document.addEventListener('paste', (e) => {
+      if (isDialogOpen() || this.view === 'unavailable') return
+      const image = imageFromClipboard(e)
+      if (image) {
+        e.preventDefault()
+        void this.scanImages([image])
+        return
+      }
+      const text = e.clipboardData?.getData('text/plain').trim() ?? ''
+      if (!isEditable(e.target) && /^otpauth(-migration)?:\/\//i.test(text)) {
+        e.preventDefault()
+        void this.showTexts([text])
+      }
+    })
+    document.addEventListener('dragover', (e) => {
+      if (!dragHasFiles(e) || this.view === 'unavailable') return
+      e.preventDefault()
+      document.body.classList.add('dropping')
+    })
+    document.addEventListener('dragleave', (e) => {
+      if (e.relatedTarget === null) document.body.classList.remove('dropping')
+    })
+    document.addEventListener('drop', (e) => {
+      document.body.classList.remove('dropping')
+      if (!dragHasFiles(e)) return
+      // A dropped file must never navigate the window to it.
+      e.preventDefault()
+      const image = imageFromDrop(e)
+      if (image && this.view !== 'unavailable') void this.scanImages([image])
+    })
+    document.addEventListener('keydown', (e) => this.onGlobalKey(e))
+    window.warifu.on('app:focus-search', () => {
+      if (this.view !== 'list' && this.view !== 'unavailable') this.show('list')
+      this.search?.focus()
+      this.search?.select()
+    })
+  }
+
+  /** Typing anywhere on the list goes to the search box; Ctrl/Cmd+F focuses it too. */
+  private onGlobalKey(e: KeyboardEvent): void {
+    if (isDialogOpen() || this.view !== 'list' || !this.search) return
+    const mod = e.ctrlKey || e.metaKey
+    if (mod && e.key.toLowerCase() === 'f') {
+      e.preventDefault()
+      this.search.focus()
+      this.search.select()
+      return
+    }
+    if (isEditable(e.target) || mod || e.altKey || e.key.length !== 1 || e.key === ' ') return
+    // Focus moves before the key's default action, so the character lands in the search box.
+    this.search.focus()
+  }
+
+  private async openImage(): Promise<void> {
+    try {
+      const image = await imageFromOpenDialog()
+      if (image) await this.scanImages([image])
+    } catch (error) {
+      this.scanFailed(errorCode(error))
+    }
+  }
+
+  private async scanScreen(): Promise<void> {
+    try {
+      await this.scanImages(await framesFromScreens())
+    } catch (error) {
+      this.scanFailed(errorCode(error))
+    }
+  }
+
+  /** Decodes images in the worker, then shows what they hold. */
+  private async scanImages(images: (Blob | ImageBitmap)[]): Promise<void> {
+    if (this.busyScanning) return
+    this.busyScanning = true
+    try {
+      if (this.view !== 'add') this.show('add')
+      setScanStatus(this.main, t('add.scanning'))
+      const texts: string[] = []
+      for (const image of images) texts.push(...(await decodeImage(image)))
+      await this.showTexts([...new Set(texts)])
+    } catch (error) {
+      this.scanFailed(errorCode(error))
+    } finally {
+      this.busyScanning = false
+    }
+  }
+
+  private scanFailed(code: string): void {
+    if (this.view !== 'add') this.show('add')
+    setScanStatus(this.main, errorText(code), 'error')
+  }
+
+  /** Asks main to read each scanned otpauth URI and shows the result (or why there is nothing to add). */
+  private async showTexts(texts: string[]): Promise<void> {
+    const { otp, migration, other } = classifyTexts(texts)
+    const notes: string[] = []
+    if (migration > 0) notes.push(t('scan.migration'))
+    const found: ScannedAccount[] = []
+    for (const uri of otp) {
+      try {
+        found.push({ uri, preview: await api()['accounts:preview-uri'](uri) })
+      } catch (error) {
+        notes.push(errorText(errorCode(error)))
+      }
+    }
+    if (found.length === 0 && notes.length === 0) {
+      if (this.view !== 'add') this.show('add')
+      setScanStatus(this.main, other > 0 ? t('scan.notOtp') : t('scan.none'), 'error')
+      return
+    }
+    this.view = 'scan-result'
+    this.render()
+    const result = renderScanResult(found, notes, {
+      saved: (a) => void this.saved(a),
+      cancel: () => this.show('add'),
+    })
+    this.stopScanView = result.stop
+    this.main.replaceChildren(result.el)
+  }
+}

@@ -1,0 +1,91 @@
+/** Editing an account's issuer and label, and "show secret" behind a second confirmation. */
+import type { AccountSummary } from '../../shared/types'
+import { api, errorCode } from '../api'
+import { confirmDialog } from '../components/dialog'
+import { h } from '../components/dom'
+import { groupSecret } from '../format'
+import { errorText, t } from '../i18n'
+
+/** Opens the dialog; resolves to the renamed account, or undefined when nothing was saved. */
+export function editDialog(account: AccountSummary): Promise<AccountSummary | undefined> {
+  return new Promise((resolve) => {
+    let saved: AccountSummary | undefined
+    const issuer = h('input', { name: 'issuer', value: account.issuer, autocomplete: 'off' })
+    const label = h('input', { name: 'label', value: account.label, autocomplete: 'off' })
+    const message = h('p', { class: 'validation', role: 'status', 'aria-live': 'polite' })
+    const secretBox = h('div', { class: 'secret-box', hidden: true })
+    const reveal = h(
+      'button',
+      { type: 'button', class: 'button subtle', 'data-action': 'reveal' },
+      t('edit.showSecret'),
+    )
+    const fail = (error: unknown) => {
+      message.textContent = errorText(errorCode(error))
+      message.dataset.kind = 'error'
+    }
+    reveal.addEventListener('click', () => {
+      if (!secretBox.hidden) {
+        secretBox.replaceChildren()
+        secretBox.hidden = true
+        reveal.textContent = t('edit.showSecret')
+        return
+      }
+      void (async () => {
+        const ok = await confirmDialog({
+          title: t('confirm.revealTitle'),
+          body: t('confirm.revealBody'),
+          confirmLabel: t('confirm.reveal'),
+        })
+        if (!ok) return
+        try {
+          const { secret } = await api()['accounts:reveal-secret'](account.id)
+          secretBox.replaceChildren(
+            h('span', { class: 'field-label' }, t('edit.secretLabel')),
+            h('code', { class: 'mono' }, groupSecret(secret)),
+          )
+          secretBox.hidden = false
+          reveal.textContent = t('edit.hideSecret')
+        } catch (error) {
+          fail(error)
+        }
+      })()
+    })
+    const form = h(
+      'form',
+      { method: 'dialog' },
+      h('h2', {}, t('edit.title')),
+      h('label', { class: 'field' }, h('span', { class: 'field-label' }, t('add.issuer')), issuer),
+      h('label', { class: 'field' }, h('span', { class: 'field-label' }, t('add.label')), label),
+      h('div', { class: 'reveal-row' }, reveal),
+      secretBox,
+      message,
+      h(
+        'div',
+        { class: 'dialog-actions' },
+        h('button', { type: 'button', class: 'button', onclick: () => dialog.close() }, t('add.cancel')),
+        h('button', { type: 'submit', class: 'button primary' }, t('add.save')),
+      ),
+    )
+    const dialog = h('dialog', { class: 'dialog edit' }, form)
+    form.addEventListener('submit', (e) => {
+      e.preventDefault()
+      void (async () => {
+        try {
+          saved = await api()['accounts:rename'](account.id, { issuer: issuer.value, label: label.value })
+          dialog.close()
+        } catch (error) {
+          fail(error)
+        }
+      })()
+    })
+    dialog.addEventListener('close', () => {
+      // The secret leaves the DOM with the dialog.
+      secretBox.replaceChildren()
+      dialog.remove()
+      resolve(saved)
+    })
+    document.body.append(dialog)
+    dialog.showModal()
+    issuer.focus()
+  })
+}

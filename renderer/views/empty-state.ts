@@ -1,0 +1,22 @@
+/** What a new user sees: how to add the first account, in the words of what they have in front of them. */
+import { h } from '../components/dom'
+import { pasteKeys, t } from '../i18n'
+
+export function renderEmptyState(onAdd: () => void): HTMLElement {
+  return h(
+    'section',
+    { class: 'empty' },
+    h('div', { class: 'empty-mark', 'aria-hidden': 'true' }),
+    h('h1', {}, t('empty.title')),
+    h('p', {}, t('empty.body')),
+    h(
+      'ol',
+      { class: 'empty-steps' },
+      h('li', {}, t('empty.paste', { keys: pasteKeys() })),
+      h('li', {}, t('empty.drop')),
+      h('li', {}, t('empty.scan')),
+      h('li', {}, t('empty.manual')),
+    ),
+    h('button', { type: 'button', class: 'button primary', 'data-action': 'add', onclick: onAdd }, t('empty.action')),
+  )
+}
