@@ -146,19 +146,20 @@ export class App {
         : onList
           ? h(
               'button',
-              { type: 'button', class: 'button primary add', 'data-action': 'add', onclick: () => this.show('add') },
-              t('nav.add'),
+              { type: 'button', class: 'button primary small', 'data-action': 'add', onclick: () => this.show('add') },
+              `＋ ${t('nav.add')}`,
             )
           : h(
               'button',
-              { type: 'button', class: 'button back', 'data-action': 'back', onclick: () => this.show('list') },
-              t('nav.back'),
+              { type: 'button', class: 'button small', 'data-action': 'back', onclick: () => this.show('list') },
+              `← ${t('nav.back')}`,
             )
     this.header.replaceChildren(
       h('span', { class: 'brand' }, h('span', { class: 'brand-mark', 'aria-hidden': 'true' }), t('appName')),
-      this.search ?? h('span', { class: 'spacer' }),
+      h('span', { class: 'spacer' }),
       ...(nav ? [nav] : []),
       lang,
+      ...(this.search ? [this.search] : []),
     )
   }
 

@@ -102,7 +102,7 @@ export class ListView {
     const row = this.byId.get(id)
     if (!row) return
     row.code.data = groupCode(code)
-    row.seconds.data = ''
+    row.el.classList.add('generated')
     row.el.querySelector('.counter')?.replaceChildren(t('list.hotpCounter', { counter }))
   }
 
@@ -148,12 +148,33 @@ export class ListView {
   }
 
   private buildRow(account: AccountSummary): Row {
-    const code = document.createTextNode(account.type === 'totp' ? '––– –––' : '')
+    const code = document.createTextNode('––– –––')
     const next = document.createTextNode('')
     const seconds = document.createTextNode('')
     const ring = h('span', { class: 'ring', 'aria-hidden': 'true' }, h('span', { class: 'ring-seconds' }, seconds))
     const name = account.issuer || account.label
     const sub = account.issuer ? account.label : ''
+    const actions = h(
+      'span',
+      { class: 'row-actions' },
+      // Out of the Tab order: with a row focused, F2 edits and Delete removes.
+      h('button', {
+        type: 'button',
+        class: 'icon edit',
+        tabindex: -1,
+        'data-action': 'edit',
+        title: t('list.edit'),
+        'aria-label': t('list.edit'),
+      }),
+      h('button', {
+        type: 'button',
+        class: 'icon delete',
+        tabindex: -1,
+        'data-action': 'delete',
+        title: t('list.delete'),
+        'aria-label': t('list.delete'),
+      }),
+    )
     const el = h(
       'li',
       {
@@ -162,10 +183,16 @@ export class ListView {
         tabindex: -1,
         draggable: 'true',
         'data-id': account.id,
-        title: t('list.copyHint'),
+        title: account.type === 'totp' ? t('list.copyHint') : undefined,
       },
       h('span', { class: 'grip', 'aria-hidden': 'true' }),
-      h('span', { class: 'names' }, h('span', { class: 'issuer' }, name), sub && h('span', { class: 'label' }, sub)),
+      h(
+        'span',
+        { class: 'names' },
+        h('span', { class: 'issuer' }, name),
+        sub && h('span', { class: 'label' }, sub),
+        actions,
+      ),
       h(
         'span',
         { class: 'codes' },
@@ -176,25 +203,14 @@ export class ListView {
       ),
       account.type === 'totp'
         ? ring
-        : h('button', { type: 'button', class: 'button small', 'data-action': 'hotp' }, t('list.hotpGenerate')),
-      h(
-        'span',
-        { class: 'row-actions' },
-        h('button', {
-          type: 'button',
-          class: 'icon edit',
-          'data-action': 'edit',
-          title: t('list.edit'),
-          'aria-label': t('list.edit'),
-        }),
-        h('button', {
-          type: 'button',
-          class: 'icon delete',
-          'data-action': 'delete',
-          title: t('list.delete'),
-          'aria-label': t('list.delete'),
-        }),
-      ),
+        : h('button', {
+            type: 'button',
+            class: 'icon hotp',
+            tabindex: -1,
+            'data-action': 'hotp',
+            title: t('list.hotpGenerate'),
+            'aria-label': t('list.hotpGenerate'),
+          }),
     )
     return {
       account,

@@ -1,0 +1,63 @@
+/**
+ * Screenshots of the main views (list, add, scan result, empty state; ja and en; light and dark for
+ * the list) from the built renderer over main's real handlers, saved to tests/artifacts/screenshots/
+ * for a person to look at. Each also checks what the view must say, so a blank page fails.
+ */
+import QRCode from 'qrcode'
+import { afterEach, describe, expect, it } from 'vitest'
+import { pressPaste, writeImageWithClipboardApi } from './harness/clipboard'
+import { e2eUnavailable, launchApp, type LaunchedApp } from './harness/launch'
+import { AT_27_LEFT, AT_4_LEFT, DEMO_ACCOUNTS, SETUP_URI, shoot } from './screenshots/scenes'
+
+const why = e2eUnavailable()
+if (why) console.warn(`[skip] UI screenshots: ${why}`)
+
+const VIEWPORT = { width: 480, height: 780 }
+
+describe.skipIf(why !== undefined)('UI screenshots', () => {
+  let app: LaunchedApp | undefined
+  afterEach(async () => {
+    await app?.close()
+    app = undefined
+  })
+
+  for (const locale of ['en', 'ja'] as const) {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      it(`list (${locale}, ${colorScheme})`, async () => {
+        const now = colorScheme === 'light' ? AT_27_LEFT : AT_4_LEFT
+        app = await launchApp({ locale, colorScheme, accounts: DEMO_ACCOUNTS, now: () => now, viewport: VIEWPORT })
+        const rows = app.page.locator('.account')
+        await expect.poll(() => rows.count()).toBe(DEMO_ACCOUNTS.length)
+        await expect.poll(() => app!.page.locator('.account .code').first().textContent()).toMatch(/^\d{3} \d{3}$/)
+        expect(await app.page.locator('html').getAttribute('lang')).toBe(locale)
+        await shoot(app.page, `list-${locale}-${colorScheme}`)
+      })
+    }
+
+    it(`empty state (${locale})`, async () => {
+      app = await launchApp({ locale, viewport: VIEWPORT })
+      await app.page.locator('.empty').waitFor()
+      expect(await app.page.locator('.empty-steps li').count()).toBe(4)
+      await shoot(app.page, `empty-${locale}`)
+    })
+
+    it(`add (${locale})`, async () => {
+      app = await launchApp({ locale, accounts: DEMO_ACCOUNTS.slice(0, 2), viewport: { width: 480, height: 760 } })
+      await app.page.locator('[data-action="add"]').click()
+      await app.page.locator('input[name="secret"]').fill('JBSW Y3DP EHPK 3PXP')
+      await app.page.locator('input[name="issuer"]').fill('Example')
+      await app.page.locator('.validation[data-kind="ok"]').waitFor()
+      await shoot(app.page, `add-${locale}`)
+    })
+
+    it(`scan result after pasting a screenshot (${locale})`, async () => {
+      app = await launchApp({ locale, now: () => AT_27_LEFT, viewport: { width: 480, height: 720 } })
+      await writeImageWithClipboardApi(app.page, await QRCode.toBuffer(SETUP_URI, { scale: 6 }))
+      await app.page.locator('.empty').waitFor()
+      await pressPaste(app.page)
+      await app.page.locator('.preview').waitFor()
+      expect(await app.page.locator('.preview .details').textContent()).toContain('hanako@example.jp')
+      await shoot(app.page, `scan-result-${locale}`)
+    })
+  }
+})
