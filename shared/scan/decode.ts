@@ -6,13 +6,14 @@
  * default would be a CDN): the caller hands over the bytes once, before the first decode.
  *
  * In a browser worker (desktop renderer):
- *   1. Ship `node_modules/zxing-wasm/dist/reader/zxing_reader.wasm` in the app bundle (it is the
- *      reader-only build; `import wasmUrl from 'zxing-wasm/reader/zxing_reader.wasm?url'`-style
- *      imports are not needed: copy the file next to the worker script).
- *   2. In the worker: `const bytes = await (await fetch(new URL('zxing_reader.wasm', import.meta.url))).arrayBuffer()`
- *      (a same-origin file:// or app:// load, not the network), then `configureZxing({ wasmBinary: bytes })`.
- *   3. Per image: `await decodeQrCodes({ data: imageData.data, width, height })`.
- *   The page's CSP needs `script-src 'self' 'wasm-unsafe-eval'` for WebAssembly.instantiate.
+ *   1. Ship `node_modules/zxing-wasm/dist/reader/zxing_reader.wasm` (the reader-only build, about
+ *      950 KB; the `full` build's .wasm does NOT match `zxing-wasm/reader`) in the app bundle, e.g.
+ *      copied next to the worker script by build/bundle.mjs.
+ *   2. In the worker, load those bytes from the app itself (fetch, or XHR where fetch refuses
+ *      file://), never from a network, and call `configureZxing({ wasmBinary: bytes })` once.
+ *   3. Per image: `await decodeQrCodes({ data: imageData.data, width, height })`; it rejects with
+ *      QR_DECODER_UNAVAILABLE if step 2 did not happen (the package would otherwise try a CDN).
+ *   The CSP must allow `'wasm-unsafe-eval'` in script-src for WebAssembly instantiation.
  * In Node: electron/scan/zxing-node.ts `loadZxingForNode()` reads the file and calls configureZxing.
  *
  * Passes, cheapest first, stopping at the first that finds a code:
