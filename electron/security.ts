@@ -11,7 +11,8 @@ import { pathToFileURL } from 'node:url'
  * The renderer's Content Security Policy. renderer/index.html carries the same
  * policy in a meta tag (a unit test keeps the two equal); main also sends it as
  * a header where Electron lets it (http loads: the dev server).
- * 'wasm-unsafe-eval' lets the QR decoder's WebAssembly compile; nothing may eval JS.
+ * 'wasm-unsafe-eval' lets the QR decoder's WebAssembly compile; nothing may eval JS. A video
+ * element fed a screen-capture stream through srcObject needs no media-src.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'none'",
@@ -19,13 +20,10 @@ export const CONTENT_SECURITY_POLICY = [
   "worker-src 'self'",
   "style-src 'self'",
   "img-src 'self' data: blob:",
-  "media-src 'self' blob: mediastream:",
-  "font-src 'self'",
+  // The decode worker fetches ZXing's .wasm from beside itself.
   "connect-src 'self'",
   "base-uri 'none'",
   "form-action 'none'",
-  "frame-ancestors 'none'",
-  "object-src 'none'",
 ].join('; ')
 
 /** Where our page may legitimately be loaded from. */
