@@ -42,7 +42,12 @@ export async function framesFromScreens(): Promise<ImageBitmap[]> {
   for (let i = 0; i < Math.max(1, screens); i++) {
     let stream: MediaStream
     try {
-      stream = await navigator.mediaDevices.getDisplayMedia({ video: true, audio: false })
+      stream = await navigator.mediaDevices.getDisplayMedia({
+        // Without a size Chromium may start the stream scaled down (400x250 for a 1280x800 screen),
+        // too small to read a QR code; ideal sizes are capped at the display's own resolution.
+        video: { width: { ideal: 7680 }, height: { ideal: 4320 }, frameRate: { ideal: 5 } },
+        audio: false,
+      })
     } catch {
       if (frames.length > 0) break
       throw new DecodeError('SCREEN_CAPTURE_DENIED')

@@ -149,7 +149,7 @@ function renderManualForm(actions: AddActions): HTMLElement {
   const onChange = () => {
     counterField.hidden = type.value !== 'hotp'
     periodField.hidden = type.value === 'hotp'
-    save.disabled = true
+    // Save stays as it was while the check runs (main validates again on save anyway).
     if (secret.value.trim() !== '') show('pending', t('add.checking'))
     clearTimeout(timer)
     timer = setTimeout(() => void check(), CHECK_DELAY_MS)
@@ -183,8 +183,8 @@ function renderManualForm(actions: AddActions): HTMLElement {
       save,
     ),
   )
+  // 'input' only: a 'change' fired by the blur of a click on Save must not disable Save under the pointer.
   form.addEventListener('input', onChange)
-  form.addEventListener('change', onChange)
   form.addEventListener('submit', (e) => {
     e.preventDefault()
     if (save.disabled) return
