@@ -95,7 +95,7 @@ describe.skipIf(why !== undefined)('renderer (e2e over main handlers)', () => {
     await page.locator('form.manual button[type="submit"]').click()
     await page.locator('.account').waitFor()
     expect(await page.locator('.account .issuer').textContent()).toBe('ACME')
-    const saved = await (await app!.deps.vault.get()).list()
+    const saved = (await app!.deps.vault.get()).list()
     expect(saved.map((a) => [a.issuer, a.label])).toEqual([['ACME', 'alice']])
   })
 
@@ -196,7 +196,7 @@ describe.skipIf(why !== undefined)('renderer (e2e over main handlers)', () => {
     await page.keyboard.press('Delete')
     await page.locator('dialog [data-confirm]').click()
     await expect.poll(() => page.locator('.account').count()).toBe(2)
-    expect((await (await app!.deps.vault.get()).list()).map((a) => a.issuer)).toEqual(['Google', '楽天証券'])
+    expect((await app!.deps.vault.get()).list().map((a) => a.issuer)).toEqual(['Google', '楽天証券'])
   })
 
   it('renames with F2, reorders with Alt+arrows, and reveals the secret only after confirming', async () => {
@@ -214,7 +214,7 @@ describe.skipIf(why !== undefined)('renderer (e2e over main handlers)', () => {
     await page.locator('.account').first().focus()
     await page.keyboard.press('Alt+ArrowDown')
     await expect.poll(() => page.locator('.account .issuer').allTextContents()).toEqual(['GitHub', 'ACME Corp'])
-    expect((await (await app!.deps.vault.get()).list()).map((a) => a.issuer)).toEqual(['GitHub', 'ACME Corp'])
+    expect((await app!.deps.vault.get()).list().map((a) => a.issuer)).toEqual(['GitHub', 'ACME Corp'])
   })
 
   it('reorders by drag and drop', async () => {
