@@ -30,7 +30,7 @@ export function electronExecutable(env: NodeJS.ProcessEnv = process.env): string
 /** Why the smoke test cannot run here, or undefined when it can. */
 function whyNot(): string | undefined {
   if (!electronExecutable()) {
-    return 'no Electron binary (node_modules/electron/path.txt and dist/ absent, ELECTRON_OVERRIDE_DIST_PATH unset)'
+    return 'no Electron binary (node_modules/electron/path.txt is missing and ELECTRON_OVERRIDE_DIST_PATH is unset)'
   }
   for (const built of ['dist/electron/main.cjs', 'dist/electron/preload.cjs', 'dist/renderer/index.html']) {
     if (!existsSync(join(ROOT, built))) return `${built} is not built (npm run build)`

@@ -47,6 +47,11 @@ describe('electron-builder configuration', () => {
     await expect(validate(await projectConfig())).resolves.toBeDefined()
   })
 
+  it('is what `npm run dist` builds with, after bundling', () => {
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }
+    expect(pkg.scripts.dist).toBe(`node build/bundle.mjs && electron-builder --config ${CONFIG_FILE}`)
+  })
+
   it('packs only the bundles and package.json, leaving dist/ to the bundler', async () => {
     const config = await validate(CONFIG_FILE)
     // electron-builder normalises the list into one file set.

@@ -78,7 +78,17 @@ describe('electron-builder --linux dir with our config', () => {
 
   it('puts every built bundle into app.asar, without source maps', () => {
     const built = walk(join(ROOT, 'dist')).filter((f) => !f.endsWith('.map'))
-    expect(built).toContain('electron/main.cjs')
+    expect(built).toEqual(
+      expect.arrayContaining([
+        'electron/main.cjs',
+        'electron/preload.cjs',
+        'cli/warifu.cjs',
+        'renderer/index.html',
+        'renderer/app.js',
+        'renderer/decode.worker.js',
+        'renderer/zxing_reader.wasm',
+      ]),
+    )
     for (const file of built) expect(files, file).toContain(`/dist/${file}`)
     expect(files.filter((f) => f.endsWith('.map') && f.startsWith('/dist/'))).toEqual([])
   })
@@ -103,6 +113,8 @@ describe('electron-builder --linux dir with our config', () => {
     for (const file of native) {
       expect(existsSync(join(unpacked, 'resources', 'app.asar.unpacked', ...file.split('/'))), file).toBe(true)
     }
+    // The renderer's worker fetches its copy from dist/renderer; main and the CLI read the package's.
+    expect(files).toContain('/dist/renderer/zxing_reader.wasm')
     expect(files).toContain('/node_modules/zxing-wasm/dist/reader/zxing_reader.wasm')
   })
 })
