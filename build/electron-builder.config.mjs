@@ -50,8 +50,9 @@ const config = {
     description: 'A self-hosted desktop TOTP authenticator: codes right, secrets in the OS keychain, nothing lost.',
     maintainer: 'Warifu maintainers <maintainers@warifu.invalid>',
   },
-  // electron-builder's default deb depends already include libsecret-1-0, which keytar needs.
-  deb: { priority: 'optional' },
+  // electron-builder's default deb depends already include libsecret-1-0, which keytar needs; the secrets
+  // themselves live in a Secret Service provider, which desktops usually have already.
+  deb: { priority: 'optional', recommends: ['gnome-keyring | kwalletmanager | keepassxc'] },
 
   win: {
     target: [{ target: 'nsis', arch: ['x64', 'arm64'] }],
