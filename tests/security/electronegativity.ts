@@ -1,5 +1,6 @@
 /**
- * Runs @doyensec/electronegativity over the Electron sources (electron/, and renderer/ with its index.html),
+ * Runs @doyensec/electronegativity over the Electron sources (electron/, renderer/ with its index.html, and
+ * shared/, whose IPC bridge runs in the page),
  * writes its SARIF report to tests/artifacts/electronegativity.sarif and fails (exit 1) on any finding above
  * INFORMATIONAL that tests/security/electronegativity-allow.json does not list with a reason. The tool's own
  * exit code is always 0, hence this wrapper.
@@ -28,8 +29,8 @@ import {
 const require = createRequire(import.meta.url)
 const OFFLINE_PRELOAD = path.join(import.meta.dirname, 'offline-got.mjs')
 
-/** The folders scanned, relative to the project root; those that do not exist yet are skipped. */
-export const SCANNED = ['electron', 'renderer']
+/** The folders scanned, relative to the project root; a folder that does not exist is skipped. */
+export const SCANNED = ['electron', 'renderer', 'shared']
 
 /**
  * Asks GitHub for Electron's release list: this machine and CI have no network, so it only costs a timeout.
