@@ -1,9 +1,8 @@
 /**
  * Runs @doyensec/electronegativity over the Electron sources (electron/, renderer/ with its index.html, and
- * shared/, whose IPC bridge runs in the page),
- * writes its SARIF report to tests/artifacts/electronegativity.sarif and fails (exit 1) on any finding above
- * INFORMATIONAL that tests/security/electronegativity-allow.json does not list with a reason. The tool's own
- * exit code is always 0, hence this wrapper.
+ * shared/, whose IPC bridge runs in the page), writes its SARIF report to tests/artifacts/electronegativity.sarif
+ * and fails (exit 1) on any finding above INFORMATIONAL that tests/security/electronegativity-allow.json does
+ * not list with a reason. The tool's own exit code is always 0, hence this wrapper.
  *
  *   npx tsx tests/security/electronegativity.ts [--root DIR] [--allow FILE] [--out FILE.sarif]
  */
