@@ -87,14 +87,20 @@ describe('real Electron', () => {
 
   it.skipIf(why !== undefined)('opens one hardened window; an account added through IPC shows its code', async () => {
     const isRoot = typeof process.getuid === 'function' && process.getuid() === 0
+    const env: Record<string, string> = {}
+    for (const [key, value] of Object.entries(process.env)) if (value !== undefined) env[key] = value
+    // The app must load its built page in its own Electron: no dev server, no Node mode.
+    delete env.WARIFU_DEV_SERVER_URL
+    delete env.ELECTRON_RUN_AS_NODE
     app = await electron.launch({
       executablePath: electronExecutable(),
       // Chromium refuses to run its sandbox as root (CI containers); a normal user keeps it.
       args: [ROOT, ...(isRoot ? ['--no-sandbox'] : [])],
       env: {
-        ...process.env,
+        ...env,
         WARIFU_HOME: join(home, 'data'),
         WARIFU_KEYCHAIN_SERVICE: `warifu-smoke-${process.pid}`,
+        // Electron's userData (and its single-instance lock) in the throwaway directory too.
         XDG_CONFIG_HOME: join(home, 'config'),
       },
       timeout: 60_000,
