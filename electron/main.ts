@@ -14,12 +14,12 @@ import { ScreenScanQueue } from './app/screen-scan'
 import { SettingsStore } from './app/settings-store'
 import { registerShowShortcut, unregisterShortcuts } from './app/shortcut'
 import { createTray } from './app/tray'
-import { VaultHolder } from './app/vault-holder'
+import { fileStamp, VaultHolder } from './app/vault-holder'
 import { createHandlers } from './ipc/handlers'
 import { registerIpc } from './ipc/register'
 import { KeytarSecretStore } from './secrets/secret-store'
 import { installSecurity, isLoopbackHttpOrigin, type TrustedOrigins } from './security'
-import { keychainService, keychainTimeoutMs } from './vault/paths'
+import { keychainService, keychainTimeoutMs, METADATA_FILE } from './vault/paths'
 import { Vault } from './vault/vault'
 import { createMainWindow } from './window'
 
@@ -33,6 +33,7 @@ const origins: TrustedOrigins = devUrl ? { rendererFile, devOrigin: new URL(devU
 let win: BrowserWindow | undefined
 let quitting = false
 const FOCUS_SEARCH: EventName = 'app:focus-search'
+const ACCOUNTS_CHANGED: EventName = 'app:accounts-changed'
 
 function showWindow(focusSearch: boolean): void {
   if (!app.isReady()) return
@@ -80,7 +81,7 @@ async function start(): Promise<void> {
 
   const dataDir = process.env.WARIFU_HOME || app.getPath('userData')
   const store = new KeytarSecretStore(keychainService(), keychainTimeoutMs())
-  const vault = new VaultHolder(() => Vault.open({ dir: dataDir, store }))
+  const vault = new VaultHolder(() => Vault.open({ dir: dataDir, store }), fileStamp(join(dataDir, METADATA_FILE)))
   const clipboardClearer = new ClipboardClearer(clipboard)
   const settings = new SettingsStore(dataDir)
   const screens = new ScreenScanQueue()
@@ -104,6 +105,9 @@ async function start(): Promise<void> {
 
   const handlers = createHandlers({
     vault,
+    accountsChanged: () => {
+      if (win && !win.isDestroyed()) win.webContents.send(ACCOUNTS_CHANGED)
+    },
     now: Date.now,
     clipboard: clipboardClearer,
     locale,

@@ -26,7 +26,15 @@ export const MAX_IMAGE_BYTES = 50 * 1024 * 1024
 
 /** What the handlers need from the rest of main; all injected so the table runs in plain Node. */
 export interface HandlerDeps {
-  vault: { get(): Promise<Vault>; status(): Promise<AppStatus> }
+  vault: {
+    get(): Promise<Vault>
+    /** The vault, re-read if another process (the CLI) changed it. */
+    fresh(): Promise<{ vault: Vault; changed: boolean }>
+    markOwnWrite(): Promise<void>
+    status(): Promise<AppStatus>
+  }
+  /** Tells the renderer the account list changed outside the app (event app:accounts-changed). */
+  accountsChanged(): void
   /** The clock, ms since the epoch. */
   now(): number
   clipboard: { copy(code: string): Promise<void>; readonly clearAfterSeconds: number }
@@ -92,7 +100,21 @@ async function readImage(path: string): Promise<{ name: string; bytes: Uint8Arra
 
 /** The handler table over `deps`. */
 export function createHandlers(deps: HandlerDeps): Handlers {
-  const vault = () => deps.vault.get()
+  /** The vault as it is on disk now: another process's change is read first and announced. */
+  const vault = async () => {
+    const { vault, changed } = await deps.vault.fresh()
+    if (changed) deps.accountsChanged()
+    return vault
+  }
+  /** Runs a change of ours and records the file it wrote as ours. */
+  const write = async <T>(change: (v: Vault) => Promise<T>): Promise<T> => {
+    const v = await vault()
+    try {
+      return await change(v)
+    } finally {
+      await deps.vault.markOwnWrite()
+    }
+  }
 
   return {
     'app:status': () => deps.vault.status(),
@@ -104,28 +126,34 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       return preview(params, (await vault()).duplicatesOf(params), deps.now())
     },
 
-    'accounts:add-from-uri': async (uri) => (await vault()).add(parseOtpUri(uri)),
+    'accounts:add-from-uri': async (uri) => {
+      const params = parseOtpUri(uri)
+      return write((v) => v.add(params))
+    },
 
     'accounts:preview-manual': async (entry) => {
       const params = paramsFromEntry(entry)
       return preview(params, (await vault()).duplicatesOf(params), deps.now())
     },
 
-    'accounts:add-manual': async (entry) => (await vault()).add(paramsFromEntry(entry)),
-
-    'accounts:rename': async (id, names) => (await vault()).rename(id, names),
-
-    'accounts:move': async (id, index) => {
-      const v = await vault()
-      await v.move(id, index)
-      return v.list()
+    'accounts:add-manual': async (entry) => {
+      const params = paramsFromEntry(entry)
+      return write((v) => v.add(params))
     },
 
-    'accounts:remove': async (id) => {
-      const v = await vault()
-      await v.remove(id)
-      return v.list()
-    },
+    'accounts:rename': (id, names) => write((v) => v.rename(id, names)),
+
+    'accounts:move': (id, index) =>
+      write(async (v) => {
+        await v.move(id, index)
+        return v.list()
+      }),
+
+    'accounts:remove': (id) =>
+      write(async (v) => {
+        await v.remove(id)
+        return v.list()
+      }),
 
     // The one result that carries a secret: only after the user confirmed "show secret".
     'accounts:reveal-secret': async (id) => {
@@ -161,10 +189,11 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       return snapshots
     },
 
-    'codes:next-hotp': async (id) => {
-      const { code, counter } = await (await vault()).nextHotp(id)
-      return { code, counter }
-    },
+    'codes:next-hotp': (id) =>
+      write(async (v) => {
+        const { code, counter } = await v.nextHotp(id)
+        return { code, counter }
+      }),
 
     'clipboard:copy-code': async (id) => {
       const v = await vault()

@@ -192,12 +192,14 @@ export const UNTRUSTED_SENDER_CODE = 'UNTRUSTED_SENDER'
 export interface Events {
   /** The global shortcut or the tray brought the window up: put the cursor in the search box. */
   'app:focus-search': []
+  /** Another process (the `warifu` CLI) changed the accounts: call accounts:list again. */
+  'app:accounts-changed': []
 }
 
 export type EventName = keyof Events
 
 /** Every event name, for the preload and for tests. */
-export const EVENT_NAMES: readonly EventName[] = ['app:focus-search']
+export const EVENT_NAMES: readonly EventName[] = ['app:focus-search', 'app:accounts-changed']
 
 /** `window.warifu`: the calls plus `on()`, which returns a function that unsubscribes. */
 export type WarifuBridge = WarifuApi & {

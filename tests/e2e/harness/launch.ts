@@ -17,10 +17,11 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { ClipboardClearer } from '../../../electron/app/clipboard-clearer'
 import { ScreenScanQueue } from '../../../electron/app/screen-scan'
 import { SettingsStore } from '../../../electron/app/settings-store'
-import { VaultHolder } from '../../../electron/app/vault-holder'
+import { fileStamp, VaultHolder } from '../../../electron/app/vault-holder'
 import { dispatch } from '../../../electron/ipc/dispatch'
 import { createHandlers, type Handlers } from '../../../electron/ipc/handlers'
 import { KeytarSecretStore, PROBE_ACCOUNT, type SecretStore } from '../../../electron/secrets/secret-store'
+import { METADATA_FILE } from '../../../electron/vault/paths'
 import { Vault } from '../../../electron/vault/vault'
 import { installWarifuBridge } from '../../../shared/ipc/bridge'
 import { CHANNEL_NAMES, EVENT_NAMES, type EventName } from '../../../shared/ipc/channels'
@@ -185,7 +186,12 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
       await store.delete(PROBE_ACCOUNT)
     })
 
-    const vault = new VaultHolder(() => Vault.open({ dir: dataDir, store, now }))
+    const vault = new VaultHolder(
+      () => Vault.open({ dir: dataDir, store, now }),
+      fileStamp(join(dataDir, METADATA_FILE)),
+    )
+    // Set once the page exists: main's "accounts changed elsewhere" event goes to it.
+    let notifyPage: (event: EventName) => void = () => {}
     for (const account of options.accounts ?? []) {
       await (await vault.get()).add(typeof account === 'string' ? parseOtpUri(account) : account)
     }
@@ -197,6 +203,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
     const screens = new ScreenScanQueue()
     const handlers = createHandlers({
       vault,
+      accountsChanged: () => notifyPage('app:accounts-changed'),
       now,
       clipboard: new ClipboardClearer(clipboard, timers),
       pickImageFile: () => Promise.resolve(pickImage.path),
@@ -241,6 +248,13 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
       return encodeBytes(await dispatch(handlers, channel, args, sender, origins))
     })
     await page.addInitScript(pageBridgeScript())
+    const emit = async (event: EventName, ...payload: unknown[]) => {
+      await page.evaluate(
+        ([e, p]) => (globalThis as unknown as { __warifuEmit(e: string, ...p: unknown[]): void }).__warifuEmit(e, ...p),
+        [event, payload] as const,
+      )
+    }
+    notifyPage = (event) => void emit(event).catch(() => undefined)
     page.on('pageerror', (error) => console.error(`e2e page error: ${error.message}`))
     await page.goto(pageUrl)
 
@@ -253,13 +267,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
       display: x?.display,
       deps,
       handlersDeps: deps,
-      emit: async (event, ...payload) => {
-        await page.evaluate(
-          ([e, p]) =>
-            (globalThis as unknown as { __warifuEmit(e: string, ...p: unknown[]): void }).__warifuEmit(e, ...p),
-          [event, payload] as const,
-        )
-      },
+      emit,
       close: cleanup,
     }
   } catch (error) {

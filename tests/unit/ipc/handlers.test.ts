@@ -4,10 +4,12 @@ import { join } from 'node:path'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { ClipboardClearer } from '../../../electron/app/clipboard-clearer'
 import { SettingsStore } from '../../../electron/app/settings-store'
-import { VaultHolder } from '../../../electron/app/vault-holder'
+import { fileStamp, VaultHolder } from '../../../electron/app/vault-holder'
 import { dispatch } from '../../../electron/ipc/dispatch'
 import { createHandlers, MAX_IMAGE_BYTES, type Handlers } from '../../../electron/ipc/handlers'
+import { METADATA_FILE } from '../../../electron/vault/paths'
 import { Vault } from '../../../electron/vault/vault'
+import { parseOtpUri } from '../../../shared/otp/uri'
 import type { ChannelName, Channels, IpcResult, ManualEntry } from '../../../shared/ipc/channels'
 import { MemorySecretStore } from '../../support/memory-secret-store'
 import { useTempDir } from '../../support/temp-dir'
@@ -43,6 +45,7 @@ describe('the IPC handler table', () => {
   let now: number
   let picked: string | null
   let handlers: Handlers
+  let changes: number
 
   beforeEach(() => {
     dir = tempDir()
@@ -51,8 +54,10 @@ describe('the IPC handler table', () => {
     timers = new ManualTimers()
     now = T
     picked = null
+    changes = 0
     handlers = createHandlers({
-      vault: new VaultHolder(() => Vault.open({ dir, store, now: () => now })),
+      vault: new VaultHolder(() => Vault.open({ dir, store, now: () => now }), fileStamp(join(dir, METADATA_FILE))),
+      accountsChanged: () => changes++,
       now: () => now,
       clipboard: new ClipboardClearer(clipboard, timers),
       pickImageFile: () => Promise.resolve(picked),
@@ -236,5 +241,26 @@ describe('the IPC handler table', () => {
     store.available = true
     expect(await value('app:status')).toEqual({ vault: 'ready', problems: [] })
     expect(await value('accounts:list')).toEqual([])
+  })
+
+  it('picks up accounts another process (the CLI) added or removed, and says so once', async () => {
+    const mine = await value('accounts:add-manual', manual({ issuer: 'Mine' }))
+    expect(changes).toBe(0)
+    // The CLI: its own Vault over the same directory and keychain.
+    const cli = await Vault.open({ dir, store, now: () => now })
+    const theirs = await cli.add(parseOtpUri(RFC_URI))
+    expect((await value('accounts:list')).map((a) => a.id)).toEqual([mine.id, theirs.id])
+    expect(changes).toBe(1)
+    // Its secret is known too: its code is there and can be copied.
+    expect((await value('codes:current')).find((c) => c.id === theirs.id)?.code).toBe('07081804')
+    await value('clipboard:copy-code', theirs.id)
+    expect(clipboard.text).toBe('07081804')
+    expect(changes).toBe(1)
+    await cli.remove(mine.id)
+    expect((await value('codes:current')).map((c) => c.id)).toEqual([theirs.id])
+    expect(changes).toBe(2)
+    await value('accounts:rename', theirs.id, { issuer: 'Renamed', label: '' })
+    await value('accounts:list')
+    expect(changes).toBe(2)
   })
 })
