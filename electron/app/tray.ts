@@ -1,6 +1,6 @@
 /** Main process: the tray (notification area / menu bar) icon and its menu. */
 import { Menu, nativeImage, Tray } from 'electron'
-import { TRAY_ICON_PNG_BASE64 } from './tray-icon'
+import { TRAY_COLOR_PNG_BASE64, TRAY_TEMPLATE_PNG_BASE64 } from './tray-icon'
 
 export interface TrayActions {
   show(): void
@@ -10,8 +10,11 @@ export interface TrayActions {
 /** Creates the tray icon; returns undefined where the platform has no tray (the app then works without one). */
 export function createTray(actions: TrayActions, labels: { show: string; quit: string }): Tray | undefined {
   try {
-    const icon = nativeImage.createFromBuffer(Buffer.from(TRAY_ICON_PNG_BASE64, 'base64'))
-    if (process.platform === 'darwin') icon.setTemplateImage(true)
+    const isMac = process.platform === 'darwin'
+    const icon = nativeImage.createFromBuffer(
+      Buffer.from(isMac ? TRAY_TEMPLATE_PNG_BASE64 : TRAY_COLOR_PNG_BASE64, 'base64'),
+    )
+    if (isMac) icon.setTemplateImage(true)
     const tray = new Tray(icon)
     tray.setToolTip('Warifu')
     tray.setContextMenu(
