@@ -16,7 +16,8 @@
  *   The CSP must allow `'wasm-unsafe-eval'` in script-src for WebAssembly instantiation.
  * In Node: electron/scan/zxing-node.ts `loadZxingForNode()` reads the file and calls configureZxing.
  *
- * Passes, cheapest first, stopping at the first that finds a code:
+ * Passes, cheapest first, stopping at the first that finds a code (an image with transparent
+ * pixels that gives nothing at first is then decoded again composited onto white):
  *   1. ZXing on the image as is (tryHarder, rotations, inversion for dark mode, internal downscaling
  *      for large codes); this reads nearly every screenshot with modules of 1.5 px or more.
  *   2. Small images only (photos, crops; up to 2.5 MP): 1.25x bilinear up-scaling with a
@@ -30,7 +31,7 @@
 import { prepareZXingModule, readBarcodes, type ReaderOptions } from 'zxing-wasm/reader'
 import jsQR from 'jsqr'
 import { QrDecoderUnavailableError } from '../errors'
-import { checkRgbaImage, toGrey, type RgbaImage } from './image'
+import { checkRgbaImage, flattenOnWhite, hasTransparency, toGrey, type RgbaImage } from './image'
 import { cropGrey, findDenseRegions } from './regions'
 
 let zxingReady: Promise<unknown> | undefined
@@ -100,6 +101,9 @@ export async function decodeQrCodes(image: RgbaImage, options: DecodeOptions = {
 
   for (const text of await zxingTexts(image, BASE_OPTIONS)) found.add(text)
   if (found.size > 0) return [...found]
+
+  // Transparent pixels carry no colour of their own: decode again as shown on white.
+  if (hasTransparency(image)) return decodeQrCodes(flattenOnWhite(image), options)
 
   const pixels = image.width * image.height
   const grey = pixels <= UPSCALE_MAX_PIXELS ? toGrey(image) : undefined

@@ -39,3 +39,28 @@ export function toGrey(image: RgbaImage): Uint8Array {
   }
   return out
 }
+
+/** True when some pixel is not fully opaque. */
+export function hasTransparency(image: RgbaImage): boolean {
+  const { data } = image
+  for (let i = 3; i < data.length; i += 4) if (data[i] !== 255) return true
+  return false
+}
+
+/**
+ * The image composited onto white, as a viewer shows it: a saved QR code often has black modules
+ * on a transparent background, whose pixels are (0, 0, 0, 0) and would read as black.
+ */
+export function flattenOnWhite(image: RgbaImage): RgbaImage {
+  const { data } = image
+  const out = new Uint8ClampedArray(data.length)
+  for (let i = 0; i < data.length; i += 4) {
+    const a = data[i + 3]!
+    const white = 255 * (255 - a)
+    out[i] = (data[i]! * a + white) / 255
+    out[i + 1] = (data[i + 1]! * a + white) / 255
+    out[i + 2] = (data[i + 2]! * a + white) / 255
+    out[i + 3] = 255
+  }
+  return { data: out, width: image.width, height: image.height }
+}

@@ -99,3 +99,18 @@ describe('decodeQrCodes', () => {
     await expect(decodeQrCodes(image)).rejects.toBeInstanceOf(NotAnImageError)
   })
 })
+
+describe('decodeQrCodes on transparent images', () => {
+  it('reads black modules on a transparent background (as a viewer shows it, on white)', async () => {
+    const c = canvas(300, 300)
+    const text = 'otpauth://totp/Clear:zoe?secret=JBSWY3DPEHPK3PXP'
+    drawQr(c, qrMatrix(text), 10, 10, 5)
+    const image = toRgba(c)
+    // Light pixels become fully transparent black, as many exported QR PNGs store them.
+    for (let i = 0; i < image.data.length; i += 4) {
+      if (image.data[i]! > 128) image.data.fill(0, i, i + 4)
+      else image.data.set([0, 0, 0, 255], i)
+    }
+    expect(await decodeQrCodes(image)).toEqual([text])
+  })
+})
