@@ -61,13 +61,16 @@ export class App {
 
   /** Loads settings, status, accounts and codes, then paints once with everything in place. */
   async start(): Promise<void> {
-    const settings = await Promise.resolve(api()['settings:get']()).catch(() => undefined)
-    if (settings) {
-      this.choice = settings.language
-      this.locale = settings.locale || navigator.language
+    // Every call of the first paint at once: one round trip to main, not four in a row.
+    const settings = Promise.resolve(api()['settings:get']()).catch(() => undefined)
+    const early = Promise.all([api()['accounts:list'](), api()['codes:current']()]).catch(() => undefined)
+    await this.loadStatus(early)
+    const chosen = await settings
+    if (chosen) {
+      this.choice = chosen.language
+      this.locale = chosen.locale || navigator.language
     }
     this.applyLanguage()
-    await this.loadStatus()
     this.root.replaceChildren(this.header, this.main, this.footer)
     this.render()
     performance.mark(PERF.listRendered)
@@ -80,7 +83,8 @@ export class App {
     document.title = t('appName')
   }
 
-  private async loadStatus(): Promise<void> {
+  /** Asks main whether the vault is open; `early` is a list+codes call already on its way. */
+  private async loadStatus(early?: Promise<[AccountSummary[], CodeSnapshot[]] | undefined>): Promise<void> {
     try {
       const status = await api()['app:status']()
       if (status.vault === 'unavailable') {
@@ -89,7 +93,9 @@ export class App {
         return
       }
       this.problems = status.problems
-      await this.loadAccounts()
+      const loaded = await early
+      if (loaded) [this.accounts, this.codes] = loaded
+      else await this.loadAccounts()
       if (this.view === 'unavailable') this.view = 'list'
     } catch (error) {
       this.view = 'unavailable'

@@ -47,6 +47,8 @@ export class ListView {
   private byId = new Map<string, Row>()
   private query = ''
   private dragId: string | undefined
+  /** The countdown fraction last written for each period (--left-<period> on the list). */
+  private readonly periodLeft = new Map<number, number>()
 
   constructor(private readonly actions: ListActions) {
     this.el = h('ul', { class: 'accounts', role: 'listbox', 'aria-label': t('list.label') })
@@ -82,8 +84,13 @@ export class ListView {
       }
       if (snap.secondsLeft !== row.lastSeconds) {
         row.seconds.data = String(snap.secondsLeft)
-        row.ring.style.setProperty('--left', String(snap.secondsLeft / snap.period))
         row.lastSeconds = snap.secondsLeft
+        // Rows of one period share one countdown: one style write per period, not per row.
+        const left = snap.secondsLeft / snap.period
+        if (this.periodLeft.get(snap.period) !== left) {
+          this.periodLeft.set(snap.period, left)
+          this.el.style.setProperty(`--left-${snap.period}`, String(left))
+        }
       }
       const showNext = snap.secondsLeft <= SHOW_NEXT_SECONDS
       if (showNext && snap.next !== row.lastNext) {
@@ -152,6 +159,7 @@ export class ListView {
     const next = document.createTextNode('')
     const seconds = document.createTextNode('')
     const ring = h('span', { class: 'ring', 'aria-hidden': 'true' }, h('span', { class: 'ring-seconds' }, seconds))
+    if (account.type === 'totp') ring.style.setProperty('--left', `var(--left-${account.period}, 1)`)
     const name = account.issuer || account.label
     const sub = account.issuer ? account.label : ''
     const actions = h(
