@@ -10,7 +10,7 @@ import { PNG } from 'pngjs'
 import { afterEach, describe, expect, it } from 'vitest'
 import { pressPaste, writeImageWithClipboardApi } from './harness/clipboard'
 import { e2eUnavailable, launchApp, type LaunchedApp, type LaunchOptions } from './harness/launch'
-import { AT_27_LEFT, AT_4_LEFT, DEMO_ACCOUNTS } from './screenshots/scenes'
+import { AT_27_LEFT, AT_4_LEFT, DEMO_ACCOUNTS, twoQrPng } from './screenshots/scenes'
 import { hasTool } from '../support/tools'
 
 const why = e2eUnavailable()
@@ -29,17 +29,6 @@ function oathtool(secret: string, atMs: number, extra: string[] = ['--totp']): s
 }
 
 const digits = (text: string | null) => (text ?? '').replace(/\s/g, '')
-
-/** Two QR codes side by side in one PNG (a page that shows several). */
-async function twoQrPng(a: string, b: string): Promise<Buffer> {
-  const left = PNG.sync.read(await QRCode.toBuffer(a, { scale: 5 }))
-  const right = PNG.sync.read(await QRCode.toBuffer(b, { scale: 5 }))
-  const out = new PNG({ width: left.width + right.width + 40, height: Math.max(left.height, right.height) })
-  out.data.fill(255)
-  PNG.bitblt(left, out, 0, 0, left.width, left.height, 0, 0)
-  PNG.bitblt(right, out, 0, 0, right.width, right.height, left.width + 40, 0)
-  return PNG.sync.write(out)
-}
 
 describe.skipIf(why !== undefined)('renderer (e2e over main handlers)', () => {
   let app: LaunchedApp | undefined

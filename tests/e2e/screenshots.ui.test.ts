@@ -7,7 +7,7 @@ import QRCode from 'qrcode'
 import { afterEach, describe, expect, it } from 'vitest'
 import { pressPaste, writeImageWithClipboardApi } from './harness/clipboard'
 import { e2eUnavailable, launchApp, type LaunchedApp } from './harness/launch'
-import { AT_27_LEFT, AT_4_LEFT, DEMO_ACCOUNTS, SETUP_URI, shoot } from './screenshots/scenes'
+import { AT_27_LEFT, AT_4_LEFT, DEMO_ACCOUNTS, SETUP_URI, shoot, twoQrPng } from './screenshots/scenes'
 
 const why = e2eUnavailable()
 if (why) console.warn(`[skip] UI screenshots: ${why}`)
@@ -60,4 +60,33 @@ describe.skipIf(why !== undefined)('UI screenshots', () => {
       await shoot(app.page, `scan-result-${locale}`)
     })
   }
+
+  it('several codes found, edit and delete dialogs, locked keychain (ja)', async () => {
+    app = await launchApp({
+      locale: 'ja',
+      accounts: DEMO_ACCOUNTS.slice(0, 3),
+      now: () => AT_27_LEFT,
+      viewport: VIEWPORT,
+    })
+    const { page } = app
+    await page.locator('.account').first().hover()
+    await shoot(page, 'list-hover-ja')
+    await page.locator('.search').press('ArrowDown')
+    await page.keyboard.press('F2')
+    await page.locator('dialog.edit').waitFor()
+    await shoot(page, 'edit-ja')
+    await page.keyboard.press('Escape')
+    await page.keyboard.press('Delete')
+    await page.locator('dialog [data-confirm]').waitFor()
+    await shoot(page, 'confirm-delete-ja')
+    await page.keyboard.press('Escape')
+    await writeImageWithClipboardApi(page, await twoQrPng(SETUP_URI, DEMO_ACCOUNTS[3]!))
+    await pressPaste(page)
+    await page.locator('.pick').first().waitFor()
+    await shoot(page, 'scan-pick-ja')
+    await app.close()
+    app = await launchApp({ locale: 'ja', keychain: 'unavailable', viewport: VIEWPORT })
+    await app.page.locator('.unavailable').waitFor()
+    await shoot(app.page, 'unavailable-ja')
+  })
 })

@@ -5,6 +5,8 @@
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
+import { PNG } from 'pngjs'
+import QRCode from 'qrcode'
 import { ROOT } from '../../support/tools'
 
 /** Where screenshots go (gitignored). */
@@ -62,4 +64,15 @@ export async function shoot(page: Page, name: string): Promise<string> {
   // The caret and the toast's fade would make shots differ run to run.
   await page.screenshot({ path, animations: 'disabled', caret: 'hide' })
   return path
+}
+
+/** Two QR codes side by side in one PNG (a page that shows several). */
+export async function twoQrPng(a: string, b: string): Promise<Buffer> {
+  const left = PNG.sync.read(await QRCode.toBuffer(a, { scale: 5 }))
+  const right = PNG.sync.read(await QRCode.toBuffer(b, { scale: 5 }))
+  const out = new PNG({ width: left.width + right.width + 40, height: Math.max(left.height, right.height) })
+  out.data.fill(255)
+  PNG.bitblt(left, out, 0, 0, left.width, left.height, 0, 0)
+  PNG.bitblt(right, out, 0, 0, right.width, right.height, left.width + 40, 0)
+  return PNG.sync.write(out)
 }
