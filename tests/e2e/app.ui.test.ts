@@ -105,6 +105,23 @@ describe.skipIf(why !== undefined)('renderer (e2e over main handlers)', () => {
     expect(await page.locator('.toast').textContent()).toContain('ACME (alice@example.com)')
   })
 
+  it('adds an account from an image file dropped on the window', async () => {
+    const { page } = await launch({ accounts: [DEMO_ACCOUNTS[0]!], now: () => AT_27_LEFT })
+    await page.locator('.account').waitFor()
+    const png = (await QRCode.toBuffer(URI, { scale: 6 })).toString('base64')
+    await page.evaluate((b64) => {
+      const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))
+      const data = new DataTransfer()
+      data.items.add(new File([bytes], 'qr.png', { type: 'image/png' }))
+      const target = document.querySelector('.account')!
+      for (const type of ['dragenter', 'dragover', 'drop']) {
+        target.dispatchEvent(new DragEvent(type, { dataTransfer: data, bubbles: true, cancelable: true }))
+      }
+    }, png)
+    await page.locator('.preview').waitFor()
+    expect(await page.locator('.preview .details').textContent()).toContain('alice@example.com')
+  })
+
   it('lets the user pick when a screenshot holds several codes', async () => {
     const other = 'otpauth://totp/Other:bob?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&issuer=Other'
     const { page } = await launch({ now: () => AT_27_LEFT })
