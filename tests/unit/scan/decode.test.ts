@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import jsQR from 'jsqr'
@@ -5,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { ImageTooLargeError, NotAnImageError } from '../../../shared/errors'
 import { decodeQrCodes } from '../../../shared/scan/decode'
 import { MAX_IMAGE_PIXELS, type RgbaImage } from '../../../shared/scan/image'
-import { readImageFile } from '../../../electron/scan/read-image'
+import { decodeImageBytes, readImageFile } from '../../../electron/scan/read-image'
 import { loadZxingForNode } from '../../../electron/scan/zxing-node'
 import { drawQr, qrMatrix, seededRandom, toRgba, type GreyCanvas } from '../../bench/qr-synthetic'
 
@@ -112,5 +113,17 @@ describe('decodeQrCodes on transparent images', () => {
       else image.data.set([0, 0, 0, 255], i)
     }
     expect(await decodeQrCodes(image)).toEqual([text])
+  })
+})
+
+// An independent encoder: libqrencode's command-line tool (a Debian package in CI).
+const hasQrencode = spawnSync('qrencode', ['--version']).status === 0
+describe.skipIf(!hasQrencode)('decodeQrCodes on codes drawn by qrencode', () => {
+  it.each([1, 2, 3, 6])('reads an otpauth URI drawn at %i px per module', async (size) => {
+    const uri =
+      'otpauth://totp/Qrencode%20Co:kim%40example.com?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&issuer=Qrencode%20Co'
+    const png = spawnSync('qrencode', ['-t', 'PNG', '-o', '-', '-s', String(size), '-m', '4', '-l', 'M', uri])
+    expect(png.status).toBe(0)
+    expect(await decodeQrCodes(decodeImageBytes(png.stdout))).toEqual([uri])
   })
 })
