@@ -8,9 +8,16 @@
  * preview, except accounts:reveal-secret, which the renderer calls only after
  * the user confirmed "show secret".
  */
-import { open } from 'node:fs/promises'
+import { constants } from 'node:fs'
+import { open, type FileHandle } from 'node:fs/promises'
 import { basename } from 'node:path'
-import { ImageTooLargeError, InvalidAccountError, SecretMissingError, UsageError } from '../../shared/errors'
+import {
+  ImageTooLargeError,
+  InvalidAccountError,
+  NotAnImageError,
+  SecretMissingError,
+  UsageError,
+} from '../../shared/errors'
 import type { AccountPreview, ChannelName, Channels, CodeSnapshot, ManualEntry } from '../../shared/ipc/channels'
 import { cleanName, parseCounter, parseDigits, parsePeriod, type OtpParams } from '../../shared/otp/account'
 import { hotpCode, totpCode } from '../../shared/otp/codes'
@@ -83,10 +90,18 @@ function preview(params: OtpParams, duplicates: AccountSummary[], nowMs: number)
 
 /** Reads a file the user picked in main's dialog, refusing anything over MAX_IMAGE_BYTES. */
 async function readImage(path: string): Promise<{ name: string; bytes: Uint8Array }> {
-  const handle = await open(path, 'r')
+  let handle: FileHandle
   try {
-    // Size from the open handle, so a file swapped after the check is not read whole.
-    const { size } = await handle.stat()
+    // Non-blocking: a FIFO picked in the dialog must not hang main waiting for a writer.
+    handle = await open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0))
+  } catch (error) {
+    throw new NotAnImageError('The file could not be opened.', { cause: error })
+  }
+  try {
+    // Type and size from the open handle, so a file swapped after the check is not read whole.
+    const info = await handle.stat()
+    if (!info.isFile()) throw new NotAnImageError('That is not a file.')
+    const size = info.size
     if (size > MAX_IMAGE_BYTES) {
       throw new ImageTooLargeError(`The image is larger than ${MAX_IMAGE_BYTES / 1024 / 1024} MB.`)
     }

@@ -223,6 +223,18 @@ describe('the IPC handler table', () => {
     expect(await call('scan:open-image')).toMatchObject({ ok: false, error: { code: 'IMAGE_TOO_LARGE' } })
   })
 
+  it('refuses a directory, a FIFO or a vanished file as NOT_AN_IMAGE without hanging', async () => {
+    picked = dir
+    expect(await call('scan:open-image')).toMatchObject({ ok: false, error: { code: 'NOT_AN_IMAGE' } })
+    picked = join(dir, 'gone.png')
+    expect(await call('scan:open-image')).toMatchObject({ ok: false, error: { code: 'NOT_AN_IMAGE' } })
+    if (process.platform !== 'win32') {
+      picked = join(dir, 'fifo.png')
+      expect(spawnSync('mkfifo', [picked]).status).toBe(0)
+      expect(await call('scan:open-image')).toMatchObject({ ok: false, error: { code: 'NOT_AN_IMAGE' } })
+    }
+  })
+
   it('saves the language choice and reports the OS locale', async () => {
     expect(await value('settings:get')).toEqual({ locale: 'ja-JP', language: 'system' })
     await value('settings:set-language', 'en')
