@@ -216,6 +216,8 @@ export class App {
   private show(view: View): void {
     this.view = view
     this.render()
+    // Codes kept from before another view may be minutes old: fetch fresh ones now, not in a second.
+    if (view === 'list') void this.refresh()
     if (view === 'list') this.search?.focus()
     else this.main.querySelector<HTMLElement>('button, input')?.focus()
   }
@@ -393,6 +395,10 @@ export class App {
       if (image && this.view !== 'unavailable') void this.scanImages([image])
     })
     document.addEventListener('keydown', (e) => this.onGlobalKey(e))
+    // Refreshes pause while the window is hidden; catch up the moment it shows again.
+    document.addEventListener('visibilitychange', () => {
+      if (!document.hidden) void this.refresh()
+    })
     window.warifu.on('app:focus-search', () => {
       if (this.view !== 'list' && this.view !== 'unavailable') this.show('list')
       this.search?.focus()
