@@ -43,6 +43,7 @@ export class App {
   private readonly main = h('main', { class: 'content' })
   private readonly footer = h('footer', { class: 'keys-help' })
   private search: HTMLInputElement | undefined
+  private readonly searchBox = h('input', { type: 'search', class: 'search', autocomplete: 'off', spellcheck: 'false' })
   private noMatch: HTMLElement | undefined
   private stopScanView = () => {}
   private refreshTimer: ReturnType<typeof setTimeout> | undefined
@@ -57,6 +58,8 @@ export class App {
       nextHotp: (a) => void this.nextHotp(a),
     })
     this.list.el.addEventListener('leave-top', () => this.search?.focus())
+    this.searchBox.addEventListener('input', () => this.applyFilter())
+    this.searchBox.addEventListener('keydown', (e) => this.onSearchKey(e))
   }
 
   /** Loads settings, status, accounts and codes, then paints once with everything in place. */
@@ -134,17 +137,10 @@ export class App {
     const onList = this.view === 'list'
     this.search = undefined
     if (onList && this.accounts.length > 0) {
-      const search = h('input', {
-        type: 'search',
-        class: 'search',
-        placeholder: t('search.placeholder'),
-        'aria-label': t('search.placeholder'),
-        autocomplete: 'off',
-        spellcheck: 'false',
-      })
-      search.addEventListener('input', () => this.applyFilter())
-      search.addEventListener('keydown', (e) => this.onSearchKey(e))
-      this.search = search
+      // One search box for the app's life: its text survives a redraw (a delete, another process's change).
+      this.searchBox.placeholder = t('search.placeholder')
+      this.searchBox.setAttribute('aria-label', t('search.placeholder'))
+      this.search = this.searchBox
     }
     const nav =
       this.view === 'unavailable'
@@ -356,6 +352,22 @@ export class App {
     if (focusId) this.list.focusAccount(focusId)
   }
 
+  /** Another process (the CLI) changed the accounts: redraw the list in place, keeping search and focus. */
+  private async accountsChanged(): Promise<void> {
+    try {
+      await this.loadAccounts()
+    } catch (error) {
+      toast(errorText(errorCode(error)), 'error')
+      return
+    }
+    if (this.view !== 'list') return
+    const searching = document.activeElement === this.searchBox
+    const focusedId = (document.activeElement as HTMLElement | null)?.closest<HTMLElement>('.account')?.dataset.id
+    this.render()
+    if (searching) this.searchBox.focus()
+    else if (focusedId) this.list.focusAccount(focusedId)
+  }
+
   private async saved(account: AccountSummary): Promise<void> {
     await this.reload(account.id)
     toast(t('add.saved', { name: displayName(account) }))
@@ -399,6 +411,7 @@ export class App {
     document.addEventListener('visibilitychange', () => {
       if (!document.hidden) void this.refresh()
     })
+    window.warifu.on('app:accounts-changed', () => void this.accountsChanged())
     window.warifu.on('app:focus-search', () => {
       if (this.view !== 'list' && this.view !== 'unavailable') this.show('list')
       this.search?.focus()

@@ -12,6 +12,7 @@ import { pressPaste, writeImageWithClipboardApi } from './harness/clipboard'
 import { e2eUnavailable, launchApp, type LaunchedApp, type LaunchOptions } from './harness/launch'
 import { AT_27_LEFT, AT_4_LEFT, DEMO_ACCOUNTS, twoQrPng } from './screenshots/scenes'
 import { hasTool } from '../support/tools'
+import { parseOtpUri } from '../../shared/otp/uri'
 
 const why = e2eUnavailable()
 if (why) console.warn(`[skip] UI tests: ${why}`)
@@ -240,6 +241,15 @@ describe.skipIf(why !== undefined)('renderer (e2e over main handlers)', () => {
     expect((await app!.deps.settings.get()).language).toBe('en')
     await page.reload()
     await expect.poll(() => page.locator('.search').getAttribute('placeholder')).toBe('Search accounts')
+  })
+
+  it('redraws the list when another process changed the accounts, keeping the search', async () => {
+    const { page } = await launch({ accounts: [DEMO_ACCOUNTS[0]!] })
+    await page.locator('.search').fill('o')
+    await (await app!.deps.vault.get()).add(parseOtpUri(DEMO_ACCOUNTS[6]!))
+    await app!.emit('app:accounts-changed')
+    await expect.poll(() => page.locator('.account .issuer').allTextContents()).toEqual(['GitHub', 'Dropbox'])
+    expect(await page.locator('.search').inputValue()).toBe('o')
   })
 
   it('focuses search when the global shortcut fires', async () => {
