@@ -248,7 +248,13 @@ export class ListView {
     if (action === 'edit') this.actions.edit(row.account)
     else if (action === 'delete') this.actions.remove(row.account)
     else if (action === 'hotp') this.actions.nextHotp(row.account)
-    else if (row.account.type === 'totp') this.actions.copy(row.account)
+    else this.copyOrGenerate(row)
+  }
+
+  /** TOTP: copy. HOTP: copy the code shown, or make the first one (main copies only a code it showed). */
+  private copyOrGenerate(row: Row): void {
+    if (row.account.type === 'totp' || row.el.classList.contains('generated')) this.actions.copy(row.account)
+    else this.actions.nextHotp(row.account)
   }
 
   private onKey(e: KeyboardEvent): void {
@@ -268,8 +274,7 @@ export class ListView {
     } else if (e.key === 'Home') this.focusRow(visible[0])
     else if (e.key === 'End') this.focusRow(visible[visible.length - 1])
     else if (e.key === 'Enter' || e.key === ' ') {
-      if (row.account.type === 'totp') this.actions.copy(row.account)
-      else this.actions.nextHotp(row.account)
+      this.copyOrGenerate(row)
     } else if (e.key === 'Delete' || e.key === 'Backspace') this.actions.remove(row.account)
     else if (e.key === 'F2') this.actions.edit(row.account)
     else handled = false

@@ -185,6 +185,25 @@ describe.skipIf(why !== undefined)('renderer (e2e over main handlers)', () => {
     await expect.poll(() => app!.deps.clipboard.text).toBe('')
   })
 
+  it('generates an HOTP code on demand, then copies it', async () => {
+    const { page } = await launch({ accounts: [DEMO_ACCOUNTS[7]!] })
+    await page.locator('.account [data-action="hotp"]').click()
+    // The label names the counter of the code shown.
+    await expect.poll(() => page.locator('.account').getAttribute('class')).toContain('generated')
+    expect(await page.locator('.account .counter').textContent()).toBe('Counter 5')
+    const shown = digits(await page.locator('.account .code').textContent())
+    if (hasOathtool) {
+      const out = spawnSync('oathtool', ['--hotp', '-b', '-c', '5', 'IFBEGRCFIZDUQSKKJNGE2TSPKBIVEUZU'], {
+        encoding: 'utf8',
+      })
+      expect(shown).toBe(out.stdout.trim())
+    }
+    await page.locator('.account .code').click()
+    await expect.poll(() => app!.deps.clipboard.text).toBe(shown)
+    await page.locator('.account [data-action="hotp"]').click()
+    await expect.poll(() => page.locator('.account .counter').textContent()).toBe('Counter 6')
+  })
+
   it('copies by click', async () => {
     const { page } = await launch({ accounts: [URI], now: () => AT_27_LEFT })
     await page.locator('.account .code').click()
