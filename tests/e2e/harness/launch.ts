@@ -204,6 +204,8 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
     for (const account of options.accounts ?? []) {
       await (await vault.get()).add(typeof account === 'string' ? parseOtpUri(account) : account)
     }
+    // The seeded accounts are main's own writes, not another process's change.
+    await vault.markOwnWrite()
     if (options.keychain === 'unavailable') (store as MemorySecretStore).available = false
     const clipboard = new FakeClipboard()
     const timers = new ManualTimers()
