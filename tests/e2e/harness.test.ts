@@ -14,6 +14,8 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { pasteUntil, pressPaste, writeImageWithClipboardApi, writeImageWithXclip } from './harness/clipboard'
 import { e2eUnavailable, launchApp, type LaunchedApp } from './harness/launch'
 import { hasTool } from '../support/tools'
+import { Vault } from '../../electron/vault/vault'
+import { parseOtpUri } from '../../shared/otp/uri'
 
 const ROOT = join(import.meta.dirname, 'harness', 'self-test-page')
 const SECRET = 'JBSWY3DPEHPK3PXP'
@@ -103,6 +105,24 @@ describe.skipIf(why !== undefined)('e2e harness', () => {
     await app.page.evaluate(() => (window as unknown as { off: () => void }).off())
     await app.emit('app:focus-search')
     expect(await app.page.evaluate(() => (window as unknown as { seen: number }).seen)).toBe(1)
+  })
+
+  it('tells the page when another process (the CLI) changed the accounts', async () => {
+    app = await launchApp({ root: ROOT, accounts: [URI] })
+    await app.page.evaluate(() => {
+      const w = window as unknown as { changed: number; warifu: Warifu }
+      w.changed = 0
+      w.warifu.on('app:accounts-changed', () => w.changed++)
+    })
+    expect(await app.page.evaluate(() => window.warifu['codes:current']())).toHaveLength(1)
+    // The CLI: its own Vault over the same directory and keychain service.
+    const cli = await Vault.open({ dir: app.deps.dataDir, store: app.deps.store })
+    const added = await cli.add(
+      parseOtpUri('otpauth://totp/CLI:bob?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&issuer=CLI'),
+    )
+    const codes = await app.page.evaluate(() => window.warifu['codes:current']())
+    expect(codes.map((c) => c.id)).toContain(added.id)
+    await expect.poll(() => app!.page.evaluate(() => (window as unknown as { changed: number }).changed)).toBe(1)
   })
 
   it('runs under the strict CSP: inline scripts are refused', async () => {
