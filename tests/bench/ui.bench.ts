@@ -1,5 +1,5 @@
 /**
- * UI benchmark (npm run bench:ui): the built renderer in headless Chromium over main's handler table
+ * UI benchmark (npm run bench:ui; UI_BENCH_ACCOUNTS=n for another list size): the built renderer in headless Chromium over main's handler table
  * (tests/e2e/harness, in-memory keychain so 200 adds take no time).
  *
  *   1. First paint of the list with 200 accounts: first-contentful-paint of the page (the renderer
@@ -19,7 +19,7 @@ import { launchApp } from '../e2e/harness/launch'
 import { e2eUnavailable } from '../e2e/harness/launch'
 import { manyAccounts } from '../e2e/screenshots/scenes'
 
-const ACCOUNTS = 200
+const ACCOUNTS = Number(process.env.UI_BENCH_ACCOUNTS ?? 200)
 const LOADS = 9
 const REFRESH_SECONDS = 10
 const FIRST_PAINT_TARGET_MS = 300
