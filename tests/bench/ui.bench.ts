@@ -1,6 +1,7 @@
 /**
- * UI benchmark (npm run bench:ui; UI_BENCH_ACCOUNTS=n for another list size): the built renderer in headless Chromium over main's handler table
- * (tests/e2e/harness, in-memory keychain so 200 adds take no time).
+ * UI benchmark (npm run bench:ui; UI_BENCH_ACCOUNTS=n for another list size): the built renderer in
+ * headless Chromium over main's handler table (tests/e2e/harness, in-memory keychain so 200 adds
+ * take no time).
  *
  *   1. First paint of the list with 200 accounts: first-contentful-paint of the page (the renderer
  *      paints nothing until the list is built, so FCP is the list's paint), median of several loads.
