@@ -149,7 +149,13 @@ export class ListView {
 
   private focusRow(row: Row | undefined): void {
     if (!row) return
-    for (const r of this.rows) r.el.tabIndex = r === row ? 0 : -1
+    for (const r of this.rows) {
+      // Roving tabindex: Tab reaches the list once; aria-selected tells screen readers which row is current.
+      const current = r === row
+      if (r.el.tabIndex !== (current ? 0 : -1)) r.el.tabIndex = current ? 0 : -1
+      if ((r.el.getAttribute('aria-selected') === 'true') !== current)
+        r.el.setAttribute('aria-selected', String(current))
+    }
     row.el.focus()
     row.el.scrollIntoView({ block: 'nearest' })
   }
