@@ -51,13 +51,15 @@ describe.skipIf(why !== undefined)('UI screenshots', () => {
     })
 
     it(`scan result after pasting a screenshot (${locale})`, async () => {
-      app = await launchApp({ locale, now: () => AT_27_LEFT, viewport: { width: 480, height: 720 } })
+      // Japanese in dark, English in light: both schemes get looked at beyond the list.
+      const colorScheme = locale === 'ja' ? 'dark' : 'light'
+      app = await launchApp({ locale, colorScheme, now: () => AT_27_LEFT, viewport: { width: 480, height: 720 } })
       await writeImageWithClipboardApi(app.page, await QRCode.toBuffer(SETUP_URI, { scale: 6 }))
       await app.page.locator('.empty').waitFor()
       await pressPaste(app.page)
       await app.page.locator('.preview').waitFor()
       expect(await app.page.locator('.preview .details').textContent()).toContain('hanako@example.jp')
-      await shoot(app.page, `scan-result-${locale}`)
+      await shoot(app.page, `scan-result-${locale}-${colorScheme}`)
     })
   }
 
