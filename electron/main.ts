@@ -3,7 +3,7 @@
  * services, IPC registration, the window, tray and shortcut. Logic lives in
  * modules that run without Electron (security.ts, ipc/, app/).
  */
-import { app, BrowserWindow, clipboard, desktopCapturer, dialog, Menu, session } from 'electron'
+import { app, BrowserWindow, clipboard, desktopCapturer, dialog, Menu, session, type Tray } from 'electron'
 import { join } from 'node:path'
 import type { EventName } from '../shared/ipc/channels'
 import { ClipboardClearer } from './app/clipboard-clearer'
@@ -31,6 +31,8 @@ const devUrl = !app.isPackaged && devServer && isLoopbackHttpOrigin(devServer) ?
 const origins: TrustedOrigins = devUrl ? { rendererFile, devOrigin: new URL(devUrl).origin } : { rendererFile }
 
 let win: BrowserWindow | undefined
+// Held for the app's lifetime: a Tray that is only a local gets garbage-collected and its icon vanishes.
+let tray: Tray | undefined
 let quitting = false
 const FOCUS_SEARCH: EventName = 'app:focus-search'
 const ACCOUNTS_CHANGED: EventName = 'app:accounts-changed'
@@ -133,7 +135,7 @@ async function start(): Promise<void> {
 
   win = openWindow()
   const language = effectiveLanguage((await settings.get()).language, locale())
-  createTray({ show: () => showWindow(true), quit: () => app.quit() }, trayLabels(language))
+  tray = createTray({ show: () => showWindow(true), quit: () => app.quit() }, trayLabels(language))
   registerShowShortcut(() => showWindow(true))
 
   let clipboardCleared = false
@@ -147,5 +149,9 @@ async function start(): Promise<void> {
       .catch(() => undefined)
       .finally(() => app.quit())
   })
-  app.on('will-quit', () => unregisterShortcuts())
+  app.on('will-quit', () => {
+    unregisterShortcuts()
+    tray?.destroy()
+    tray = undefined
+  })
 }

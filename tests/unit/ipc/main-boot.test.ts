@@ -91,8 +91,12 @@ vi.mock('electron', () => ({
   ipcMain: { handle: (name: string, fn: never) => fake.ipc.set(name, fn) },
   nativeImage: { createFromBuffer: () => ({ setTemplateImage: () => {} }) },
   Tray: class {
+    destroyed = false
     constructor() {
       fake.trays.push(this)
+    }
+    destroy() {
+      this.destroyed = true
     }
     setToolTip() {}
     setContextMenu() {}
@@ -213,5 +217,8 @@ describe('electron/main.ts booted with a fake electron module', () => {
     const close = { preventDefault: vi.fn() }
     fake.windows[0]!.emit('close', close)
     expect(close.preventDefault).not.toHaveBeenCalled()
+    fake.app.emit('will-quit')
+    expect(fake.shortcuts.size).toBe(0)
+    expect(fake.trays).toMatchObject([{ destroyed: true }])
   })
 })
