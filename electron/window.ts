@@ -2,7 +2,7 @@
  * Main process: the app's one window. The only place BrowserWindow options are
  * written; webPreferences stay inline literals so electronegativity can read them.
  */
-import { BrowserWindow } from 'electron'
+import { BrowserWindow, nativeTheme } from 'electron'
 
 export interface WindowOptions {
   preloadPath: string
@@ -22,6 +22,8 @@ export function createMainWindow(options: WindowOptions): BrowserWindow {
     show: false,
     title: 'Warifu',
     autoHideMenuBar: true,
+    // renderer/styles.css --bg for light and dark, so the window never flashes the other colour.
+    backgroundColor: nativeTheme.shouldUseDarkColors ? '#15171b' : '#f6f7f9',
     webPreferences: {
       preload: options.preloadPath,
       contextIsolation: true,

@@ -90,6 +90,7 @@ vi.mock('electron', () => ({
   session: { defaultSession: fake.session },
   ipcMain: { handle: (name: string, fn: never) => fake.ipc.set(name, fn) },
   nativeImage: { createFromBuffer: () => ({ setTemplateImage: () => {} }) },
+  nativeTheme: { shouldUseDarkColors: true },
   Tray: class {
     destroyed = false
     constructor() {
@@ -153,6 +154,7 @@ describe('electron/main.ts booted with a fake electron module', () => {
     })
     expect(String((win.options.webPreferences as { preload: string }).preload)).toMatch(/preload\.cjs$/)
     expect(win.contentProtection).toBe(true)
+    expect(win.options.backgroundColor).toBe('#15171b')
     expect(win.loaded).toHaveLength(1)
     expect(win.loaded[0]).toMatch(/^file:.*renderer[/\\]index\.html$/)
     expect(fake.trays).toHaveLength(1)
