@@ -25,6 +25,13 @@ export type ErrorCode =
   | 'NOT_AN_IMAGE'
   | 'NO_QR_FOUND'
   | 'QR_DECODER_UNAVAILABLE'
+  | 'BACKUP_WRONG_PASSWORD'
+  | 'BACKUP_PASSWORD_REQUIRED'
+  | 'BACKUP_CORRUPT'
+  | 'BACKUP_UNSUPPORTED'
+  | 'BACKUP_TOO_LARGE'
+  | 'BACKUP_VERIFY_FAILED'
+  | 'PLAIN_EXPORT_NOT_CONFIRMED'
 
 /** Base of every error the app raises on purpose. */
 export abstract class AppError extends Error {
@@ -118,6 +125,41 @@ export class NoQrFoundError extends AppError {
 /** The QR decoder (ZXing WebAssembly) could not be loaded or was not configured. */
 export class QrDecoderUnavailableError extends AppError {
   readonly code = 'QR_DECODER_UNAVAILABLE'
+}
+
+/** The password does not open this encrypted backup. */
+export class WrongBackupPasswordError extends AppError {
+  readonly code = 'BACKUP_WRONG_PASSWORD'
+}
+
+/** The backup is encrypted and no password was given. */
+export class BackupPasswordRequiredError extends AppError {
+  readonly code = 'BACKUP_PASSWORD_REQUIRED'
+}
+
+/** The backup or import file is damaged, truncated, tampered with, or not what it claims to be. */
+export class BackupCorruptError extends AppError {
+  readonly code = 'BACKUP_CORRUPT'
+}
+
+/** The file is of a kind or version Warifu cannot read. */
+export class UnsupportedBackupError extends AppError {
+  readonly code = 'BACKUP_UNSUPPORTED'
+}
+
+/** The file is larger, or nests deeper, than any real backup; refused unread. */
+export class BackupTooLargeError extends AppError {
+  readonly code = 'BACKUP_TOO_LARGE'
+}
+
+/** The export was written but reading it back did not give the same accounts; it is not a backup. */
+export class BackupVerifyError extends AppError {
+  readonly code = 'BACKUP_VERIFY_FAILED'
+}
+
+/** A plain (unencrypted) export was asked for without the explicit confirmation. */
+export class PlainExportNotConfirmedError extends AppError {
+  readonly code = 'PLAIN_EXPORT_NOT_CONFIRMED'
 }
 
 /** True for errors raised on purpose by Warifu. */

@@ -1,0 +1,151 @@
+/**
+ * Exports: the encrypted Aegis backup, plain exports for moving (only when confirmed),
+ * and Google Authenticator transfer QR codes. Every export is read back and compared
+ * entry by entry before success is reported.
+ */
+import { randomInt, randomUUID } from 'node:crypto'
+import { readFile } from 'node:fs/promises'
+import QRCode from 'qrcode'
+import {
+  BackupPasswordRequiredError,
+  BackupVerifyError,
+  PlainExportNotConfirmedError,
+  UsageError,
+} from '../../shared/errors'
+import { aegisPlainFile, readAegisFile, aegisEntries } from '../../shared/formats/aegis'
+import { collectMigrationBatches, formatMigrationUris, parseMigrationUri } from '../../shared/formats/google-migration'
+import { parseOtpauthList } from '../../shared/formats/otpauth-list'
+import type { OtpParams } from '../../shared/otp/account'
+import { formatOtpUri } from '../../shared/otp/uri'
+import type { AccountSummary } from '../../shared/types'
+import { writeFileAtomic } from '../vault/atomic-file'
+import type { Vault } from '../vault/vault'
+import { allParams, firstDifference } from './accounts'
+import { readAegisEncrypted, writeAegisEncrypted } from './aegis-encrypted'
+import type { ScryptCost } from './crypto'
+
+/** `aegis`: encrypted backup; `aegis-plain`, `otpauth`: plain text for moving; `ga-qr`: PNG QR codes for a phone. */
+export type ExportFormat = 'aegis' | 'aegis-plain' | 'otpauth' | 'ga-qr'
+export const EXPORT_FORMATS: readonly ExportFormat[] = ['aegis', 'aegis-plain', 'otpauth', 'ga-qr']
+
+export interface ExportOptions {
+  format: ExportFormat
+  /** The file to write; for `ga-qr` the base name of the numbered PNGs (`codes.png` -> `codes-1.png`, ...). */
+  outPath: string
+  /** Required for `aegis`. Never logged, never in an error. */
+  password?: string
+  /** Must be true for `aegis-plain` and `otpauth`: the user saw the warning that secrets are written in clear. */
+  confirmPlain?: boolean
+  /** Test only: a lower scrypt cost. Real exports always use N=32768, r=8, p=1. */
+  testOnlyScryptCost?: ScryptCost
+}
+
+export interface ExportResult {
+  format: ExportFormat
+  /** Files written, in order. */
+  files: string[]
+  /** Accounts in the export. */
+  exported: number
+  /** Accounts the format cannot hold (ga-qr only), each with the reason. */
+  leftOut: { account: AccountSummary; reason: string }[]
+  /** True when this export counts as a verified backup (recorded as the vault's lastBackupAt). */
+  isBackup: boolean
+}
+
+function verifyFailed(index: number): BackupVerifyError {
+  return new BackupVerifyError(
+    index === -1
+      ? 'The export could not be read back.'
+      : `Reading the export back gave a different account at position ${index + 1}; do not rely on this file.`,
+  )
+}
+
+async function verify(expected: readonly OtpParams[], read: () => Promise<OtpParams[]>): Promise<void> {
+  let actual: OtpParams[]
+  try {
+    actual = await read()
+  } catch (error) {
+    throw new BackupVerifyError('The export could not be read back; do not rely on this file.', { cause: error })
+  }
+  const diff = firstDifference(expected, actual)
+  if (diff !== -1) throw verifyFailed(diff)
+}
+
+/** Numbered file names for ga-qr: `dir/codes.png` -> `dir/codes-1.png`, `dir/codes-2.png`, ... */
+export function numberedPaths(outPath: string, count: number): string[] {
+  const base = outPath.replace(/\.png$/i, '')
+  return Array.from({ length: count }, (_, i) => `${base}-${i + 1}.png`)
+}
+
+/** Writes an export of every account in the vault, verifies it, and records a verified backup. */
+export async function exportBackup(vault: Vault, options: ExportOptions): Promise<ExportResult> {
+  const { format, outPath } = options
+  if (!EXPORT_FORMATS.includes(format))
+    throw new UsageError('The export format must be aegis, aegis-plain, otpauth or ga-qr.')
+  if ((format === 'aegis-plain' || format === 'otpauth') && options.confirmPlain !== true) {
+    throw new PlainExportNotConfirmedError('A plain export writes every secret in clear text; confirm it explicitly.')
+  }
+  const accounts = allParams(vault)
+  const summaries = vault.list()
+  let files: string[] = [outPath]
+  let exported = accounts.length
+  const leftOut: ExportResult['leftOut'] = []
+
+  if (format === 'aegis') {
+    const password = options.password
+    if (password === undefined || password === '') {
+      throw new BackupPasswordRequiredError('An encrypted backup needs a password.')
+    }
+    await writeFileAtomic(outPath, await writeAegisEncrypted(accounts, password, options.testOnlyScryptCost))
+    await verify(accounts, async () => {
+      const file = readAegisFile(await readFile(outPath, 'utf8'))
+      if (file.kind !== 'encrypted') throw new Error('not encrypted')
+      const parsed = await readAegisEncrypted(file, password)
+      return parsed.rejected.length > 0 ? [] : parsed.accounts
+    })
+  } else if (format === 'aegis-plain') {
+    await writeFileAtomic(
+      outPath,
+      aegisPlainFile(
+        accounts,
+        accounts.map(() => randomUUID()),
+      ),
+    )
+    await verify(accounts, async () => {
+      const file = readAegisFile(await readFile(outPath, 'utf8'))
+      if (file.kind !== 'plain') throw new Error('not plain')
+      return aegisEntries(file.content).accounts
+    })
+  } else if (format === 'otpauth') {
+    await writeFileAtomic(outPath, accounts.map((a) => formatOtpUri(a) + '\n').join(''))
+    await verify(accounts, async () => parseOtpauthList(await readFile(outPath, 'utf8')).accounts)
+  } else {
+    const { uris, leftOut: out } = formatMigrationUris(accounts, randomInt(1, 2 ** 31 - 1))
+    for (const item of out) {
+      const index = accounts.indexOf(item.account)
+      leftOut.push({ account: summaries[index]!, reason: item.reason })
+    }
+    const kept = accounts.filter((a) => !out.some((o) => o.account === a))
+    exported = kept.length
+    files = numberedPaths(outPath, uris.length)
+    for (const [i, uri] of uris.entries()) {
+      const png = await QRCode.toBuffer(uri, { type: 'png', errorCorrectionLevel: 'M', margin: 4, scale: 6 })
+      await writeFileAtomic(files[i]!, png)
+    }
+    await verify(kept, async () => {
+      const { scanImageFile } = await import('../scan/scan-file')
+      const batches = []
+      for (const file of files) {
+        const texts = await scanImageFile(file)
+        batches.push(...texts.filter((t) => t.startsWith('otpauth-migration:')).map(parseMigrationUri))
+      }
+      const collected = collectMigrationBatches(batches)
+      if (collected.incomplete.length > 0 || collected.accounts.rejected.length > 0) return []
+      return collected.accounts.accounts
+    })
+  }
+  // A transfer to a phone is not a backup kept on this side; the others hold every account.
+  const isBackup = format !== 'ga-qr'
+  if (isBackup) await vault.markBackedUp()
+  return { format, files, exported, leftOut, isBackup }
+}

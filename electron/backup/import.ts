@@ -1,0 +1,171 @@
+/**
+ * Imports: read every source (files, pasted text, QR images), show a preview of what
+ * will be added, what duplicates an existing account and what cannot be imported,
+ * then commit all or nothing.
+ */
+import { randomUUID } from 'node:crypto'
+import { open } from 'node:fs/promises'
+import { basename } from 'node:path'
+import { AppError, BackupPasswordRequiredError, BackupTooLargeError, UnsupportedBackupError } from '../../shared/errors'
+import { identifySource } from '../../shared/formats/detect'
+import { collectMigrationBatches, type MigrationBatch } from '../../shared/formats/google-migration'
+import { MAX_BACKUP_BYTES } from '../../shared/formats/safe-json'
+import type { ImportFormat, RejectedEntry } from '../../shared/formats/types'
+import { utf8Decode } from '../../shared/formats/encoding'
+import type { OtpParams } from '../../shared/otp/account'
+import type { AccountSummary } from '../../shared/types'
+import type { Vault } from '../vault/vault'
+import { readAegisEncrypted } from './aegis-encrypted'
+import { readTwoFasEncrypted } from './twofas-encrypted'
+
+/** Where accounts come from: a file (backup, text, or PNG/JPEG of QR codes) or pasted text. */
+export type ImportSource = { kind: 'file'; path: string } | { kind: 'text'; text: string; name?: string }
+
+/** A password for an encrypted source: one for all, or asked per source (by its display name). */
+export type PasswordSupplier = string | ((sourceName: string) => Promise<string | undefined>)
+
+/** An account of the preview, without its secret (safe to show and to send to the renderer). */
+export type PreviewAccount = Omit<OtpParams, 'secret'> & { source: string }
+
+/** What an import would do. Holds no secret: the accounts to add are kept main-side, keyed by this object. */
+export interface ImportPreview {
+  id: string
+  sources: { name: string; format: ImportFormat | 'image' }[]
+  /** Accounts that will be added, in order. */
+  toAdd: PreviewAccount[]
+  /** Accounts already in the vault (same secret, issuer and label) or earlier in this import: skipped. */
+  duplicates: (PreviewAccount & { existingId?: string })[]
+  /** Entries that cannot be imported, each with its reason. */
+  rejected: (RejectedEntry & { source: string })[]
+  /** Google Authenticator batches with codes not yet scanned (0-based indices; show them 1-based). */
+  incompleteBatches: { batchId: number; batchSize: number; missing: number[] }[]
+}
+
+// The secrets of a preview never leave the main process: they live here, not in the object.
+const pendingParams = new WeakMap<ImportPreview, OtpParams[]>()
+
+function withoutSecret(p: OtpParams, source: string): PreviewAccount {
+  const { secret: _secret, ...rest } = p
+  return { ...rest, source }
+}
+
+async function readCapped(path: string): Promise<Uint8Array> {
+  const handle = await open(path, 'r')
+  try {
+    const { size } = await handle.stat()
+    if (size > MAX_BACKUP_BYTES) throw new BackupTooLargeError('The file is larger than any real backup.')
+    const buf = Buffer.alloc(size)
+    const { bytesRead } = await handle.read(buf, 0, size, 0)
+    return buf.subarray(0, bytesRead)
+  } finally {
+    await handle.close()
+  }
+}
+
+function isImage(bytes: Uint8Array): boolean {
+  const png = bytes[0] === 0x89 && bytes[1] === 0x50 && bytes[2] === 0x4e && bytes[3] === 0x47
+  const jpeg = bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff
+  return png || jpeg
+}
+
+async function textOf(source: ImportSource): Promise<{ name: string; text: string; image: boolean }> {
+  if (source.kind === 'text') return { name: source.name ?? 'pasted text', text: source.text, image: false }
+  const name = basename(source.path)
+  const bytes = await readCapped(source.path)
+  if (isImage(bytes)) {
+    // QR images go through the scan pipeline (loaded only when needed).
+    const { scanImageFile } = await import('../scan/scan-file')
+    const texts = await scanImageFile(source.path)
+    return { name, text: texts.join('\n'), image: true }
+  }
+  if (bytes.includes(0)) throw new UnsupportedBackupError(`${name} is not a backup Warifu reads.`)
+  return { name, text: utf8Decode(bytes, 'file'), image: false }
+}
+
+async function passwordFor(supplier: PasswordSupplier | undefined, name: string): Promise<string> {
+  const password = typeof supplier === 'function' ? await supplier(name) : supplier
+  if (password === undefined || password === '') {
+    throw new BackupPasswordRequiredError(`${name} is encrypted; a password is needed.`)
+  }
+  return password
+}
+
+/**
+ * Reads every source and works out what an import would add. Any unreadable source
+ * (wrong password, damaged file, ...) fails the whole preview with its typed error.
+ */
+export async function previewImport(
+  vault: Vault,
+  sources: readonly ImportSource[],
+  options: { password?: PasswordSupplier } = {},
+): Promise<ImportPreview> {
+  const found: { params: OtpParams; source: string }[] = []
+  const rejected: ImportPreview['rejected'] = []
+  const batches: MigrationBatch[] = []
+  const seenSources: ImportPreview['sources'] = []
+  for (const source of sources) {
+    const { name, text, image } = await textOf(source)
+    let identified
+    try {
+      identified = identifySource(text)
+    } catch (error) {
+      // Name the file in the message; the original says what is wrong with it.
+      if (error instanceof AppError) error.message = `${name}: ${error.message}`
+      throw error
+    }
+    seenSources.push({ name, format: image ? 'image' : identified.format })
+    let result
+    if (identified.format === 'aegis-encrypted') {
+      result = await readAegisEncrypted(identified.file, await passwordFor(options.password, name))
+    } else if (identified.format === '2fas-encrypted') {
+      result = await readTwoFasEncrypted(identified.file, await passwordFor(options.password, name))
+    } else {
+      result = identified.result
+      if (identified.format === 'google-migration') batches.push(...identified.batches)
+    }
+    for (const params of result.accounts) found.push({ params, source: name })
+    for (const r of result.rejected) rejected.push({ ...r, source: name })
+  }
+  // Google Authenticator codes are merged across sources: a batch may be spread over several images.
+  const collected = collectMigrationBatches(batches)
+  for (const params of collected.accounts.accounts) found.push({ params, source: 'Google Authenticator export' })
+  for (const r of collected.accounts.rejected) rejected.push({ ...r, source: 'Google Authenticator export' })
+
+  const toAdd: OtpParams[] = []
+  const preview: ImportPreview = {
+    id: randomUUID(),
+    sources: seenSources,
+    toAdd: [],
+    duplicates: [],
+    rejected,
+    incompleteBatches: collected.incomplete,
+  }
+  const key = (p: OtpParams) => JSON.stringify([p.secret, p.issuer, p.label])
+  const inThisImport = new Set<string>()
+  for (const { params, source } of found) {
+    const existing: AccountSummary[] = vault.duplicatesOf(params)
+    if (existing.length > 0) {
+      preview.duplicates.push({ ...withoutSecret(params, source), existingId: existing[0]!.id })
+    } else if (inThisImport.has(key(params))) {
+      preview.duplicates.push(withoutSecret(params, source))
+    } else {
+      inThisImport.add(key(params))
+      toAdd.push(params)
+      preview.toAdd.push(withoutSecret(params, source))
+    }
+  }
+  pendingParams.set(preview, toAdd)
+  return preview
+}
+
+/**
+ * Adds the preview's accounts to the vault all or nothing (Vault.addMany). Accounts that
+ * became duplicates since the preview are skipped. Returns the accounts added.
+ */
+export async function commitImport(vault: Vault, preview: ImportPreview): Promise<AccountSummary[]> {
+  const params = pendingParams.get(preview)
+  if (!params)
+    throw new UnsupportedBackupError('This import preview is unknown or was already used; read the files again.')
+  pendingParams.delete(preview)
+  return vault.addMany(params.filter((p) => vault.duplicatesOf(p).length === 0))
+}

@@ -1,0 +1,172 @@
+/**
+ * Aegis vault files (version 1), plain and encrypted, as documented in the Aegis
+ * repository's docs/vault.md. Pure data: the scrypt/AES-GCM work is in electron/backup/.
+ */
+import { BackupCorruptError, UnsupportedBackupError } from '../errors'
+import type { OtpParams } from '../otp/account'
+import { base64Decode, hexDecode } from './encoding'
+import { collectEntries, otpParamsFrom } from './entry'
+import { entryList, isObject, parseJsonSafely } from './safe-json'
+import type { ParsedImport } from './types'
+
+/** The vault file version we read and write. */
+export const AEGIS_FILE_VERSION = 1
+/** The content (db) version we write; Aegis reads it and later versions. */
+export const AEGIS_DB_VERSION = 1
+/** Slot type 1: a password slot (scrypt). */
+export const AEGIS_PASSWORD_SLOT = 1
+
+/** scrypt parameters of a password slot. */
+export interface ScryptParams {
+  n: number
+  r: number
+  p: number
+  salt: Uint8Array
+}
+
+/** Largest scrypt cost we run for a file we did not write (Aegis uses N=2^15; 2^20 x r=8 is 1 GiB). */
+export const MAX_SCRYPT_N = 2 ** 20
+export const MAX_SCRYPT_R = 32
+export const MAX_SCRYPT_P = 16
+
+/** One password slot: the master key wrapped with AES-256-GCM under the scrypt-derived key. */
+export interface AegisPasswordSlot extends ScryptParams {
+  uuid: string
+  /** The 32-byte master key, encrypted. */
+  key: Uint8Array
+  nonce: Uint8Array
+  tag: Uint8Array
+}
+
+/** An Aegis file as read, before any decryption. */
+export type AegisFile =
+  | { kind: 'plain'; content: unknown }
+  | { kind: 'encrypted'; slots: AegisPasswordSlot[]; nonce: Uint8Array; tag: Uint8Array; db: Uint8Array }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
+function corrupt(detail: string): BackupCorruptError {
+  return new BackupCorruptError(`The Aegis file is damaged (${detail}).`)
+}
+
+function readInt(v: unknown, min: number, max: number, what: string): number {
+  if (!Number.isSafeInteger(v) || (v as number) < min || (v as number) > max) throw corrupt(`bad ${what}`)
+  return v as number
+}
+
+function readPasswordSlot(raw: Record<string, unknown>): AegisPasswordSlot {
+  const params = raw.key_params
+  if (!isObject(params)) throw corrupt('slot without key parameters')
+  if (typeof raw.uuid !== 'string' || !UUID.test(raw.uuid)) throw corrupt('bad slot id')
+  const n = readInt(raw.n, 2, MAX_SCRYPT_N, 'scrypt cost')
+  if ((n & (n - 1)) !== 0) throw corrupt('scrypt cost is not a power of two')
+  return {
+    uuid: raw.uuid,
+    key: hexDecode(raw.key, 32, 'wrapped master key'),
+    nonce: hexDecode(params.nonce, 12, 'slot nonce'),
+    tag: hexDecode(params.tag, 16, 'slot tag'),
+    n,
+    r: readInt(raw.r, 1, MAX_SCRYPT_R, 'scrypt block size'),
+    p: readInt(raw.p, 1, MAX_SCRYPT_P, 'scrypt parallelism'),
+    salt: hexDecode(raw.salt, 32, 'salt'),
+  }
+}
+
+/** True when the parsed JSON looks like an Aegis vault file (has version, header and db). */
+export function looksLikeAegis(json: unknown): boolean {
+  return isObject(json) && 'header' in json && 'db' in json && 'version' in json
+}
+
+/** Reads the outer structure of an Aegis vault file (text or already-parsed JSON). */
+export function readAegisFile(input: unknown): AegisFile {
+  const json = typeof input === 'string' ? parseJsonSafely(input, 'Aegis file') : input
+  if (!looksLikeAegis(json) || !isObject(json)) throw corrupt('not an Aegis vault file')
+  if (json.version !== AEGIS_FILE_VERSION) {
+    throw new UnsupportedBackupError(`This Aegis file is version ${String(json.version)}; Warifu reads version 1.`)
+  }
+  const header = json.header
+  if (!isObject(header)) throw corrupt('no header')
+  if (header.slots === null && header.params === null) {
+    if (!isObject(json.db)) throw corrupt('no account data')
+    return { kind: 'plain', content: json.db }
+  }
+  if (!Array.isArray(header.slots) || !isObject(header.params)) throw corrupt('bad header')
+  if (header.slots.length > 64) throw corrupt('too many slots')
+  const slots: AegisPasswordSlot[] = []
+  for (const slot of header.slots) {
+    if (!isObject(slot)) throw corrupt('bad slot')
+    // Raw and biometric slots are keys kept on the phone: only password slots can open the file here.
+    if (slot.type === AEGIS_PASSWORD_SLOT) slots.push(readPasswordSlot(slot))
+    else if (slot.type !== 0 && slot.type !== 2) throw corrupt('unknown slot type')
+  }
+  if (slots.length === 0) {
+    throw new UnsupportedBackupError(
+      'This Aegis file has no password slot (it is locked to a phone); export it again with a password.',
+    )
+  }
+  if (typeof json.db !== 'string') throw corrupt('no encrypted data')
+  return {
+    kind: 'encrypted',
+    slots,
+    nonce: hexDecode(header.params.nonce, 12, 'nonce'),
+    tag: hexDecode(header.params.tag, 16, 'tag'),
+    db: base64Decode(json.db, 'encrypted data'),
+  }
+}
+
+/** The accounts in an Aegis content object (`db` of a plain file, or the decrypted `db`). */
+export function aegisEntries(content: unknown): ParsedImport {
+  if (!isObject(content)) throw corrupt('account data is not an object')
+  if (!Number.isSafeInteger(content.version) || (content.version as number) < 1 || (content.version as number) > 3) {
+    throw new UnsupportedBackupError(
+      `The Aegis account data is version ${String(content.version)}; Warifu reads 1 to 3.`,
+    )
+  }
+  const entries = entryList(content.entries, 'Aegis file')
+  return collectEntries(
+    entries,
+    (raw) => {
+      if (!isObject(raw)) throw corrupt('an entry is not an object')
+      const info = isObject(raw.info) ? raw.info : {}
+      return otpParamsFrom({
+        type: raw.type,
+        issuer: raw.issuer,
+        label: raw.name,
+        secret: info.secret,
+        algorithm: info.algo,
+        digits: info.digits,
+        period: info.period,
+        counter: info.counter,
+      })
+    },
+    (raw) => (isObject(raw) ? { issuer: raw.issuer, label: raw.name } : { issuer: '', label: '' }),
+  )
+}
+
+/** Aegis content (the `db` object) for these accounts; `uuids[i]` is entry i's id (random v4, from the caller). */
+export function aegisContent(accounts: readonly OtpParams[], uuids: readonly string[]): Record<string, unknown> {
+  return {
+    version: AEGIS_DB_VERSION,
+    entries: accounts.map((a, i) => ({
+      type: a.type,
+      uuid: uuids[i],
+      name: a.label,
+      issuer: a.issuer,
+      note: '',
+      favorite: false,
+      icon: null,
+      info: {
+        secret: a.secret,
+        algo: a.algorithm,
+        digits: a.digits,
+        ...(a.type === 'totp' ? { period: a.period } : { counter: a.counter }),
+      },
+    })),
+  }
+}
+
+/** A plain Aegis vault file (slots and params null, accounts in clear). */
+export function aegisPlainFile(accounts: readonly OtpParams[], uuids: readonly string[]): string {
+  const file = { version: AEGIS_FILE_VERSION, header: { slots: null, params: null }, db: aegisContent(accounts, uuids) }
+  return JSON.stringify(file, null, 4) + '\n'
+}
