@@ -23,7 +23,7 @@ export type IdentifiedSource =
 export function identifySource(text: string): IdentifiedSource {
   if (text.length > MAX_BACKUP_BYTES) throw new BackupTooLargeError('The file is larger than any real backup.')
   const body = text.replace(/^\uFEFF/, '').trim()
-  if (body.startsWith('{')) {
+  if (body.startsWith('{') || body.startsWith('[')) {
     const json = parseJsonSafely(body, 'file')
     if (looksLikeAegis(json)) {
       const file = readAegisFile(json)
