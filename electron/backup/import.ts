@@ -12,7 +12,7 @@ import { collectMigrationBatches, type MigrationBatch } from '../../shared/forma
 import { MAX_BACKUP_BYTES } from '../../shared/formats/safe-json'
 import type { ImportFormat, RejectedEntry } from '../../shared/formats/types'
 import { utf8Decode } from '../../shared/formats/encoding'
-import type { OtpParams } from '../../shared/otp/account'
+import type { HotpParams, OtpParams, TotpParams } from '../../shared/otp/account'
 import type { AccountSummary } from '../../shared/types'
 import type { Vault } from '../vault/vault'
 import { readAegisEncrypted } from './aegis-encrypted'
@@ -25,7 +25,7 @@ export type ImportSource = { kind: 'file'; path: string } | { kind: 'text'; text
 export type PasswordSupplier = string | ((sourceName: string) => Promise<string | undefined>)
 
 /** An account of the preview, without its secret (safe to show and to send to the renderer). */
-export type PreviewAccount = Omit<OtpParams, 'secret'> & { source: string }
+export type PreviewAccount = (Omit<TotpParams, 'secret'> | Omit<HotpParams, 'secret'>) & { source: string }
 
 /** What an import would do. Holds no secret: the accounts to add are kept main-side, keyed by this object. */
 export interface ImportPreview {

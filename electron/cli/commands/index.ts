@@ -3,6 +3,8 @@ import type { Command } from '../io'
 import { addCommand } from './add'
 import { adoptCommand, orphansCommand } from './adopt'
 import { codeCommand } from './code'
+import { exportCommand } from './export'
+import { importCommand } from './import'
 import { listCommand } from './list'
 import { removeCommand } from './remove'
 import { scanCommand } from './scan'
@@ -15,4 +17,6 @@ export const COMMANDS: Command[] = [
   scanCommand,
   orphansCommand,
   adoptCommand,
+  exportCommand,
+  importCommand,
 ]

@@ -1,0 +1,70 @@
+/** `warifu import`: preview then add accounts from backups, otpauth lists and QR images, all or nothing. */
+import { AppError, UsageError } from '../../../shared/errors'
+import { commitImport, previewImport, type PreviewAccount } from '../../backup/index'
+import { parseCommandArgs } from '../args'
+import type { Command } from '../io'
+import { promptPassword, readPasswordFile } from './password'
+
+const name = (a: { issuer: string; label: string }) => [a.issuer, a.label].filter(Boolean).join(' / ') || '(no name)'
+const describe = (a: PreviewAccount) =>
+  `${name(a)} (${a.type.toUpperCase()}, ${a.algorithm}, ${a.digits} digits, ${a.type === 'totp' ? `${a.period} s` : `counter ${a.counter}`})`
+
+export const importCommand: Command = {
+  name: 'import',
+  summary: 'Import accounts from Aegis, 2FAS, Ente, otpauth lists, GA export QR images',
+  help: `Usage:
+  warifu import <file-or-image>... [--yes] [--password-file <file>]
+
+Reads Aegis (plain or encrypted), 2FAS (.2fas, plain or encrypted), Ente Auth
+plain exports, otpauth:// URI lists, Warifu's exports, and PNG/JPEG images of
+Google Authenticator export QR codes (give every image of a batch at once).
+Shows what will be added, what is already saved and what cannot be imported,
+then asks; --yes skips the question. Nothing is added unless all of it is.
+Encrypted files ask for their password, or read it from --password-file.`,
+  async run(args, io) {
+    const { values, positionals } = parseCommandArgs(args, {
+      yes: { type: 'boolean' },
+      'password-file': { type: 'string' },
+    })
+    if (positionals.length === 0) throw new UsageError('Name at least one file: warifu import <file>...')
+    const fromFile = values['password-file'] === undefined ? undefined : await readPasswordFile(values['password-file'])
+    const vault = await io.openVault()
+    const preview = await previewImport(
+      vault,
+      positionals.map((path) => ({ kind: 'file' as const, path })),
+      { password: fromFile ?? ((source) => promptPassword(`Password for ${source}: `)) },
+    )
+    for (const a of preview.toAdd) io.out(`add        ${describe(a)}`)
+    for (const a of preview.duplicates)
+      io.out(`duplicate  ${describe(a)}${a.existingId ? ` (saved as ${a.existingId})` : ''}`)
+    for (const r of preview.rejected) io.out(`skip       ${name(r)}: ${r.reason} [${r.code}]`)
+    for (const b of preview.incompleteBatches) {
+      io.err(
+        `warifu: warning: Google Authenticator codes ${b.missing.map((i) => i + 1).join(', ')} of ${b.batchSize} were not given.`,
+      )
+    }
+    if (preview.toAdd.length === 0) {
+      io.out('Nothing to add.')
+      return
+    }
+    if (!values.yes) {
+      if (!process.stdin.isTTY) throw new UsageError('Add --yes to import without the question (no terminal to ask).')
+      process.stderr.write(`Add ${preview.toAdd.length} account(s)? [y/N] `)
+      const answer = await new Promise<string>((resolve) => {
+        process.stdin.resume()
+        process.stdin.once('data', (d) => {
+          process.stdin.pause()
+          resolve(String(d).trim())
+        })
+      })
+      if (!/^y(es)?$/i.test(answer)) throw new UsageError('Cancelled; nothing was added.')
+    }
+    try {
+      const added = await commitImport(vault, preview)
+      io.out(`Added ${added.length} account(s).`)
+    } catch (error) {
+      if (error instanceof AppError) error.message = `Nothing was added: ${error.message}`
+      throw error
+    }
+  },
+}

@@ -1,0 +1,69 @@
+/** `warifu export` / `warifu import` through the built CLI against the real keychain. */
+import { writeFileSync, readFileSync, statSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { cliSandbox } from '../support/cli-process'
+import { cliBuilt, hasTool, inKeyringSession, skipUnless } from '../support/tools'
+
+const URIS = [
+  'otpauth://totp/Monex:taro?secret=JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP&issuer=Monex&algorithm=SHA256&digits=8&period=60',
+  'otpauth://hotp/ACME:alice?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&issuer=ACME&counter=5',
+]
+const skip = skipUnless(
+  inKeyringSession() && cliBuilt() && hasTool('secret-tool'),
+  'a Secret Service keyring (tests/with-keyring.sh) and the built CLI',
+)
+
+describe.skipIf(skip)('warifu export/import with the real keychain', () => {
+  const sandboxes: ReturnType<typeof cliSandbox>[] = []
+  const sandbox = () => {
+    const s = cliSandbox()
+    sandboxes.push(s)
+    return s
+  }
+  afterEach(() => {
+    for (const s of sandboxes.splice(0)) s.dispose()
+  })
+
+  it('exports an encrypted Aegis backup and imports it into an empty vault with the same codes', () => {
+    const a = sandbox()
+    for (const uri of URIS) expect(a.run(['add', uri]).status).toBe(0)
+    const pw = join(a.home, 'pw.txt')
+    writeFileSync(pw, 'correct horse\n')
+    const out = join(a.home, 'backup.json')
+    const exported = a.run(['export', '--format', 'aegis', '--out', out, '--password-file', pw])
+    expect(exported.stderr).toBe('')
+    expect(exported.status).toBe(0)
+    expect(statSync(out).mode & 0o777).toBe(0o600)
+    expect(readFileSync(out, 'utf8')).not.toContain('JBSWY3DP')
+
+    const b = sandbox()
+    const wrong = join(b.home, 'wrong.txt')
+    writeFileSync(wrong, 'nope')
+    const refused = b.run(['import', out, '--yes', '--password-file', wrong])
+    expect(refused.status).toBe(1)
+    expect(refused.stderr).toContain('[BACKUP_WRONG_PASSWORD]')
+    expect(refused.stderr).not.toContain('nope')
+    expect(JSON.parse(b.run(['list', '--json']).stdout)).toEqual([])
+
+    const imported = b.run(['import', out, '--yes', '--password-file', pw])
+    expect(imported.status).toBe(0)
+    expect(imported.stdout).toContain('Added 2 account(s).')
+    const strip = (list: Record<string, unknown>[]) => list.map(({ id: _i, createdAt: _c, ...rest }) => rest)
+    expect(strip(JSON.parse(b.run(['list', '--json']).stdout))).toEqual(
+      strip(JSON.parse(a.run(['list', '--json']).stdout)),
+    )
+    expect(b.run(['code', 'monex', '--at', '59']).stdout).toBe(a.run(['code', 'monex', '--at', '59']).stdout)
+
+    // A second import finds only duplicates.
+    const again = b.run(['import', out, '--yes', '--password-file', pw])
+    expect(again.stdout).toContain('Nothing to add.')
+  })
+
+  it('refuses a plain export without the explicit flag', () => {
+    const a = sandbox()
+    expect(a.run(['add', URIS[0]!]).status).toBe(0)
+    const r = a.run(['export', '--format', 'otpauth', '--out', join(a.home, 'x.txt')])
+    expect(r.status).toBe(2)
+  })
+})
