@@ -51,7 +51,7 @@ describe('google-migration', () => {
   })
   it('leaves out what GA cannot represent, with reasons', () => {
     const { leftOut } = formatMigrationUris(
-      [acct(1, { algorithm: 'SHA512' }), acct(2, { digits: 7 }), acct(3, { period: 60 } as Partial<OtpParams>)],
+      [acct(1, { algorithm: 'SHA512' }), acct(2, { digits: 7 }), acct(3, { period: 60 })],
       1,
     )
     expect(leftOut.map((l) => l.reason)).toEqual([
