@@ -49,10 +49,10 @@ describe('Vault.addMany', () => {
     try {
       const vault = await Vault.open({ dir, store: new MemorySecretStore() })
       const added = await vault.addMany([acct(1), acct(2)])
-      const file = JSON.parse(await readFile(join(dir, 'vault.json'), 'utf8'))
-      expect(file.accounts.map((a: { id: string; pending?: string }) => [a.id, a.pending])).toEqual(
-        added.map((a) => [a.id, undefined]),
-      )
+      const file = JSON.parse(await readFile(join(dir, 'vault.json'), 'utf8')) as {
+        accounts: { id: string; pending?: string }[]
+      }
+      expect(file.accounts.map((a) => [a.id, a.pending])).toEqual(added.map((a) => [a.id, undefined]))
     } finally {
       await rm(dir, { recursive: true, force: true })
     }
