@@ -242,44 +242,6 @@ export class Vault {
     return items.map((i) => toSummary(i.record))
   }
 
-  /**
-   * Saves many accounts all or nothing (imports), with the same crash-safe steps as add():
-   * every record written `pending: 'add'` in one metadata write, then the keychain entries,
-   * then one metadata write clearing pending. If any keychain write fails, the entries
-   * already set are deleted and the pending records dropped, and the error is rethrown.
-   */
-  async addMany(list: readonly OtpParams[]): Promise<AccountSummary[]> {
-    const createdAt = new Date(this.now()).toISOString()
-    // Validate everything before touching anything.
-    const items = list.map((params) => {
-      return { record: newRecord(params, newId(), createdAt), secret: normalizeSecret(params.secret) }
-    })
-    if (items.length === 0) return []
-    const ids = new Set(items.map((i) => i.record.id))
-    await this.mutate((file) => file.accounts.push(...items.map((i) => ({ ...i.record, pending: 'add' as const }))))
-    crashPoint('add:after-pending')
-    const set: string[] = []
-    try {
-      for (const { record, secret } of items) {
-        await this.store.set(record.id, secret)
-        set.push(record.id)
-      }
-    } catch (error) {
-      // Undo: delete what reached the keychain, then drop the pending records.
-      for (const id of set) await this.store.delete(id).catch(() => false)
-      await this.mutate((file) => {
-        file.accounts = file.accounts.filter((r) => !ids.has(r.id))
-      })
-      throw error
-    }
-    for (const { record, secret } of items) this.secrets.set(record.id, secret)
-    crashPoint('add:after-keychain')
-    await this.mutate((file) => {
-      for (const saved of file.accounts) if (ids.has(saved.id)) delete saved.pending
-    })
-    return items.map((i) => toSummary(i.record))
-  }
-
   /** Deletes an account and its keychain entry. */
   async remove(id: string): Promise<void> {
     this.get(id)
