@@ -16,7 +16,7 @@ await build({
   format: 'cjs',
   // The QR decoder's libraries load from node_modules, and only when `warifu scan` runs, so
   // every other command starts as fast as before (they are runtime dependencies).
-  external: [...nodeExternal, 'zxing-wasm', 'jsqr', 'pngjs', 'jpeg-js'],
+  external: [...nodeExternal, 'zxing-wasm', 'jsqr', 'pngjs', 'jpeg-js', 'qrcode'],
   banner: { js: '#!/usr/bin/env node' },
 })
 await chmod('dist/cli/warifu.cjs', 0o755)

@@ -1,6 +1,6 @@
 /** `warifu export`: encrypted Aegis backup, plain exports for moving, or Google Authenticator QR codes. */
 import { UsageError } from '../../../shared/errors'
-import { EXPORT_FORMATS, exportBackup, type ExportFormat } from '../../backup/index'
+import type { ExportFormat } from '../../backup/index'
 import { parseCommandArgs } from '../args'
 import type { Command } from '../io'
 import { promptPassword, readPasswordFile } from './password'
@@ -30,6 +30,8 @@ Every export is read back and compared before success is reported.`,
     })
     if (positionals.length > 0)
       throw new UsageError('export takes no positional arguments (passwords never go on the command line).')
+    // The backup code (crypto, formats, QR writer) loads only for this command.
+    const { EXPORT_FORMATS, exportBackup } = await import('../../backup/index')
     const format = values.format as ExportFormat | undefined
     if (!format || !EXPORT_FORMATS.includes(format))
       throw new UsageError('--format must be aegis, aegis-plain, otpauth or ga-qr.')

@@ -1,6 +1,6 @@
 /** `warifu import`: preview then add accounts from backups, otpauth lists and QR images, all or nothing. */
 import { AppError, UsageError } from '../../../shared/errors'
-import { commitImport, previewImport, type PreviewAccount } from '../../backup/index'
+import type { PreviewAccount } from '../../backup/index'
 import { parseCommandArgs } from '../args'
 import type { Command } from '../io'
 import { promptPassword, readPasswordFile } from './password'
@@ -28,6 +28,8 @@ Encrypted files ask for their password, or read it from --password-file.`,
     })
     if (positionals.length === 0) throw new UsageError('Name at least one file: warifu import <file>...')
     const fromFile = values['password-file'] === undefined ? undefined : await readPasswordFile(values['password-file'])
+    // The backup code (crypto, formats, image decoding) loads only for this command.
+    const { commitImport, previewImport } = await import('../../backup/index')
     const vault = await io.openVault()
     const preview = await previewImport(
       vault,
