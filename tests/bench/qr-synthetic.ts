@@ -7,18 +7,10 @@
 import jpeg from 'jpeg-js'
 import QRCode from 'qrcode'
 import type { RgbaImage } from '../../shared/scan/image'
+import { seededRandom } from '../support/seeded-random'
 
-/** A tiny seeded PRNG (mulberry32): deterministic pages without a dependency. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+/** Same seed, same pages: the PRNG the tests use too. */
+export { seededRandom }
 
 /** An 8-bit grey canvas; converted to RGBA at the end. */
 export interface GreyCanvas {

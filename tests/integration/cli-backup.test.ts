@@ -1,8 +1,8 @@
 /** `warifu export` / `warifu import` through the built CLI against the real keychain. */
 import { writeFileSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
-import { cliSandbox } from '../support/cli-process'
+import { describe, expect, it } from 'vitest'
+import { useCliSandboxes } from '../support/cli-process'
 import { cliBuilt, hasTool, inKeyringSession, skipUnless } from '../support/tools'
 
 const URIS = [
@@ -15,15 +15,7 @@ const skip = skipUnless(
 )
 
 describe.skipIf(skip)('warifu export/import with the real keychain', () => {
-  const sandboxes: ReturnType<typeof cliSandbox>[] = []
-  const sandbox = () => {
-    const s = cliSandbox()
-    sandboxes.push(s)
-    return s
-  }
-  afterEach(() => {
-    for (const s of sandboxes.splice(0)) s.dispose()
-  })
+  const sandbox = useCliSandboxes()
 
   it('exports an encrypted Aegis backup and imports it into an empty vault with the same codes', () => {
     const a = sandbox()

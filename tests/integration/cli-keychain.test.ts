@@ -5,8 +5,8 @@
 import { execFileSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
-import { cliSandbox } from '../support/cli-process'
+import { describe, expect, it } from 'vitest'
+import { cliSandbox, useCliSandboxes } from '../support/cli-process'
 import { cliBuilt, hasTool, inKeyringSession, skipUnless } from '../support/tools'
 
 const SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP'
@@ -19,15 +19,7 @@ const skip = skipUnless(
 const oathtool = (args: string[]) => execFileSync('oathtool', args, { encoding: 'utf8' }).trim()
 
 describe.skipIf(skip)('warifu CLI with the real keychain', () => {
-  const sandboxes: ReturnType<typeof cliSandbox>[] = []
-  const sandbox = () => {
-    const s = cliSandbox()
-    sandboxes.push(s)
-    return s
-  }
-  afterEach(() => {
-    for (const s of sandboxes.splice(0)) s.dispose()
-  })
+  const sandbox = useCliSandboxes()
 
   it('adds, lists, codes and removes accounts', () => {
     const s = sandbox()

@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { afterEach } from 'vitest'
 import { CLI, ROOT } from './tools'
 
 export interface CliResult {
@@ -59,5 +60,18 @@ export function cliSandbox() {
       spawnSync('secret-tool', ['clear', 'service', service], { env })
       rmSync(home, { recursive: true, force: true })
     },
+  }
+}
+
+/** A fresh sandbox per call, each disposed (vault and keychain entries) after the current test. */
+export function useCliSandboxes(): () => ReturnType<typeof cliSandbox> {
+  const made: ReturnType<typeof cliSandbox>[] = []
+  afterEach(() => {
+    for (const s of made.splice(0)) s.dispose()
+  })
+  return () => {
+    const s = cliSandbox()
+    made.push(s)
+    return s
   }
 }
