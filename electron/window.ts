@@ -38,6 +38,8 @@ export function createMainWindow(options: WindowOptions): BrowserWindow {
       navigateOnDragDrop: false,
       safeDialogs: true,
       spellcheck: false,
+      // A middle-click cannot even try to open a link elsewhere (new windows are refused anyway).
+      disableBlinkFeatures: 'Auxclick',
       devTools: !options.isPackaged,
     },
   })
