@@ -6,6 +6,7 @@
 import { app, BrowserWindow, clipboard, desktopCapturer, dialog, Menu, session, type Tray } from 'electron'
 import { join } from 'node:path'
 import type { EventName } from '../shared/ipc/channels'
+import { defaultExportName, exportFilters, IMPORT_FILTERS } from './app/backup-dialog-options'
 import { ClipboardClearer } from './app/clipboard-clearer'
 import { closeHidesWindow, quitWhenAllWindowsClosed } from './app/close-policy'
 import { screenSourceFor } from './app/display-media'
@@ -121,6 +122,22 @@ async function start(): Promise<void> {
       }
       const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options)
       return result.canceled ? null : (result.filePaths[0] ?? null)
+    },
+    backupDialogs: {
+      pickSavePath: async (format) => {
+        if (format === 'ga-qr') return null
+        const options = {
+          defaultPath: join(app.getPath('documents'), defaultExportName(format, new Date())),
+          filters: exportFilters(format),
+        }
+        const result = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options)
+        return result.canceled || !result.filePath ? null : result.filePath
+      },
+      pickImportFiles: async () => {
+        const options = { properties: ['openFile' as const, 'multiSelections' as const], filters: IMPORT_FILTERS }
+        const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options)
+        return result.canceled ? null : result.filePaths
+      },
     },
     prepareScreenScan: async () => {
       const sources = await desktopCapturer.getSources({ types: ['screen'], thumbnailSize: { width: 0, height: 0 } })

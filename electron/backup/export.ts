@@ -14,6 +14,7 @@ import {
 import { aegisPlainFile, readAegisFile, aegisEntries } from '../../shared/formats/aegis'
 import { collectMigrationBatches, formatMigrationUris, parseMigrationUri } from '../../shared/formats/google-migration'
 import { parseOtpauthList } from '../../shared/formats/otpauth-list'
+import type { QrMatrix } from '../../shared/backup/preview'
 import type { OtpParams } from '../../shared/otp/account'
 import { formatOtpUri } from '../../shared/otp/uri'
 import type { AccountSummary } from '../../shared/types'
@@ -76,6 +77,37 @@ export function numberedPaths(outPath: string, count: number): string[] {
   return Array.from({ length: count }, (_, i) => `${base}-${i + 1}.png`)
 }
 
+/**
+ * The Google Authenticator transfer texts (otpauth-migration, at most 10 accounts each) of every
+ * account it can hold, and each account it cannot with the reason.
+ */
+export function phoneTransfer(vault: Vault): { uris: string[]; kept: OtpParams[]; leftOut: ExportResult['leftOut'] } {
+  const accounts = allParams(vault)
+  const summaries = vault.list()
+  const { uris, leftOut: out } = formatMigrationUris(accounts, randomInt(1, 2 ** 31 - 1))
+  const leftOut = out.map((item) => ({ account: summaries[accounts.indexOf(item.account)]!, reason: item.reason }))
+  const kept = accounts.filter((a) => !out.some((o) => o.account === a))
+  return { uris, kept, leftOut }
+}
+
+/** QR codes to show on screen for a phone to scan, checked by reading their texts back. */
+export async function phoneTransferCodes(
+  vault: Vault,
+): Promise<{ codes: QrMatrix[]; exported: number; leftOut: ExportResult['leftOut'] }> {
+  const { uris, kept, leftOut } = phoneTransfer(vault)
+  await verify(kept, async () => {
+    const collected = collectMigrationBatches(uris.map(parseMigrationUri))
+    if (collected.incomplete.length > 0 || collected.accounts.rejected.length > 0) return []
+    return collected.accounts.accounts
+  })
+  const { default: QRCode } = await import('qrcode')
+  const codes = uris.map((uri) => {
+    const { modules } = QRCode.create(uri, { errorCorrectionLevel: 'M' })
+    return { size: modules.size, modules: Uint8Array.from(modules.data) }
+  })
+  return { codes, exported: kept.length, leftOut }
+}
+
 /** Writes an export of every account in the vault, verifies it, and records a verified backup. */
 export async function exportBackup(vault: Vault, options: ExportOptions): Promise<ExportResult> {
   const { format, outPath } = options
@@ -85,7 +117,6 @@ export async function exportBackup(vault: Vault, options: ExportOptions): Promis
     throw new PlainExportNotConfirmedError('A plain export writes every secret in clear text; confirm it explicitly.')
   }
   const accounts = allParams(vault)
-  const summaries = vault.list()
   let files: string[] = [outPath]
   let exported = accounts.length
   const leftOut: ExportResult['leftOut'] = []
@@ -119,12 +150,9 @@ export async function exportBackup(vault: Vault, options: ExportOptions): Promis
     await writeFileAtomic(outPath, accounts.map((a) => formatOtpUri(a) + '\n').join(''))
     await verify(accounts, async () => parseOtpauthList(await readFile(outPath, 'utf8')).accounts)
   } else {
-    const { uris, leftOut: out } = formatMigrationUris(accounts, randomInt(1, 2 ** 31 - 1))
-    for (const item of out) {
-      const index = accounts.indexOf(item.account)
-      leftOut.push({ account: summaries[index]!, reason: item.reason })
-    }
-    const kept = accounts.filter((a) => !out.some((o) => o.account === a))
+    const transfer = phoneTransfer(vault)
+    const { uris, kept } = transfer
+    leftOut.push(...transfer.leftOut)
     exported = kept.length
     files = numberedPaths(outPath, uris.length)
     for (const [i, uri] of uris.entries()) {

@@ -10,9 +10,9 @@ import { AppError, BackupPasswordRequiredError, BackupTooLargeError, Unsupported
 import { identifySource } from '../../shared/formats/detect'
 import { collectMigrationBatches, type MigrationBatch } from '../../shared/formats/google-migration'
 import { MAX_BACKUP_BYTES } from '../../shared/formats/safe-json'
-import type { ImportFormat, RejectedEntry } from '../../shared/formats/types'
 import { utf8Decode } from '../../shared/formats/encoding'
-import type { HotpParams, OtpParams, TotpParams } from '../../shared/otp/account'
+import type { ImportPreview, PreviewAccount } from '../../shared/backup/preview'
+import type { OtpParams } from '../../shared/otp/account'
 import type { AccountSummary } from '../../shared/types'
 import type { Vault } from '../vault/vault'
 import { readAegisEncrypted } from './aegis-encrypted'
@@ -23,23 +23,6 @@ export type ImportSource = { kind: 'file'; path: string } | { kind: 'text'; text
 
 /** A password for an encrypted source: one for all, or asked per source (by its display name). */
 export type PasswordSupplier = string | ((sourceName: string) => Promise<string | undefined>)
-
-/** An account of the preview, without its secret (safe to show and to send to the renderer). */
-export type PreviewAccount = (Omit<TotpParams, 'secret'> | Omit<HotpParams, 'secret'>) & { source: string }
-
-/** What an import would do. Holds no secret: the accounts to add are kept main-side, keyed by this object. */
-export interface ImportPreview {
-  id: string
-  sources: { name: string; format: ImportFormat | 'image' }[]
-  /** Accounts that will be added, in order. */
-  toAdd: PreviewAccount[]
-  /** Accounts already in the vault (same secret, issuer and label) or earlier in this import: skipped. */
-  duplicates: (PreviewAccount & { existingId?: string })[]
-  /** Entries that cannot be imported, each with its reason. */
-  rejected: (RejectedEntry & { source: string })[]
-  /** Google Authenticator batches with codes not yet scanned (0-based indices; show them 1-based). */
-  incompleteBatches: { batchId: number; batchSize: number; missing: number[] }[]
-}
 
 // The secrets of a preview never leave the main process: they live here, not in the object.
 const pendingParams = new WeakMap<ImportPreview, OtpParams[]>()

@@ -1,14 +1,6 @@
 /** The backup reminder: has anything been added since the last verified backup? */
+import type { BackupStatus } from '../../shared/backup/preview'
 import type { Vault } from '../vault/vault'
-
-export interface BackupStatus {
-  /** ISO time of the last verified backup, if any. */
-  lastBackupAt?: string
-  /** Accounts added after it (all of them when there was none). */
-  addedSinceBackup: number
-  /** True when the app should quietly suggest a backup. */
-  needsBackup: boolean
-}
 
 /** Whether accounts were added since the last verified backup (the vault's `lastBackupAt`). */
 export function backupStatus(vault: Vault): BackupStatus {

@@ -27,6 +27,7 @@ import type { AccountSummary } from '../../shared/types'
 import type { AppStatus } from '../../shared/ipc/channels'
 import type { LanguageChoice } from '../app/settings-store'
 import type { Vault } from '../vault/vault'
+import { createBackupHandlers, type BackupDialogs } from './backup-handlers'
 
 /** The largest image file scan:open-image reads; screenshots are far smaller. */
 export const MAX_IMAGE_BYTES = 50 * 1024 * 1024
@@ -52,6 +53,8 @@ export interface HandlerDeps {
   locale(): string
   /** Arms main's screen-capture handler for one request per display; resolves to the number of displays. */
   prepareScreenScan(): Promise<number>
+  /** Main's own save and open dialogs of the Export and Import screens. */
+  backupDialogs: BackupDialogs
 }
 
 /** One async function per channel, taking the parsed arguments. */
@@ -232,6 +235,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     },
 
     'scan:prepare-screens': async () => ({ screens: await deps.prepareScreenScan() }),
+
+    ...createBackupHandlers(deps.backupDialogs, vault, write),
 
     'settings:get': async () => ({ locale: deps.locale(), language: (await deps.settings.get()).language }),
 

@@ -7,6 +7,7 @@
  * Secrets stay in main: no result here carries a secret except
  * `accounts:reveal-secret`, which the renderer calls only after the user confirms.
  */
+import type { BackupStatus, ImportPreview, QrMatrix } from '../backup/preview'
 import { AppError } from '../errors'
 import type { Algorithm } from '../otp/account'
 import type { AccountSummary } from '../types'
@@ -58,6 +59,32 @@ export type AppStatus =
   | { vault: 'ready'; /** Secret-free lines about repairs made when the vault was opened. */ problems: string[] }
   | { vault: 'unavailable'; error: { code: string; message: string } }
 
+/** An export to a file: the encrypted backup with its password, or a plain one the user confirmed. */
+export type ExportRequest =
+  { format: 'aegis'; password: string } | { format: 'aegis-plain' | 'otpauth'; confirmPlain: true }
+
+/** A finished, verified export. Only the file's base name: the renderer has no use for paths. */
+export interface ExportDone {
+  file: string
+  exported: number
+  /** True when it counts as a backup (the reminder resets). */
+  isBackup: boolean
+}
+
+/** Google Authenticator transfer codes to show one at a time, and the accounts they leave out. */
+export interface PhoneCodes {
+  codes: QrMatrix[]
+  exported: number
+  leftOut: { issuer: string; label: string; reason: string }[]
+}
+
+/** The sources gathered for one import so far (files picked in main's dialog, scanned or pasted texts). */
+export interface ImportSession {
+  session: string
+  /** Display names of the sources, in order. */
+  sources: string[]
+}
+
 /** Every renderer -> main call. */
 export interface Channels {
   /** Opens the vault if it is not open yet (a retry after the user unlocked the keychain) and says how it went. */
@@ -93,6 +120,25 @@ export interface Channels {
    * one display, in order. Without this call main refuses every screen-capture request.
    */
   'scan:prepare-screens': { args: []; result: { screens: number } }
+  /** The backup reminder: accounts added since the last verified backup. */
+  'backup:status': { args: []; result: BackupStatus }
+  /** Writes an export to a file picked in main's save dialog and reads it back; null when cancelled. */
+  'backup:export': { args: [request: ExportRequest]; result: ExportDone | null }
+  /**
+   * The QR codes that move accounts to Google Authenticator on a phone. They hold the secrets: the
+   * renderer asks only after the user chose "show codes for a phone", and draws them on a canvas.
+   */
+  'backup:phone-codes': { args: []; result: PhoneCodes }
+  /** Adds files picked in main's open dialog to an import (a new one when `session` is null); null when cancelled. */
+  'import:add-files': { args: [session: string | null]; result: ImportSession | null }
+  /** Adds scanned or pasted texts (otpauth, otpauth-migration, a backup's text), shown as `name` 1, 2, ... */
+  'import:add-texts': { args: [session: string | null, texts: string[], name: string]; result: ImportSession }
+  /** Reads every source of the import and says what it would add; BACKUP_PASSWORD_REQUIRED asks for `password`. */
+  'import:preview': { args: [session: string, password: string | null]; result: ImportPreview }
+  /** Adds the previewed accounts, all or nothing, and ends the import. */
+  'import:commit': { args: [previewId: string]; result: { added: AccountSummary[] } }
+  /** Forgets an import the user left. */
+  'import:discard': { args: [session: string]; result: void }
   /** The OS locale and the saved language choice. */
   'settings:get': { args: []; result: { locale: string; language: 'ja' | 'en' | 'system' } }
   /** Saves the language choice. */
@@ -122,6 +168,38 @@ function accountId(v: unknown): string {
 function int(v: unknown, min: number, max: number): number {
   if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) fail('Expected a whole number.')
   return v
+}
+
+function uuid(v: unknown): string {
+  if (typeof v !== 'string' || !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(v)) {
+    fail('Expected an id.')
+  }
+  return v
+}
+
+/** The most texts one import:add-texts call takes, and the longest text (a pasted otpauth list). */
+export const MAX_IMPORT_TEXTS = 64
+export const MAX_IMPORT_TEXT_LENGTH = 1_000_000
+
+function importTexts(v: unknown): string[] {
+  if (!Array.isArray(v) || v.length === 0 || v.length > MAX_IMPORT_TEXTS) fail('Expected a list of texts.')
+  return v.map((x) => text(x, MAX_IMPORT_TEXT_LENGTH))
+}
+
+function exportRequest(v: unknown): ExportRequest {
+  if (typeof v !== 'object' || v === null) fail('Expected an export request.')
+  const r = v as Record<string, unknown>
+  if (r.format === 'aegis') {
+    const password = text(r.password, 1024)
+    if (password === '') fail('Expected a password.')
+    return { format: 'aegis', password }
+  }
+  if (r.format === 'aegis-plain' || r.format === 'otpauth') {
+    // Only an explicit true: the screen shows the warning and asks before it sends this.
+    if (r.confirmPlain !== true) fail('A plain export must be confirmed.')
+    return { format: r.format, confirmPlain: true }
+  }
+  return fail('Expected aegis, aegis-plain or otpauth.')
 }
 
 function manualEntry(v: unknown): ManualEntry {
@@ -165,6 +243,17 @@ export const argParsers: { [C in ChannelName]: (raw: unknown[]) => Channels[C]['
   'clipboard:copy-code': (raw) => (exactly(raw, 1), [accountId(raw[0])]),
   'scan:open-image': (raw) => (exactly(raw, 0), []),
   'scan:prepare-screens': (raw) => (exactly(raw, 0), []),
+  'backup:status': (raw) => (exactly(raw, 0), []),
+  'backup:export': (raw) => (exactly(raw, 1), [exportRequest(raw[0])]),
+  'backup:phone-codes': (raw) => (exactly(raw, 0), []),
+  'import:add-files': (raw) => (exactly(raw, 1), [raw[0] === null ? null : uuid(raw[0])]),
+  'import:add-texts': (raw) => {
+    exactly(raw, 3)
+    return [raw[0] === null ? null : uuid(raw[0]), importTexts(raw[1]), text(raw[2], 100)]
+  },
+  'import:preview': (raw) => (exactly(raw, 2), [uuid(raw[0]), raw[1] === null ? null : text(raw[1], 1024)]),
+  'import:commit': (raw) => (exactly(raw, 1), [uuid(raw[0])]),
+  'import:discard': (raw) => (exactly(raw, 1), [uuid(raw[0])]),
   'settings:get': (raw) => (exactly(raw, 0), []),
   'settings:set-language': (raw) => {
     exactly(raw, 1)

@@ -107,6 +107,10 @@ export interface HarnessDeps {
   settings: SettingsStore
   /** The file main's open-image dialog "picks" next (null: the user cancels). */
   pickImage: { path: string | null }
+  /** What the Export screen's save dialog "picks" (null: cancel), and the formats it was opened for. */
+  pickSave: { path: string | null; asked: string[] }
+  /** What the Import screen's open dialog "picks" (null: cancel). */
+  pickImport: { paths: string[] | null }
   handlers: Handlers
 }
 
@@ -211,6 +215,8 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
     const timers = new ManualTimers()
     const settings = new SettingsStore(dataDir)
     const pickImage: { path: string | null } = { path: null }
+    const pickSave: HarnessDeps['pickSave'] = { path: null, asked: [] }
+    const pickImport: HarnessDeps['pickImport'] = { paths: null }
     const screens = new ScreenScanQueue()
     const handlers = createHandlers({
       vault,
@@ -218,6 +224,13 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
       now,
       clipboard: new ClipboardClearer(clipboard, timers),
       pickImageFile: () => Promise.resolve(pickImage.path),
+      backupDialogs: {
+        pickSavePath: (format) => {
+          pickSave.asked.push(format)
+          return Promise.resolve(pickSave.path)
+        },
+        pickImportFiles: () => Promise.resolve(pickImport.paths),
+      },
       settings,
       locale: () => (locale === 'ja' ? 'ja-JP' : 'en-US'),
       // Chromium picks the screen itself (--auto-select-desktop-capture-source): one display.
@@ -269,7 +282,10 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
     page.on('pageerror', (error) => console.error(`e2e page error: ${error.message}`))
     await page.goto(pageUrl)
 
-    const deps: HarnessDeps = { dataDir, service, store, vault, clipboard, timers, settings, pickImage, handlers }
+    const deps: HarnessDeps = {
+      ...{ dataDir, service, store, vault, clipboard, timers, settings },
+      ...{ pickImage, pickSave, pickImport, handlers },
+    }
     return {
       page,
       context,

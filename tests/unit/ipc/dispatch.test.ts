@@ -7,6 +7,7 @@ import { argParsers, CHANNEL_NAMES, type ChannelName } from '../../../shared/ipc
 const ORIGINS = { rendererFile: '/opt/warifu/renderer/index.html' }
 const OURS = { url: 'file:///opt/warifu/renderer/index.html', isMainFrame: true }
 const ID = '0123456789abcdef'
+const SESSION = '0b5f3c1e-9a7d-4c2b-8e6f-1a2b3c4d5e6f'
 const ENTRY = {
   secret: 'JBSWY3DPEHPK3PXP',
   issuer: 'A',
@@ -35,9 +36,20 @@ const GOOD: Record<ChannelName, unknown[]> = {
   'clipboard:copy-code': [ID],
   'scan:open-image': [],
   'scan:prepare-screens': [],
+  'backup:status': [],
+  'backup:export': [{ format: 'aegis', password: 'correct horse' }],
+  'backup:phone-codes': [],
+  'import:add-files': [SESSION],
+  'import:add-texts': [SESSION, ['otpauth-migration://offline?data=AA'], 'Screenshot'],
+  'import:preview': [SESSION, 'pw'],
+  'import:commit': [SESSION],
+  'import:discard': [SESSION],
   'settings:get': [],
   'settings:set-language': ['ja'],
 }
+
+/** Arguments where null is a valid value (a new import; no password yet). */
+const NULL_ALLOWED = new Set(['import:add-files 0', 'import:add-texts 0', 'import:preview 1'])
 
 /** Argument lists every channel must refuse. */
 function badArgs(channel: ChannelName): unknown[][] {
@@ -50,6 +62,20 @@ function badArgs(channel: ChannelName): unknown[][] {
     if (value === ID) wrongs.push('../../etc/passwd', ID.toUpperCase(), `${ID}0`)
     if (typeof value === 'number') wrongs.push('0', -1, 1.5, Number.NaN, Number.POSITIVE_INFINITY)
     if (channel === 'settings:set-language') wrongs.push('fr', 'JA')
+    if (value === SESSION) wrongs.push(SESSION.toUpperCase(), `${SESSION}0`, '../vault.json')
+    if (channel === 'backup:export') {
+      wrongs.push(
+        { format: 'aegis', password: '' },
+        { format: 'aegis' },
+        { format: 'otpauth' },
+        { format: 'otpauth', confirmPlain: 'yes' },
+        { format: 'aegis-plain', confirmPlain: 1 },
+        { format: 'ga-qr', confirmPlain: true },
+        { format: 'aegis', password: 'x'.repeat(2000) },
+      )
+    }
+    if (channel === 'import:add-texts' && i === 1) wrongs.push(Array(65).fill('a'), ['x'.repeat(1_000_001)], [42])
+    if (NULL_ALLOWED.has(`${channel} ${i}`)) wrongs.splice(wrongs.indexOf(null), 1)
     for (const wrong of wrongs) {
       const args = [...good]
       args[i] = wrong

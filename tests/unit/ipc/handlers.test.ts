@@ -61,6 +61,7 @@ describe('the IPC handler table', () => {
       now: () => now,
       clipboard: new ClipboardClearer(clipboard, timers),
       pickImageFile: () => Promise.resolve(picked),
+      backupDialogs: { pickSavePath: () => Promise.resolve(null), pickImportFiles: () => Promise.resolve(null) },
       settings: new SettingsStore(dir),
       locale: () => 'ja-JP',
       prepareScreenScan: () => Promise.resolve(2),

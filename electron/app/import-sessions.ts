@@ -1,0 +1,100 @@
+/**
+ * Imports in progress in the app. The renderer never names a file: main keeps the sources the user
+ * picked (or the texts they scanned), and the preview whose secrets commitImport needs, under ids.
+ */
+import { randomUUID } from 'node:crypto'
+import { basename } from 'node:path'
+import { UsageError } from '../../shared/errors'
+import type { ImportPreview } from '../../shared/backup/preview'
+import type { ImportSession } from '../../shared/ipc/channels'
+import type { ImportSource } from '../backup/import'
+
+/** The most sources one import gathers (a Google Authenticator export is rarely more than a few codes). */
+export const MAX_IMPORT_SOURCES = 64
+/** Imports kept at once; the oldest is forgotten first (a window that never said "discard"). */
+const MAX_SESSIONS = 4
+
+interface Session {
+  sources: ImportSource[]
+  names: string[]
+  texts: number
+  preview?: ImportPreview
+}
+
+export class ImportSessions {
+  private readonly sessions = new Map<string, Session>()
+
+  /** Adds files to the import `id` (a new one when null). */
+  addFiles(id: string | null, paths: readonly string[]): ImportSession {
+    return this.add(
+      id,
+      paths.map((path) => ({ kind: 'file', path, name: basename(path) })),
+    )
+  }
+
+  /** Adds texts to the import `id` (a new one when null), each named `name` and its number. */
+  addTexts(id: string | null, texts: readonly string[], name: string): ImportSession {
+    const session = id === null ? undefined : this.session(id)
+    const first = (session?.texts ?? 0) + 1
+    return this.add(
+      id,
+      texts.map((text, i) => ({ kind: 'text', text, name: `${name} ${first + i}` })),
+    )
+  }
+
+  /** The sources of the import `id`. */
+  sources(id: string): ImportSource[] {
+    return [...this.session(id).sources]
+  }
+
+  /** Keeps `preview` as the one import:commit may commit. */
+  setPreview(id: string, preview: ImportPreview): void {
+    this.session(id).preview = preview
+  }
+
+  /** The import whose latest preview is `previewId`. */
+  byPreview(previewId: string): { id: string; preview: ImportPreview } {
+    for (const [id, session] of this.sessions) {
+      if (session.preview?.id === previewId) return { id, preview: session.preview }
+    }
+    throw new UsageError('This import preview is out of date; read the files again.')
+  }
+
+  /** Drops the preview of `id` (it was used or failed); the sources stay for another preview. */
+  clearPreview(id: string): void {
+    const session = this.sessions.get(id)
+    if (session) delete session.preview
+  }
+
+  discard(id: string): void {
+    this.sessions.delete(id)
+  }
+
+  private session(id: string): Session {
+    const session = this.sessions.get(id)
+    if (!session) throw new UsageError('This import has ended; start it again.')
+    return session
+  }
+
+  private add(id: string | null, sources: (ImportSource & { name: string })[]): ImportSession {
+    let sessionId = id
+    let session = id === null ? undefined : this.session(id)
+    if (!session || sessionId === null) {
+      while (this.sessions.size >= MAX_SESSIONS) this.sessions.delete(this.sessions.keys().next().value!)
+      sessionId = randomUUID()
+      session = { sources: [], names: [], texts: 0 }
+      this.sessions.set(sessionId, session)
+    }
+    if (session.sources.length + sources.length > MAX_IMPORT_SOURCES) {
+      throw new UsageError(`One import reads at most ${MAX_IMPORT_SOURCES} files or codes.`)
+    }
+    for (const source of sources) {
+      session.sources.push(source)
+      session.names.push(source.name)
+      if (source.kind === 'text') session.texts++
+    }
+    // New sources make any earlier preview stale.
+    delete session.preview
+    return { session: sessionId, sources: [...session.names] }
+  }
+}

@@ -1,0 +1,82 @@
+/**
+ * The Export and Import screens' handlers. Main opens the file dialogs itself and keeps the
+ * picked paths, the previews and their secrets; the renderer gets names, counts and reasons,
+ * and (for the phone transfer only, on request) the QR codes to draw.
+ */
+import { basename } from 'node:path'
+import type { ExportFormat } from '../backup/export'
+import { exportBackup, phoneTransferCodes } from '../backup/export'
+import { commitImport, previewImport } from '../backup/import'
+import { backupStatus } from '../backup/status'
+import { ImportSessions } from '../app/import-sessions'
+import type { Vault } from '../vault/vault'
+import type { Handlers } from './handlers'
+
+type BackupChannel = Extract<keyof Handlers, `backup:${string}` | `import:${string}`>
+
+export interface BackupDialogs {
+  /** Main's save dialog for an export of `format`; the chosen path, or null when cancelled. */
+  pickSavePath(format: ExportFormat): Promise<string | null>
+  /** Main's open dialog for backup files and QR images (several at once); null when cancelled. */
+  pickImportFiles(): Promise<string[] | null>
+}
+
+export function createBackupHandlers(
+  dialogs: BackupDialogs,
+  vault: () => Promise<Vault>,
+  write: <T>(change: (v: Vault) => Promise<T>) => Promise<T>,
+): Pick<Handlers, BackupChannel> {
+  const imports = new ImportSessions()
+  return {
+    'backup:status': async () => backupStatus(await vault()),
+
+    'backup:export': async (request) => {
+      const outPath = await dialogs.pickSavePath(request.format)
+      if (outPath === null) return null
+      const result = await write((v) =>
+        request.format === 'aegis'
+          ? exportBackup(v, { format: 'aegis', outPath, password: request.password })
+          : exportBackup(v, { format: request.format, outPath, confirmPlain: request.confirmPlain }),
+      )
+      return { file: basename(result.files[0]!), exported: result.exported, isBackup: result.isBackup }
+    },
+
+    'backup:phone-codes': async () => {
+      const { codes, exported, leftOut } = await phoneTransferCodes(await vault())
+      return {
+        codes,
+        exported,
+        leftOut: leftOut.map(({ account, reason }) => ({ issuer: account.issuer, label: account.label, reason })),
+      }
+    },
+
+    'import:add-files': async (session) => {
+      const paths = await dialogs.pickImportFiles()
+      return paths === null || paths.length === 0 ? null : imports.addFiles(session, paths)
+    },
+
+    'import:add-texts': async (session, texts, name) => imports.addTexts(session, texts, name),
+
+    'import:preview': async (session, password) => {
+      const preview = await previewImport(await vault(), imports.sources(session), {
+        ...(password === null ? {} : { password }),
+      })
+      imports.setPreview(session, preview)
+      return preview
+    },
+
+    'import:commit': async (previewId) => {
+      const { id, preview } = imports.byPreview(previewId)
+      try {
+        const added = await write((v) => commitImport(v, preview))
+        imports.discard(id)
+        return { added }
+      } finally {
+        // A preview commits once: after a failure the screen reads the sources again.
+        imports.clearPreview(id)
+      }
+    },
+
+    'import:discard': async (session) => imports.discard(session),
+  }
+}
