@@ -3,7 +3,8 @@
  * inputs (paste a screenshot anywhere, drop an image, type to search). Views only draw; every call to
  * main goes through window.warifu and every failure is shown as translated text for its error code.
  */
-import type { CodeSnapshot } from '../shared/ipc/channels'
+import type { BackupStatus } from '../shared/backup/preview'
+import type { CodeSnapshot, PhoneCodes } from '../shared/ipc/channels'
 import type { AccountSummary } from '../shared/types'
 import { api, errorCode } from './api'
 import { confirmDialog, isDialogOpen } from './components/dialog'
@@ -14,12 +15,15 @@ import { errorText, languageForLocale, setLanguage, t, type Language } from './i
 import { decodeImage } from './scan/decode-client'
 import { dragHasFiles, framesFromScreens, imageFromClipboard, imageFromDrop, imageFromOpenDialog } from './scan/sources'
 import { renderAddView, setScanStatus } from './views/add-view'
+import { lastBackupText, renderBackupReminder, renderBackupView, type BackupTab } from './views/backup-view'
+import { ImportView } from './views/import-view'
+import { renderPhoneCodes } from './views/phone-codes-view'
 import { editDialog } from './views/edit-dialog'
 import { renderEmptyState } from './views/empty-state'
 import { ListView } from './views/list-view'
 import { classifyTexts, renderScanResult, type ScannedAccount } from './views/scan-result-view'
 
-type View = 'list' | 'add' | 'scan-result' | 'unavailable'
+type View = 'list' | 'add' | 'scan-result' | 'backup' | 'phone' | 'unavailable'
 type LanguageChoice = Language | 'system'
 
 /** Performance entry names the UI benchmark reads. */
@@ -48,6 +52,11 @@ export class App {
   private stopScanView = () => {}
   private refreshTimer: ReturnType<typeof setTimeout> | undefined
   private busyScanning = false
+  private backupStatus: BackupStatus | undefined
+  private backupTab: BackupTab = 'export'
+  /** The reminder's "Later": hidden until the number of accounts added since the backup grows. */
+  private reminderHiddenAt = 0
+  private readonly importView: ImportView
 
   constructor(private readonly root: HTMLElement) {
     this.list = new ListView({
@@ -57,6 +66,7 @@ export class App {
       move: (a, index) => void this.move(a, index),
       nextHotp: (a) => void this.nextHotp(a),
     })
+    this.importView = new ImportView({ imported: (added) => void this.imported(added) })
     this.list.el.addEventListener('leave-top', () => this.search?.focus())
     this.searchBox.addEventListener('input', () => this.applyFilter())
     this.searchBox.addEventListener('keydown', (e) => this.onSearchKey(e))
@@ -99,6 +109,7 @@ export class App {
       const loaded = await early
       if (loaded) [this.accounts, this.codes] = loaded
       else await this.loadAccounts()
+      await this.loadBackupStatus()
       if (this.view === 'unavailable') this.view = 'list'
     } catch (error) {
       this.view = 'unavailable'
@@ -110,6 +121,13 @@ export class App {
     const [accounts, codes] = await Promise.all([api()['accounts:list'](), api()['codes:current']()])
     this.accounts = accounts
     this.codes = codes
+    await this.loadBackupStatus()
+  }
+
+  /** The reminder is a nicety: when it cannot be read, the list shows without it. */
+  private async loadBackupStatus(): Promise<void> {
+    const bridge = api()
+    this.backupStatus = await bridge['backup:status']().catch(() => undefined)
   }
 
   // ---- drawing -------------------------------------------------------------
@@ -121,6 +139,7 @@ export class App {
     if (this.view === 'unavailable') this.renderUnavailable()
     else if (this.view === 'add') this.main.replaceChildren(this.addView())
     else if (this.view === 'list') this.renderList()
+    else if (this.view === 'backup') this.renderBackup()
     this.footer.hidden = this.view !== 'list' || this.accounts.length === 0
     this.footer.textContent = t('list.keysHelp')
   }
@@ -146,11 +165,23 @@ export class App {
       this.view === 'unavailable'
         ? undefined
         : onList
-          ? h(
-              'button',
-              { type: 'button', class: 'button primary small', 'data-action': 'add', onclick: () => this.show('add') },
-              `＋ ${t('nav.add')}`,
-            )
+          ? [
+              h(
+                'button',
+                { type: 'button', class: 'button small', 'data-action': 'backup', onclick: () => this.showBackup() },
+                t('nav.backup'),
+              ),
+              h(
+                'button',
+                {
+                  type: 'button',
+                  class: 'button primary small',
+                  'data-action': 'add',
+                  onclick: () => this.show('add'),
+                },
+                `＋ ${t('nav.add')}`,
+              ),
+            ]
           : h(
               'button',
               { type: 'button', class: 'button small', 'data-action': 'back', onclick: () => this.show('list') },
@@ -159,7 +190,7 @@ export class App {
     this.header.replaceChildren(
       h('span', { class: 'brand' }, h('span', { class: 'brand-mark', 'aria-hidden': 'true' }), t('appName')),
       h('span', { class: 'spacer' }),
-      ...(nav ? [nav] : []),
+      ...(nav ? [nav].flat() : []),
       lang,
       ...(this.search ? [this.search] : []),
     )
@@ -176,7 +207,25 @@ export class App {
       this.problems.length > 0
         ? h('div', { class: 'note' }, t('status.problems'), h('ul', {}, ...this.problems.map((p) => h('li', {}, p))))
         : undefined
-    this.main.replaceChildren(...(problems ? [problems] : []), this.list.el, this.noMatch)
+    const status = this.backupStatus
+    const reminder =
+      status?.needsBackup && status.addedSinceBackup > this.reminderHiddenAt
+        ? renderBackupReminder(
+            status,
+            () => this.showBackup('export'),
+            () => {
+              this.reminderHiddenAt = status.addedSinceBackup
+              this.render()
+              this.search?.focus()
+            },
+          )
+        : undefined
+    this.main.replaceChildren(
+      ...(problems ? [problems] : []),
+      ...(reminder ? [reminder] : []),
+      this.list.el,
+      this.noMatch,
+    )
     this.applyFilter()
   }
 
@@ -209,7 +258,59 @@ export class App {
     })
   }
 
+  private renderBackup(): void {
+    this.importView.render()
+    this.main.replaceChildren(
+      renderBackupView(
+        {
+          tab: this.backupTab,
+          accountCount: this.accounts.length,
+          status: this.backupStatus,
+          importView: this.importView,
+          exportActions: {
+            exported: () => void this.loadBackupStatus().then(() => this.updateBackupLine()),
+            showPhoneCodes: (codes) => this.showPhoneCodes(codes),
+          },
+          switchTab: (tab) => {
+            this.backupTab = tab
+            this.render()
+            this.main.querySelector<HTMLElement>(`#tab-${tab}`)?.focus()
+          },
+        },
+        this.locale,
+      ),
+    )
+  }
+
+  /** Updates "Last backup: ..." without redrawing the tab (its result line stays). */
+  private updateBackupLine(): void {
+    const line = this.view === 'backup' ? this.main.querySelector('.backup-last') : null
+    if (line) line.textContent = lastBackupText(this.backupStatus, this.locale)
+  }
+
+  private showBackup(tab: BackupTab = this.backupTab): void {
+    this.backupTab = tab
+    this.show('backup')
+  }
+
+  private showPhoneCodes(codes: PhoneCodes): void {
+    this.view = 'phone'
+    this.render()
+    const phone = renderPhoneCodes(codes, () => this.showBackup('export'))
+    this.stopScanView = phone.stop
+    this.main.replaceChildren(phone.el)
+    this.main.querySelector<HTMLElement>('[data-action="next-code"]:not([hidden]), [data-action="phone-done"]')?.focus()
+  }
+
+  /** An import finished: back to the list with the new accounts. */
+  private async imported(added: AccountSummary[]): Promise<void> {
+    await this.reload(added[0]?.id)
+    toast(t('import.done', { count: added.length }))
+  }
+
   private show(view: View): void {
+    // Leaving the Backup screen for good forgets a half-done import (main drops its files and previews).
+    if (this.view === 'backup' && view !== 'backup' && view !== 'phone') this.importView.discard()
     this.view = view
     this.render()
     // Codes kept from before another view may be minutes old: fetch fresh ones now, not in a second.
@@ -455,14 +556,22 @@ export class App {
   private async scanImages(images: (Blob | ImageBitmap)[]): Promise<void> {
     if (this.busyScanning) return
     this.busyScanning = true
+    // On the Backup screen a screenshot is one more code of a Google Authenticator export.
+    const importing = this.view === 'backup'
     try {
-      if (this.view !== 'add') this.show('add')
-      setScanStatus(this.main, t('add.scanning'))
+      if (importing) this.showBackup('import')
+      else {
+        if (this.view !== 'add') this.show('add')
+        setScanStatus(this.main, t('add.scanning'))
+      }
       const texts: string[] = []
       for (const image of images) texts.push(...(await decodeImage(image)))
-      await this.showTexts([...new Set(texts)])
+      const unique = [...new Set(texts)]
+      if (importing) await this.importView.addTexts(unique, t('import.screenshot'))
+      else await this.showTexts(unique)
     } catch (error) {
-      this.scanFailed(errorCode(error))
+      if (importing) this.importView.showError(errorCode(error))
+      else this.scanFailed(errorCode(error))
     } finally {
       this.busyScanning = false
     }
@@ -476,8 +585,13 @@ export class App {
   /** Asks main to read each scanned otpauth URI and shows the result (or why there is nothing to add). */
   private async showTexts(texts: string[]): Promise<void> {
     const { otp, migration, other } = classifyTexts(texts)
+    if (migration.length > 0) {
+      // A Google Authenticator export: the import screen previews it and collects its other codes.
+      this.showBackup('import')
+      await this.importView.addTexts([...migration, ...otp], t('import.screenshot'))
+      return
+    }
     const notes: string[] = []
-    if (migration > 0) notes.push(t('scan.migration'))
     const found: ScannedAccount[] = []
     for (const uri of otp) {
       try {

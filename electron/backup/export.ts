@@ -95,10 +95,10 @@ export async function phoneTransferCodes(
   vault: Vault,
 ): Promise<{ codes: QrMatrix[]; exported: number; leftOut: ExportResult['leftOut'] }> {
   const { uris, kept, leftOut } = phoneTransfer(vault)
-  await verify(kept, async () => {
+  await verify(kept, () => {
     const collected = collectMigrationBatches(uris.map(parseMigrationUri))
-    if (collected.incomplete.length > 0 || collected.accounts.rejected.length > 0) return []
-    return collected.accounts.accounts
+    if (collected.incomplete.length > 0 || collected.accounts.rejected.length > 0) return Promise.resolve([])
+    return Promise.resolve(collected.accounts.accounts)
   })
   const { default: QRCode } = await import('qrcode')
   const codes = uris.map((uri) => {

@@ -4,6 +4,7 @@
  * and (for the phone transfer only, on request) the QR codes to draw.
  */
 import { basename } from 'node:path'
+import { migrationLimit } from '../../shared/formats/google-migration'
 import type { ExportFormat } from '../backup/export'
 import { exportBackup, phoneTransferCodes } from '../backup/export'
 import { commitImport, previewImport } from '../backup/import'
@@ -46,7 +47,12 @@ export function createBackupHandlers(
       return {
         codes,
         exported,
-        leftOut: leftOut.map(({ account, reason }) => ({ issuer: account.issuer, label: account.label, reason })),
+        leftOut: leftOut.map(({ account, reason }) => ({
+          issuer: account.issuer,
+          label: account.label,
+          limit: migrationLimit(account) ?? 'algorithm',
+          reason,
+        })),
       }
     },
 
@@ -55,7 +61,7 @@ export function createBackupHandlers(
       return paths === null || paths.length === 0 ? null : imports.addFiles(session, paths)
     },
 
-    'import:add-texts': async (session, texts, name) => imports.addTexts(session, texts, name),
+    'import:add-texts': (session, texts, name) => Promise.resolve(imports.addTexts(session, texts, name)),
 
     'import:preview': async (session, password) => {
       const preview = await previewImport(await vault(), imports.sources(session), {
@@ -77,6 +83,6 @@ export function createBackupHandlers(
       }
     },
 
-    'import:discard': async (session) => imports.discard(session),
+    'import:discard': (session) => Promise.resolve(imports.discard(session)),
   }
 }

@@ -21,14 +21,14 @@ export interface ScanResultActions {
   cancel(): void
 }
 
-/** Sorts scanned texts: otpauth URIs to preview, GA exports to point at import, anything else. */
-export function classifyTexts(texts: string[]): { otp: string[]; migration: number; other: number } {
+/** Sorts scanned texts: otpauth URIs to preview, GA exports for the import screen, anything else. */
+export function classifyTexts(texts: string[]): { otp: string[]; migration: string[]; other: number } {
   const otp: string[] = []
-  let migration = 0
+  const migration: string[] = []
   let other = 0
   for (const text of texts) {
     if (/^otpauth:\/\//i.test(text)) otp.push(text)
-    else if (/^otpauth-migration:\/\//i.test(text)) migration++
+    else if (/^otpauth-migration:\/\//i.test(text)) migration.push(text)
     else other++
   }
   return { otp, migration, other }

@@ -121,12 +121,27 @@ export function parseMigrationUri(uri: string): MigrationBatch {
 }
 
 /** Why Google Authenticator cannot take this account, or undefined when it can. */
+/** What keeps an account out of Google Authenticator's transfer codes, if anything. */
+export type MigrationLimit = 'algorithm' | 'digits' | 'period'
+
+export function migrationLimit(a: {
+  algorithm: string
+  digits: number
+  type: 'totp' | 'hotp'
+  period?: number
+}): MigrationLimit | undefined {
+  if (a.algorithm !== 'SHA1') return 'algorithm'
+  if (a.digits !== 6 && a.digits !== 8) return 'digits'
+  if (a.type === 'totp' && a.period !== 30) return 'period'
+  return undefined
+}
+
 export function migrationLimitation(a: OtpParams): string | undefined {
-  if (a.algorithm !== 'SHA1')
+  const limit = migrationLimit(a)
+  if (limit === 'algorithm')
     return `Google Authenticator's transfer codes only carry SHA1 accounts (this one is ${a.algorithm}).`
-  if (a.digits !== 6 && a.digits !== 8)
-    return `Google Authenticator only shows 6 or 8 digits (this account has ${a.digits}).`
-  if (a.type === 'totp' && a.period !== 30)
+  if (limit === 'digits') return `Google Authenticator only shows 6 or 8 digits (this account has ${a.digits}).`
+  if (limit === 'period' && a.type === 'totp')
     return `Google Authenticator only uses 30-second codes (this account uses ${a.period} s).`
   return undefined
 }

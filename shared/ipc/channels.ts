@@ -9,6 +9,7 @@
  */
 import type { BackupStatus, ImportPreview, QrMatrix } from '../backup/preview'
 import { AppError } from '../errors'
+import type { MigrationLimit } from '../formats/google-migration'
 import type { Algorithm } from '../otp/account'
 import type { AccountSummary } from '../types'
 
@@ -75,7 +76,8 @@ export interface ExportDone {
 export interface PhoneCodes {
   codes: QrMatrix[]
   exported: number
-  leftOut: { issuer: string; label: string; reason: string }[]
+  /** Accounts the transfer format cannot hold: SHA256/512, other digit counts, periods other than 30 s. */
+  leftOut: { issuer: string; label: string; limit: MigrationLimit; reason: string }[]
 }
 
 /** The sources gathered for one import so far (files picked in main's dialog, scanned or pasted texts). */

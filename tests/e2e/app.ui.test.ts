@@ -137,14 +137,18 @@ describe.skipIf(why !== undefined)('renderer (e2e over main handlers)', () => {
     expect(await page.locator('.account .issuer').allTextContents()).toEqual(['Other'])
   })
 
-  it("opens an image through main's dialog and explains a Google Authenticator export", async () => {
+  it("opens an image through main's dialog and says when a Google Authenticator export is damaged", async () => {
     const { page } = await launch({})
     const path = join(app!.deps.dataDir, 'export.png')
     writeFileSync(path, await QRCode.toBuffer('otpauth-migration://offline?data=CjEKCkhlbGxvId6tvu8SGG', { scale: 5 }))
     app!.deps.pickImage.path = path
     await page.locator('[data-action="add"]').first().click()
     await page.locator('[data-action="open-image"]').click()
-    await expect.poll(() => page.locator('.scan-result .note').textContent()).toContain('Google Authenticator export')
+    // An export goes to the Import tab, which names the problem and imports nothing.
+    const status = page.locator('.import .scan-status[data-kind="error"]')
+    await expect.poll(() => status.textContent()).toBe('The backup file is damaged.')
+    expect(await page.getByRole('tab', { name: 'Import' }).getAttribute('aria-selected')).toBe('true')
+    expect((await app!.deps.vault.get()).list()).toEqual([])
   })
 
   it('says so when the image has no QR code or is not an image', async () => {

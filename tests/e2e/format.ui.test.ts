@@ -47,6 +47,10 @@ describe('renderer format helpers', () => {
         'otpauth-migration://offline?data=x',
         'https://x',
       ]),
-    ).toEqual({ otp: ['otpauth://totp/a?secret=A', 'OTPAUTH://hotp/b?secret=B'], migration: 1, other: 1 })
+    ).toEqual({
+      otp: ['otpauth://totp/a?secret=A', 'OTPAUTH://hotp/b?secret=B'],
+      migration: ['otpauth-migration://offline?data=x'],
+      other: 1,
+    })
   })
 })
