@@ -143,12 +143,11 @@ export function renderExportView(accountCount: number, actions: ExportActions): 
   showDetail()
 
   if (accountCount === 0) {
-    return h('section', { class: 'card export' }, h('h2', {}, t('export.title')), h('p', {}, t('export.nothing')))
+    return h('section', { class: 'card export' }, h('p', {}, t('export.nothing')))
   }
   return h(
     'section',
     { class: 'card export' },
-    h('h2', {}, t('export.title')),
     h('fieldset', { class: 'choices' }, h('legend', { class: 'field-label' }, t('export.format')), radios),
     detail,
     status,

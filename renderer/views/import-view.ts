@@ -144,8 +144,7 @@ export class ImportView {
 
     replaceChildren(
       this.el,
-      h('h2', {}, t('import.title')),
-      h('p', { class: 'hint' }, t('import.body')),
+      this.sources.length === 0 && h('p', { class: 'hint' }, t('import.body')),
       h('p', { class: 'drop-hint' }, t('import.pasteHint', { keys: pasteKeys() })),
       h('div', { class: 'button-row' }, chooseFiles),
       this.sources.length > 0 &&
@@ -212,11 +211,10 @@ export class ImportView {
           h('li', {}, h('span', {}, displayName(a) || t('import.noName')), extra && h('small', {}, extra(i))),
         ),
       )
+    // Warnings first, so they are read before the accounts and the Import button.
     return h(
       'div',
       { class: 'import-preview', 'data-testid': 'import-preview' },
-      h('h3', {}, t('import.toAdd', { count: p.toAdd.length })),
-      p.toAdd.length > 0 ? list(p.toAdd) : h('p', { class: 'hint' }, t('import.nothingNew')),
       p.incompleteBatches.length > 0 &&
         h(
           'div',
@@ -229,8 +227,6 @@ export class ImportView {
             ),
           ),
         ),
-      p.duplicates.length > 0 &&
-        h('details', {}, h('summary', {}, t('import.duplicates', { count: p.duplicates.length })), list(p.duplicates)),
       p.rejected.length > 0 &&
         h(
           'div',
@@ -238,6 +234,10 @@ export class ImportView {
           h('h3', {}, t('import.rejected', { count: p.rejected.length })),
           list(p.rejected, (i) => rejectedText(p.rejected[i]!.code)),
         ),
+      h('h3', {}, t('import.toAdd', { count: p.toAdd.length })),
+      p.toAdd.length > 0 ? list(p.toAdd) : h('p', { class: 'hint' }, t('import.nothingNew')),
+      p.duplicates.length > 0 &&
+        h('details', {}, h('summary', {}, t('import.duplicates', { count: p.duplicates.length })), list(p.duplicates)),
       h('div', { class: 'button-row' }, cancel, importButton),
     )
   }

@@ -3,7 +3,11 @@
  * the list) from the built renderer over main's real handlers, saved to tests/artifacts/screenshots/
  * for a person to look at. Each also checks what the view must say, so a blank page fails.
  */
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import QRCode from 'qrcode'
+import { formatMigrationUris } from '../../shared/formats/google-migration'
+import { parseOtpUri } from '../../shared/otp/uri'
 import { afterEach, describe, expect, it } from 'vitest'
 import { pressPaste, writeImageWithClipboardApi } from './harness/clipboard'
 import { e2eUnavailable, launchApp, type LaunchedApp } from './harness/launch'
@@ -48,6 +52,49 @@ describe.skipIf(why !== undefined)('UI screenshots', () => {
       await app.page.locator('input[name="issuer"]').fill('Example')
       await app.page.locator('.validation[data-kind="ok"]').waitFor()
       await shoot(app.page, `add-${locale}`)
+    })
+
+    it(`backup: export, plain warning, phone codes, import preview (${locale})`, async () => {
+      const colorScheme = locale === 'ja' ? 'dark' : 'light'
+      const odd = 'otpauth://totp/Odd:x?secret=KRSXG5CTMVRXEZLU&issuer=Odd&algorithm=SHA256&period=60'
+      app = await launchApp({ locale, colorScheme, accounts: [...DEMO_ACCOUNTS, odd], viewport: VIEWPORT })
+      const { page } = app
+      await page.locator('[data-testid="backup-reminder"]').waitFor()
+      await page.locator('[data-action="reminder-backup"]').click()
+      await page.locator('input[name="password"]').fill('kitchen table')
+      await page.locator('input[name="password-again"]').fill('kitchen table')
+      expect(await page.locator('[data-action="export-save"]').isEnabled()).toBe(true)
+      await shoot(page, `backup-export-${locale}-${colorScheme}`, { fullPage: true })
+      await page.locator('input[value="aegis-plain"]').check()
+      await page.locator('.export-detail .note.warn').waitFor()
+      await shoot(page, `backup-plain-${locale}`, { fullPage: true })
+      await page.locator('input[value="phone"]').check()
+      await page.locator('[data-action="export-phone"]').click()
+      await page.locator('canvas.qr').waitFor()
+      expect(await page.locator('.left-out li').count()).toBeGreaterThan(0)
+      await shoot(page, `backup-phone-${locale}`, { fullPage: true })
+      await page.locator('[data-action="phone-done"]').click()
+      await page.getByRole('tab').nth(1).click()
+      // One new account, one saved already, one Steam account, and half of a two-code GA export.
+      const { uris } = formatMigrationUris(
+        Array.from({ length: 11 }, (_, i) => ({ ...parseOtpUri(SETUP_URI), label: `user${i}@example.jp` })),
+        9,
+      )
+      const text = [
+        'otpauth://totp/New%20Bank:me?secret=ONSWG4TFORRW6ZDF&issuer=New%20Bank',
+        DEMO_ACCOUNTS[0]!,
+        'otpauth://steam/Steam:gamer?secret=JBSWY3DPEHPK3PXP&issuer=Steam',
+      ].join('\n')
+      const list = join(app.deps.dataDir, 'moving.txt')
+      writeFileSync(list, text)
+      await writeImageWithClipboardApi(page, await QRCode.toBuffer(uris[0]!, { scale: 4 }))
+      await pressPaste(page)
+      await page.locator('[data-testid="import-missing"]').waitFor()
+      app.deps.pickImport.paths = [list]
+      await page.locator('[data-action="import-files"]').click()
+      await expect.poll(() => page.locator('.import-preview .rejected li').count()).toBe(1)
+      await page.locator('[data-testid="import-preview"]').waitFor()
+      await shoot(page, `backup-import-${locale}`, { fullPage: true })
     })
 
     it(`scan result after pasting a screenshot (${locale})`, async () => {

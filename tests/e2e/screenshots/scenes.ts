@@ -58,11 +58,11 @@ export function manyAccounts(n: number): string[] {
 }
 
 /** Saves a PNG of the page under SHOTS_DIR and returns its path. */
-export async function shoot(page: Page, name: string): Promise<string> {
+export async function shoot(page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<string> {
   mkdirSync(SHOTS_DIR, { recursive: true })
   const path = join(SHOTS_DIR, `${name}.png`)
   // The caret and the toast's fade would make shots differ run to run.
-  await page.screenshot({ path, animations: 'disabled', caret: 'hide' })
+  await page.screenshot({ path, animations: 'disabled', caret: 'hide', fullPage: options.fullPage ?? false })
   return path
 }
 
