@@ -140,7 +140,9 @@ describe('the backup channels', () => {
     await (await app.holder.get()).add(ODD)
     const phone = await app.value('backup:phone-codes')
     expect(phone.exported).toBe(2)
-    expect(phone.leftOut).toEqual([{ issuer: 'Odd', label: 'x', limit: 'algorithm', reason: expect.stringMatching(/SHA256/) }])
+    expect(phone.leftOut).toEqual([
+      { issuer: 'Odd', label: 'x', limit: 'algorithm', reason: expect.stringMatching(/SHA256/) },
+    ])
     expect(phone.codes).toHaveLength(1)
     const png = join(dir, 'code.png')
     matrixPng(phone.codes[0]!, png)
