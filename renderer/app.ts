@@ -76,7 +76,12 @@ export class App {
   async start(): Promise<void> {
     // Every call of the first paint at once: one round trip to main, not four in a row.
     const settings = Promise.resolve(api()['settings:get']()).catch(() => undefined)
-    const early = Promise.all([api()['accounts:list'](), api()['codes:current']()]).catch(() => undefined)
+    const bridge = api()
+    const early = Promise.all([
+      bridge['accounts:list'](),
+      bridge['codes:current'](),
+      bridge['backup:status']().catch(() => undefined),
+    ]).catch(() => undefined)
     await this.loadStatus(early)
     const chosen = await settings
     if (chosen) {
@@ -96,8 +101,10 @@ export class App {
     document.title = t('appName')
   }
 
-  /** Asks main whether the vault is open; `early` is a list+codes call already on its way. */
-  private async loadStatus(early?: Promise<[AccountSummary[], CodeSnapshot[]] | undefined>): Promise<void> {
+  /** Asks main whether the vault is open; `early` is a list+codes+reminder call already on its way. */
+  private async loadStatus(
+    early?: Promise<[AccountSummary[], CodeSnapshot[], BackupStatus | undefined] | undefined>,
+  ): Promise<void> {
     try {
       const status = await api()['app:status']()
       if (status.vault === 'unavailable') {
@@ -107,9 +114,8 @@ export class App {
       }
       this.problems = status.problems
       const loaded = await early
-      if (loaded) [this.accounts, this.codes] = loaded
+      if (loaded) [this.accounts, this.codes, this.backupStatus] = loaded
       else await this.loadAccounts()
-      await this.loadBackupStatus()
       if (this.view === 'unavailable') this.view = 'list'
     } catch (error) {
       this.view = 'unavailable'

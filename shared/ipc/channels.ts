@@ -7,6 +7,7 @@
  * Secrets stay in main: no result here carries a secret except
  * `accounts:reveal-secret`, which the renderer calls only after the user confirms.
  */
+import { MIN_PASSWORD_LENGTH } from '../backup/password-strength'
 import type { BackupStatus, ImportPreview, QrMatrix } from '../backup/preview'
 import { AppError } from '../errors'
 import type { MigrationLimit } from '../formats/google-migration'
@@ -193,7 +194,9 @@ function exportRequest(v: unknown): ExportRequest {
   const r = v as Record<string, unknown>
   if (r.format === 'aegis') {
     const password = text(r.password, 1024)
-    if (password === '') fail('Expected a password.')
+    // The screen asks for as much; main does not take less from a page it cannot trust blindly.
+    if ([...password].length < MIN_PASSWORD_LENGTH)
+      fail(`Expected a password of ${MIN_PASSWORD_LENGTH} characters or more.`)
     return { format: 'aegis', password }
   }
   if (r.format === 'aegis-plain' || r.format === 'otpauth') {

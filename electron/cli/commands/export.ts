@@ -1,4 +1,5 @@
 /** `warifu export`: encrypted Aegis backup, plain exports for moving, or Google Authenticator QR codes. */
+import { MIN_PASSWORD_LENGTH } from '../../../shared/backup/password-strength'
 import { UsageError } from '../../../shared/errors'
 import type { ExportFormat } from '../../backup/index'
 import { parseCommandArgs } from '../args'
@@ -13,8 +14,9 @@ export const exportCommand: Command = {
                 [--password-file <file>] [--yes-write-plain-secrets]
 
   aegis        encrypted Aegis vault (Aegis, Ente Auth, 2FAS... import it); asks for
-               the password twice, or reads it from --password-file (UTF-8, one
-               trailing newline dropped). Never give a password as an argument.
+               the password twice (8 characters or more), or reads it from
+               --password-file (UTF-8, one trailing newline dropped). Never give
+               a password as an argument.
   aegis-plain  Aegis JSON with every secret in clear text  } need
   otpauth      one otpauth:// URI a line, secrets in clear } --yes-write-plain-secrets
   ga-qr        Google Authenticator transfer QR codes as <file>-1.png, -2.png, ...
@@ -44,6 +46,9 @@ Every export is read back and compared before success is reported.`,
         if ((await promptPassword('Again: ')) !== password) throw new UsageError('The passwords differ.')
       }
       if (password === '') throw new UsageError('The password is empty.')
+      if ([...password].length < MIN_PASSWORD_LENGTH) {
+        throw new UsageError(`Use a password of at least ${MIN_PASSWORD_LENGTH} characters.`)
+      }
     }
     const plain = format === 'aegis-plain' || format === 'otpauth'
     if (plain && !values['yes-write-plain-secrets']) {

@@ -1,3 +1,5 @@
+import { existsSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { runCli } from '../../../electron/cli/cli'
 import type { CliIo } from '../../../electron/cli/io'
@@ -131,5 +133,25 @@ describe('warifu orphans and adopt', () => {
     expect(await h.run('adopt', id, '--label', 'x')).toBe(1)
     expect(h.err.at(-1)).toMatch(/No unused keychain entry/)
     expect(await h.run('adopt', 'fedcba9876543210', '--label', 'x')).toBe(1)
+  })
+})
+
+describe('warifu export password rules (in-process, fake keychain)', () => {
+  const tempDir = useTempDir()
+
+  it('refuses a password shorter than 8 characters and writes nothing', async () => {
+    const dir = tempDir()
+    const h = harness(dir)
+    expect(await h.run('add', URI)).toBe(0)
+    const pw = join(dir, 'pw.txt')
+    const out = join(dir, 'backup.json')
+    // Seven characters (eight UTF-16 units: the emoji is one character).
+    writeFileSync(pw, 'abcd12🔑\n')
+    expect(await h.run('export', '--format', 'aegis', '--out', out, '--password-file', pw)).toBe(2)
+    expect(h.err.at(-1)).toMatch(/at least 8 characters.*\[USAGE\]$/)
+    expect(existsSync(out)).toBe(false)
+    writeFileSync(pw, 'abcd12🔑x\n')
+    expect(await h.run('export', '--format', 'aegis', '--out', out, '--password-file', pw)).toBe(0)
+    expect(existsSync(out)).toBe(true)
   })
 })

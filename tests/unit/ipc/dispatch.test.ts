@@ -66,6 +66,7 @@ function badArgs(channel: ChannelName): unknown[][] {
     if (channel === 'backup:export') {
       wrongs.push(
         { format: 'aegis', password: '' },
+        { format: 'aegis', password: 'seven77' },
         { format: 'aegis' },
         { format: 'otpauth' },
         { format: 'otpauth', confirmPlain: 'yes' },
