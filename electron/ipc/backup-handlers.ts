@@ -57,6 +57,8 @@ export function createBackupHandlers(
     },
 
     'import:add-files': async (session) => {
+      // An import that has ended is refused before the dialog, not after the user picked files.
+      if (session !== null) imports.sources(session)
       const paths = await dialogs.pickImportFiles()
       return paths === null || paths.length === 0 ? null : imports.addFiles(session, paths)
     },

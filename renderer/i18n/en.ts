@@ -141,6 +141,7 @@ export const en = {
   'import.unsupportedType': 'This kind of account (Steam, Yandex, mOTP…) is not supported.',
   'import.noName': '(no name)',
   'import.commit': 'Import {count}',
+  'import.startOver': 'Start over',
   'import.cancel': 'Cancel',
   'import.done': 'Imported {count} accounts.',
   'edit.title': 'Edit account',

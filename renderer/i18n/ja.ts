@@ -144,6 +144,7 @@ export const ja: Record<MessageKey, string> = {
   'import.unsupportedType': 'この種類のアカウント（Steam、Yandex、mOTP など）には対応していません。',
   'import.noName': '（名前なし）',
   'import.commit': '{count}件を取り込む',
+  'import.startOver': '最初からやり直す',
   'import.cancel': 'キャンセル',
   'import.done': '{count}件のアカウントを取り込みました。',
   'edit.title': 'アカウントを編集',

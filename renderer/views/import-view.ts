@@ -135,6 +135,15 @@ export class ImportView {
       this.sources.length === 0 ? t('import.chooseFiles') : t('import.moreFiles'),
     )
     chooseFiles.addEventListener('click', () => void this.addFiles())
+    // Without a preview (a damaged file, a wrong password) the way out is to start again.
+    const startOver =
+      this.sources.length > 0 && !this.preview
+        ? h(
+            'button',
+            { type: 'button', class: 'button', 'data-action': 'import-start-over', onclick: () => this.discard() },
+            t('import.startOver'),
+          )
+        : undefined
     const status = h(
       'p',
       { class: 'scan-status', role: 'status', 'aria-live': 'polite' },
@@ -146,7 +155,7 @@ export class ImportView {
       this.el,
       this.sources.length === 0 && h('p', { class: 'hint' }, t('import.body')),
       h('p', { class: 'drop-hint' }, t('import.pasteHint', { keys: pasteKeys() })),
-      h('div', { class: 'button-row' }, chooseFiles),
+      h('div', { class: 'button-row' }, chooseFiles, startOver),
       this.sources.length > 0 &&
         h('p', { class: 'sources' }, t('import.sources'), ' ', h('span', {}, this.sources.join(', '))),
       this.passwordWanted !== '' && this.renderPassword(),

@@ -149,6 +149,10 @@ describe.skipIf(why !== undefined)('renderer (e2e over main handlers)', () => {
     await expect.poll(() => status.textContent()).toBe('The backup file is damaged.')
     expect(await page.getByRole('tab', { name: 'Import' }).getAttribute('aria-selected')).toBe('true')
     expect((await app!.deps.vault.get()).list()).toEqual([])
+    // The damaged source can be dropped: "Start over" forgets it.
+    await page.locator('[data-action="import-start-over"]').click()
+    expect(await page.locator('.import .sources').count()).toBe(0)
+    expect(await page.locator('.import .scan-status').textContent()).toBe('')
   })
 
   it('says so when the image has no QR code or is not an image', async () => {

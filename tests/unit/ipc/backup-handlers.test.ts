@@ -52,7 +52,10 @@ function makeMain(dir: string) {
         dialogs.asked.push(format)
         return Promise.resolve(dialogs.save)
       },
-      pickImportFiles: () => Promise.resolve(dialogs.open),
+      pickImportFiles: () => {
+        dialogs.asked.push('import')
+        return Promise.resolve(dialogs.open)
+      },
     },
     settings: new SettingsStore(dir),
     locale: () => 'en-US',
@@ -234,6 +237,9 @@ describe('the backup channels', () => {
     const { session } = await app.value('import:add-texts', null, ['x'], 'Pasted text')
     await app.value('import:discard', session)
     expect(await app.errorOf('import:add-texts', session, ['y'], 'Pasted text')).toBe('USAGE')
+    expect(await app.errorOf('import:add-files', session)).toBe('USAGE')
+    // Refused before main's dialog opened.
+    expect(app.dialogs.asked).toEqual([])
     const big = await app.value('import:add-texts', null, Array(64).fill('x'), 'Pasted text')
     expect(await app.errorOf('import:add-texts', big.session, ['x'], 'Pasted text')).toBe('USAGE')
     expect(existsSync(join(dir, 'app', METADATA_FILE))).toBe(true)
