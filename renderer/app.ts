@@ -316,7 +316,8 @@ export class App {
 
   private show(view: View): void {
     // Leaving the Backup screen for good forgets a half-done import (main drops its files and previews).
-    if (this.view === 'backup' && view !== 'backup' && view !== 'phone') this.importView.discard()
+    const onBackup = (v: View) => v === 'backup' || v === 'phone'
+    if (onBackup(this.view) && !onBackup(view)) this.importView.discard()
     this.view = view
     this.render()
     // Codes kept from before another view may be minutes old: fetch fresh ones now, not in a second.

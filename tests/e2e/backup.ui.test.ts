@@ -119,6 +119,18 @@ describe.skipIf(why !== undefined)('the Backup screen (e2e over main handlers)',
     expect(await p2.getByTestId('backup-reminder').count()).toBe(1)
   })
 
+  it('hides the reminder on "Later" until another account is added', async () => {
+    const app = await launch({ accounts: [BROKER], keychain: 'memory' })
+    const reminder = app.page.getByTestId('backup-reminder')
+    await reminder.waitFor()
+    await reminder.locator('[data-action="reminder-later"]').click()
+    expect(await reminder.count()).toBe(0)
+    // Another process (the CLI) adds one: the list is read again and the reminder is back.
+    await (await app.deps.vault.get()).add(parseOtpUri(BANK))
+    await app.emit('app:accounts-changed')
+    await expect.poll(() => reminder.textContent()).toContain('No backup yet (2 accounts)')
+  })
+
   it('writes a plain file only after the warning is acknowledged', async () => {
     const app = await launch({ accounts: [BROKER] })
     const page = app.page
