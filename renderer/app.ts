@@ -493,6 +493,13 @@ export class App {
         return
       }
       const text = e.clipboardData?.getData('text/plain').trim() ?? ''
+      if (this.view === 'backup' && !isEditable(e.target) && text !== '') {
+        // On the Backup screen pasted text is something to import: otpauth links, an export code's text, a backup.
+        e.preventDefault()
+        this.showBackup('import')
+        void this.importView.addTexts([text], t('import.pasted'))
+        return
+      }
       if (!isEditable(e.target) && /^otpauth(-migration)?:\/\//i.test(text)) {
         e.preventDefault()
         void this.showTexts([text])

@@ -122,12 +122,14 @@ export const en = {
   'import.title': 'Import',
   'import.body':
     'From a backup of Warifu, Aegis, 2FAS or Ente Auth, a list of otpauth links, or Google Authenticator export QR codes.',
-  'import.pasteHint': 'Screenshots of export QR codes: paste ({keys}) or drop them here, one after another.',
+  'import.pasteHint':
+    'Screenshots of export QR codes: paste ({keys}) or drop them here, one after another. Pasted otpauth links work too.',
   'import.chooseFiles': 'Choose files…',
   'import.moreFiles': 'Add more files…',
   'import.reading': 'Reading…',
   'import.sources': 'Read:',
   'import.screenshot': 'Screenshot',
+  'import.pasted': 'Pasted text',
   'import.passwordLabel': 'Password of the backup',
   'import.passwordHint': 'This backup is encrypted.',
   'import.passwordWrong': 'That password is wrong. Try again.',

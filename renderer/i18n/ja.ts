@@ -125,12 +125,13 @@ export const ja: Record<MessageKey, string> = {
   'import.body':
     'Warifu、Aegis、2FAS、Ente Auth のバックアップ、otpauth リンクの一覧、Google Authenticator のエクスポート QR コードから取り込めます。',
   'import.pasteHint':
-    'エクスポート QR コードのスクリーンショットは、ここに貼り付け（{keys}）またはドロップしてください。続けて何枚でも追加できます。',
+    'エクスポート QR コードのスクリーンショットは、ここに貼り付け（{keys}）またはドロップしてください。続けて何枚でも追加できます。otpauth リンクのテキストも貼り付けられます。',
   'import.chooseFiles': 'ファイルを選択…',
   'import.moreFiles': 'ファイルを追加…',
   'import.reading': '読み込んでいます…',
   'import.sources': '読み込んだもの：',
   'import.screenshot': 'スクリーンショット',
+  'import.pasted': '貼り付けたテキスト',
   'import.passwordLabel': 'バックアップのパスワード',
   'import.passwordHint': 'このバックアップは暗号化されています。',
   'import.passwordWrong': 'パスワードが違います。もう一度入力してください。',

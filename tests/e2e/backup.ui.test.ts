@@ -131,6 +131,21 @@ describe.skipIf(why !== undefined)('the Backup screen (e2e over main handlers)',
     await expect.poll(() => reminder.textContent()).toContain('No backup yet (2 accounts)')
   })
 
+  it('imports otpauth links pasted as text on the Import tab', async () => {
+    const app = await launch({ accounts: [BROKER], keychain: 'memory' })
+    const { page } = app
+    await page.locator('[data-action="backup"]').click()
+    await page.getByRole('tab', { name: 'Import' }).click()
+    await page.evaluate((text) => navigator.clipboard.writeText(text), `${BROKER}\n${BANK}\n${ODD}\n`)
+    await pressPaste(page)
+    const preview = page.getByTestId('import-preview')
+    await expect.poll(() => preview.locator('h3').first().textContent()).toBe('To add: 2')
+    expect(await page.locator('.sources span').textContent()).toBe('Pasted text 1')
+    expect(await preview.locator('details summary').textContent()).toBe('Already saved, skipped: 1')
+    await preview.locator('[data-action="import-commit"]').click()
+    await expect.poll(() => page.locator('.account').count()).toBe(3)
+  })
+
   it('writes a plain file only after the warning is acknowledged', async () => {
     const app = await launch({ accounts: [BROKER] })
     const page = app.page
