@@ -4,7 +4,8 @@
  * entry by entry before success is reported.
  */
 import { randomInt, randomUUID } from 'node:crypto'
-import { readFile } from 'node:fs/promises'
+import { readFile, realpath } from 'node:fs/promises'
+import { basename, dirname, join, resolve, sep } from 'node:path'
 import {
   BackupPasswordRequiredError,
   BackupVerifyError,
@@ -108,9 +109,30 @@ export async function phoneTransferCodes(
   return { codes, exported: kept.length, leftOut }
 }
 
+/** The real path of `p`, following links in the part of it that exists. */
+async function realish(p: string): Promise<string> {
+  const full = resolve(p)
+  try {
+    return await realpath(full)
+  } catch {
+    const parent = dirname(full)
+    return parent === full ? full : join(await realish(parent), basename(full))
+  }
+}
+
+/** Refuses a target inside the data directory: an export there could replace the account list itself. */
+async function refuseDataDir(vault: Vault, outPath: string): Promise<void> {
+  const dir = await realish(vault.dataDir)
+  const target = await realish(outPath)
+  if (target === dir || target.startsWith(dir + sep)) {
+    throw new UsageError('Save exports outside Warifu\u2019s data folder.')
+  }
+}
+
 /** Writes an export of every account in the vault, verifies it, and records a verified backup. */
 export async function exportBackup(vault: Vault, options: ExportOptions): Promise<ExportResult> {
   const { format, outPath } = options
+  await refuseDataDir(vault, outPath)
   if (!EXPORT_FORMATS.includes(format))
     throw new UsageError('The export format must be aegis, aegis-plain, otpauth or ga-qr.')
   if ((format === 'aegis-plain' || format === 'otpauth') && options.confirmPlain !== true) {

@@ -10,7 +10,7 @@
  * holds, and every repair or inconsistency is reported in `problems`.
  */
 import { randomBytes } from 'node:crypto'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { AccountNotFoundError, AmbiguousAccountError, SecretMissingError } from '../../shared/errors'
 import { cleanName, type OtpParams } from '../../shared/otp/account'
 import { hotpCode, totpCode, type TotpCode } from '../../shared/otp/codes'
@@ -317,6 +317,11 @@ export class Vault {
     return summary.type === 'totp'
       ? { type: 'totp', secret, issuer, label, algorithm, digits, period: summary.period }
       : { type: 'hotp', secret, issuer, label, algorithm, digits, counter: summary.counter }
+  }
+
+  /** The data directory the account list lives in. */
+  get dataDir(): string {
+    return dirname(this.metadataPath)
   }
 
   /** The time of the last verified backup, if any. */
