@@ -214,6 +214,8 @@ export class App {
         ? h('div', { class: 'note' }, t('status.problems'), h('ul', {}, ...this.problems.map((p) => h('li', {}, p))))
         : undefined
     const status = this.backupStatus
+    // After a backup the count starts again from zero, and so does "Later".
+    if (status && !status.needsBackup) this.reminderHiddenAt = 0
     const reminder =
       status?.needsBackup && status.addedSinceBackup > this.reminderHiddenAt
         ? renderBackupReminder(
