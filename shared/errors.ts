@@ -32,6 +32,7 @@ export type ErrorCode =
   | 'BACKUP_TOO_LARGE'
   | 'BACKUP_VERIFY_FAILED'
   | 'PLAIN_EXPORT_NOT_CONFIRMED'
+  | 'EXPORT_TARGET_REFUSED'
 
 /** Base of every error the app raises on purpose. */
 export abstract class AppError extends Error {
@@ -160,6 +161,11 @@ export class BackupVerifyError extends AppError {
 /** A plain (unencrypted) export was asked for without the explicit confirmation. */
 export class PlainExportNotConfirmedError extends AppError {
   readonly code = 'PLAIN_EXPORT_NOT_CONFIRMED'
+}
+
+/** An export aimed inside Warifu's data folder, where it could replace the account list. */
+export class ExportTargetRefusedError extends AppError {
+  readonly code = 'EXPORT_TARGET_REFUSED'
 }
 
 /** True for errors raised on purpose by Warifu. */

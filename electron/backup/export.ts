@@ -9,6 +9,7 @@ import { basename, dirname, join, resolve, sep } from 'node:path'
 import {
   BackupPasswordRequiredError,
   BackupVerifyError,
+  ExportTargetRefusedError,
   PlainExportNotConfirmedError,
   UsageError,
 } from '../../shared/errors'
@@ -125,7 +126,7 @@ async function refuseDataDir(vault: Vault, outPath: string): Promise<void> {
   const dir = await realish(vault.dataDir)
   const target = await realish(outPath)
   if (target === dir || target.startsWith(dir + sep)) {
-    throw new UsageError('Save exports outside Warifu\u2019s data folder.')
+    throw new ExportTargetRefusedError('Save exports outside Warifu\u2019s data folder.')
   }
 }
 

@@ -187,6 +187,8 @@ export const en = {
   'error.BACKUP_TOO_LARGE': 'The backup file is too large.',
   'error.BACKUP_VERIFY_FAILED': 'The backup could not be verified after writing it.',
   'error.PLAIN_EXPORT_NOT_CONFIRMED': 'An unencrypted export needs your explicit confirmation.',
+  'error.EXPORT_TARGET_REFUSED':
+    'Save the file outside Warifu’s own data folder: a file there could replace your account list.',
   'error.UNTRUSTED_SENDER': 'That request was refused.',
   'error.SCREEN_CAPTURE_DENIED': 'Screen capture was refused or cancelled.',
   'error.INTERNAL': 'Something went wrong. Please try again.',

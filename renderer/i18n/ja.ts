@@ -191,6 +191,8 @@ export const ja: Record<MessageKey, string> = {
   'error.BACKUP_TOO_LARGE': 'バックアップファイルが大きすぎます。',
   'error.BACKUP_VERIFY_FAILED': '書き込んだバックアップを検証できませんでした。',
   'error.PLAIN_EXPORT_NOT_CONFIRMED': '暗号化しないエクスポートには明示的な確認が必要です。',
+  'error.EXPORT_TARGET_REFUSED':
+    'Warifu のデータフォルダ以外の場所に保存してください。そこに保存するとアカウント一覧を上書きするおそれがあります。',
   'error.UNTRUSTED_SENDER': 'その要求は拒否されました。',
   'error.SCREEN_CAPTURE_DENIED': '画面のキャプチャーが拒否またはキャンセルされました。',
   'error.INTERNAL': '問題が発生しました。もう一度お試しください。',

@@ -13,6 +13,7 @@ import { scanImageFile } from '../../electron/scan/scan-file'
 import { collectMigrationBatches, formatMigrationUris, parseMigrationUri } from '../../shared/formats/google-migration'
 import type { OtpParams } from '../../shared/otp/account'
 import { parseOtpUri } from '../../shared/otp/uri'
+import { useTempDir } from '../support/temp-dir'
 import { hasTool } from '../support/tools'
 import { pressPaste, writeImageWithClipboardApi } from './harness/clipboard'
 import { e2eUnavailable, launchApp, type LaunchedApp, type LaunchOptions } from './harness/launch'
@@ -36,6 +37,7 @@ function oathtool(uri: string, atMs: number): string {
 }
 
 describe.skipIf(why !== undefined)('the Backup screen (e2e over main handlers)', () => {
+  const outDir = useTempDir('warifu-e2e-out-')
   const apps: LaunchedApp[] = []
   const errors: string[] = []
   afterEach(async () => {
@@ -71,12 +73,12 @@ describe.skipIf(why !== undefined)('the Backup screen (e2e over main handlers)',
     await page.locator('input[name="password-again"]').fill(PASSWORD)
     expect(await page.locator('.strength').textContent()).toBe('Strong.')
 
-    const file = join(from.deps.dataDir, '..', `${from.deps.service}-backup.json`)
+    const file = join(outDir(), 'backup.json')
     from.deps.pickSave.path = file
     await save.click()
     await expect
       .poll(() => page.locator('.scan-status').textContent())
-      .toBe(`Backup saved and checked: 2 accounts in ${from.deps.service}-backup.json.`)
+      .toBe('Backup saved and checked: 2 accounts in backup.json.')
     expect(from.deps.pickSave.asked).toEqual(['aegis'])
     // The fields are emptied, the reminder is gone, and the file is encrypted.
     expect(await page.locator('input[name="password"]').inputValue()).toBe('')
@@ -154,7 +156,15 @@ describe.skipIf(why !== undefined)('the Backup screen (e2e over main handlers)',
     expect(await page.locator('.export-detail .note.warn').textContent()).toContain('every secret key in readable text')
     const save = page.locator('[data-action="export-save"]')
     expect(await save.isDisabled()).toBe(true)
-    const file = join(app.deps.dataDir, 'plain.txt')
+    // Not inside the data folder: main refuses that, and says so.
+    app.deps.pickSave.path = join(app.deps.dataDir, 'plain.txt')
+    await page.locator('input[name="confirm-plain"]').check()
+    await save.click()
+    await expect
+      .poll(() => page.locator('.scan-status[data-kind="error"]').textContent())
+      .toContain('outside Warifu’s own data folder')
+    await page.locator('input[name="confirm-plain"]').uncheck()
+    const file = join(outDir(), 'plain.txt')
     app.deps.pickSave.path = file
     await save.click({ force: true })
     expect(existsSync(file)).toBe(false)
@@ -165,7 +175,7 @@ describe.skipIf(why !== undefined)('the Backup screen (e2e over main handlers)',
     // Each plain file needs its own confirmation.
     expect(await page.locator('input[name="confirm-plain"]').isChecked()).toBe(false)
     expect(await save.isDisabled()).toBe(true)
-    expect(app.deps.pickSave.asked).toEqual(['otpauth'])
+    expect(app.deps.pickSave.asked).toEqual(['otpauth', 'otpauth'])
   })
 
   it('shows the phone codes one at a time, each readable, and lists what they leave out', async () => {

@@ -20,9 +20,9 @@ describe.skipIf(skip)('warifu export/import with the real keychain', () => {
   it('exports an encrypted Aegis backup and imports it into an empty vault with the same codes', () => {
     const a = sandbox()
     for (const uri of URIS) expect(a.run(['add', uri]).status).toBe(0)
-    const pw = join(a.home, 'pw.txt')
+    const pw = join(a.files, 'pw.txt')
     writeFileSync(pw, 'correct horse\n')
-    const out = join(a.home, 'backup.json')
+    const out = join(a.files, 'backup.json')
     const exported = a.run(['export', '--format', 'aegis', '--out', out, '--password-file', pw])
     expect(exported.stderr).toBe('')
     expect(exported.status).toBe(0)
@@ -30,7 +30,7 @@ describe.skipIf(skip)('warifu export/import with the real keychain', () => {
     expect(readFileSync(out, 'utf8')).not.toContain('JBSWY3DP')
 
     const b = sandbox()
-    const wrong = join(b.home, 'wrong.txt')
+    const wrong = join(b.files, 'wrong.txt')
     writeFileSync(wrong, 'nope')
     const refused = b.run(['import', out, '--yes', '--password-file', wrong])
     expect(refused.status).toBe(1)
@@ -55,7 +55,16 @@ describe.skipIf(skip)('warifu export/import with the real keychain', () => {
   it('refuses a plain export without the explicit flag', () => {
     const a = sandbox()
     expect(a.run(['add', URIS[0]!]).status).toBe(0)
-    const r = a.run(['export', '--format', 'otpauth', '--out', join(a.home, 'x.txt')])
+    const r = a.run(['export', '--format', 'otpauth', '--out', join(a.files, 'x.txt')])
     expect(r.status).toBe(2)
+  })
+
+  it('refuses to export over its own account list, which stays intact', () => {
+    const a = sandbox()
+    expect(a.run(['add', URIS[0]!]).status).toBe(0)
+    const r = a.run(['export', '--format', 'otpauth', '--out', join(a.home, 'vault.json'), '--yes-write-plain-secrets'])
+    expect(r.status).toBe(1)
+    expect(r.stderr).toMatch(/outside Warifu.s data folder\. \[EXPORT_TARGET_REFUSED\]\n$/)
+    expect(a.run(['list']).stdout).toContain('Monex')
   })
 })

@@ -18,13 +18,18 @@ function result(r: SpawnSyncReturns<string>): CliResult {
   return { status: r.status, signal: r.signal, stdout: r.stdout, stderr: r.stderr }
 }
 
-/** A vault home and keychain service of its own; dispose() deletes both. */
+/**
+ * A vault home (the data folder), a folder for the test's own files (exports, password files: the
+ * CLI refuses to export into its data folder), and a keychain service; dispose() deletes all three.
+ */
 export function cliSandbox() {
   const home = mkdtempSync(join(tmpdir(), 'warifu-cli-'))
+  const files = mkdtempSync(join(tmpdir(), 'warifu-cli-files-'))
   const service = `warifu-test-${randomBytes(6).toString('hex')}`
   const env = { ...process.env, WARIFU_HOME: home, WARIFU_KEYCHAIN_SERVICE: service }
   return {
     home,
+    files,
     service,
     env,
     run(args: string[], options: { stdin?: string; env?: Record<string, string> } = {}): CliResult {
@@ -59,6 +64,7 @@ export function cliSandbox() {
     dispose(): void {
       spawnSync('secret-tool', ['clear', 'service', service], { env })
       rmSync(home, { recursive: true, force: true })
+      rmSync(files, { recursive: true, force: true })
     },
   }
 }

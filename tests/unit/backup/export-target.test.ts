@@ -30,7 +30,7 @@ describe('where an export may be written', () => {
       join(root, 'elsewhere', '..', 'data', 'x.txt'),
     ]) {
       await expect(exportBackup(vault, { format: 'otpauth', outPath, confirmPlain: true })).rejects.toMatchObject({
-        code: 'USAGE',
+        code: 'EXPORT_TARGET_REFUSED',
         message: expect.stringContaining('outside'),
       })
     }

@@ -141,7 +141,8 @@ describe('warifu export password rules (in-process, fake keychain)', () => {
 
   it('refuses a password shorter than 8 characters and writes nothing', async () => {
     const dir = tempDir()
-    const h = harness(dir)
+    // The export goes beside the data folder, never into it.
+    const h = harness(join(dir, 'data'))
     expect(await h.run('add', URI)).toBe(0)
     const pw = join(dir, 'pw.txt')
     const out = join(dir, 'backup.json')
