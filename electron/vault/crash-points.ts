@@ -2,7 +2,12 @@
  * Named points in multi-step writes where tests kill the process to prove that
  * a crash loses nothing. Inert unless WARIFU_CRASH_AT names the point.
  */
-export type CrashPoint = 'add:after-pending' | 'add:after-keychain' | 'remove:after-pending' | 'remove:after-keychain'
+export type CrashPoint =
+  | 'add:after-pending'
+  | 'add:after-keychain'
+  | 'add-many:between-keychain-writes'
+  | 'remove:after-pending'
+  | 'remove:after-keychain'
 
 export function crashPoint(name: CrashPoint): void {
   if (process.env.WARIFU_CRASH_AT === name) process.kill(process.pid, 'SIGKILL')

@@ -11,6 +11,8 @@ import type { AccountSummary } from '../../shared/types'
 export type AccountRecord = AccountSummary & {
   /** Set while a two-step change (metadata + keychain) is under way; see vault.ts. */
   pending?: 'add' | 'remove'
+  /** With `pending: 'add'`: the import (Vault.addMany) this record belongs to; it is finished or undone whole. */
+  batch?: string
 }
 
 /** The whole metadata file. Account order is the list order the user sees. */
@@ -36,7 +38,7 @@ const isInt = (v: unknown): v is number => Number.isSafeInteger(v)
 function readRecord(raw: unknown, index: number): AccountRecord {
   const where = `account ${index + 1}`
   if (!isObject(raw)) throw corrupt(`${where} is not an object`)
-  const { id, type, issuer, label, algorithm, digits, createdAt, pending } = raw
+  const { id, type, issuer, label, algorithm, digits, createdAt, pending, batch } = raw
   if (typeof id !== 'string' || !/^[0-9a-f]{16}$/.test(id)) throw corrupt(`${where} has a bad id`)
   if (typeof issuer !== 'string' || typeof label !== 'string') throw corrupt(`${where} has a bad name`)
   if (!ALGORITHMS.includes(algorithm as Algorithm)) throw corrupt(`${where} has a bad algorithm`)
@@ -44,7 +46,12 @@ function readRecord(raw: unknown, index: number): AccountRecord {
   if (typeof createdAt !== 'string') throw corrupt(`${where} has a bad date`)
   if (pending !== undefined && pending !== 'add' && pending !== 'remove') throw corrupt(`${where} has a bad state`)
   const base = { id, issuer, label, algorithm: algorithm as Algorithm, digits, createdAt }
-  const state: Pick<AccountRecord, 'pending'> = pending ? { pending } : {}
+  if (batch !== undefined && (pending !== 'add' || typeof batch !== 'string' || !/^[0-9a-f]{16}$/.test(batch)))
+    throw corrupt(`${where} has a bad import batch`)
+  const state: Pick<AccountRecord, 'pending' | 'batch'> = {
+    ...(pending ? { pending } : {}),
+    ...(batch !== undefined ? { batch } : {}),
+  }
   if (type === 'totp') {
     if (!isInt(raw.period) || raw.period < 1 || raw.period > 3600) throw corrupt(`${where} has a bad period`)
     return { ...base, type, period: raw.period, ...state }
@@ -93,6 +100,7 @@ function writeRecord(r: AccountRecord): Record<string, unknown> {
     ...(r.type === 'totp' ? { period: r.period } : { counter: r.counter }),
     createdAt: r.createdAt,
     ...(r.pending ? { pending: r.pending } : {}),
+    ...(r.pending === 'add' && r.batch ? { batch: r.batch } : {}),
   }
 }
 
@@ -109,6 +117,6 @@ export function serializeMetadata(file: MetadataFile): string {
 
 /** The account without vault-internal state, as callers see it. */
 export function toSummary(r: AccountRecord): AccountSummary {
-  const { pending: _pending, ...summary } = r
+  const { pending: _pending, batch: _batch, ...summary } = r
   return summary
 }

@@ -7,7 +7,8 @@
  *   add:    metadata with `pending: 'add'`    -> keychain set    -> metadata without pending
  *   remove: metadata with `pending: 'remove'` -> keychain delete -> metadata without the record
  * On open, a pending record is finished or rolled back from what the keychain
- * holds, and every repair or inconsistency is reported in `problems`.
+ * holds, and every repair or inconsistency is reported in `problems`. The records
+ * of one import (addMany) share a `batch` id and are finished only all together.
  */
 import { randomBytes } from 'node:crypto'
 import { dirname, join } from 'node:path'
@@ -218,13 +219,18 @@ export class Vault {
     })
     if (items.length === 0) return []
     const ids = new Set(items.map((i) => i.record.id))
-    await this.mutate((file) => file.accounts.push(...items.map((i) => ({ ...i.record, pending: 'add' as const }))))
+    // One batch id: a crash part-way through is finished or undone for the whole import on the next open.
+    const batch = newId()
+    await this.mutate((file) =>
+      file.accounts.push(...items.map((i) => ({ ...i.record, pending: 'add' as const, batch }))),
+    )
     crashPoint('add:after-pending')
     const set: string[] = []
     try {
       for (const { record, secret } of items) {
         await this.store.set(record.id, secret)
         set.push(record.id)
+        if (set.length === 1 && items.length > 1) crashPoint('add-many:between-keychain-writes')
       }
     } catch (error) {
       // Undo: delete what reached the keychain, then drop the pending records.
@@ -237,7 +243,11 @@ export class Vault {
     for (const { record, secret } of items) this.secrets.set(record.id, secret)
     crashPoint('add:after-keychain')
     await this.mutate((file) => {
-      for (const saved of file.accounts) if (ids.has(saved.id)) delete saved.pending
+      for (const saved of file.accounts) {
+        if (!ids.has(saved.id)) continue
+        delete saved.pending
+        delete saved.batch
+      }
     })
     return items.map((i) => toSummary(i.record))
   }
@@ -364,12 +374,22 @@ async function load(
     const problems: VaultProblem[] = []
     const kept: AccountRecord[] = []
     let changed = false
+    // An interrupted import is finished only if every one of its secrets reached the keychain.
+    const incompleteBatches = new Set(
+      file.accounts.filter((r) => r.pending === 'add' && r.batch && !secrets.has(r.id)).map((r) => r.batch),
+    )
     for (const record of file.accounts) {
       const hasSecret = secrets.has(record.id)
       if (record.pending === 'add') {
         changed = true
-        if (hasSecret) {
+        if (hasSecret && record.batch && incompleteBatches.has(record.batch)) {
+          // Part of an import that did not finish: undone whole, so an import stays all or nothing.
+          await store.delete(record.id)
+          secrets.delete(record.id)
+          problems.push({ kind: 'add-rolled-back', issuer: record.issuer, label: record.label })
+        } else if (hasSecret) {
           delete record.pending
+          delete record.batch
           kept.push(record)
           problems.push({ kind: 'add-completed', account: toSummary(record) })
         } else {

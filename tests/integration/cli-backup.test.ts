@@ -67,4 +67,45 @@ describe.skipIf(skip)('warifu export/import with the real keychain', () => {
     expect(r.stderr).toMatch(/outside Warifu.s data folder\. \[EXPORT_TARGET_REFUSED\]\n$/)
     expect(a.run(['list']).stdout).toContain('Monex')
   })
+
+  describe('an import killed part-way is all or nothing on the next open', () => {
+    /** Account secrets secret-tool lists (the probe entry's is "usable"). */
+    const accountSecrets = (listing: string) => (listing.match(/^secret = (?!usable$)/gm) ?? []).length
+    const THREE = [
+      'otpauth://totp/Monex:taro?secret=JBSWY3DPEHPK3PXP&issuer=Monex',
+      'otpauth://totp/SBI:hanako?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&issuer=SBI',
+      'otpauth://totp/Rakuten:jiro?secret=KRSXG5CTMVRXEZLU&issuer=Rakuten',
+    ]
+
+    for (const [point, expected] of [
+      ['add:after-pending', 0],
+      ['add-many:between-keychain-writes', 0],
+      ['add:after-keychain', 3],
+    ] as const) {
+      it(`killed at ${point}: ${expected === 0 ? 'nothing' : 'everything'} is kept, no stray secret`, () => {
+        const s = sandbox()
+        const list = join(s.files, 'moving.txt')
+        writeFileSync(list, THREE.join('\n') + '\n')
+        const killed = s.run(['import', list, '--yes'], { env: { WARIFU_CRASH_AT: point } })
+        expect(killed.signal).toBe('SIGKILL')
+        // Killed between writes: the keychain holds some of the import's secrets, not all.
+        const inKeychain = accountSecrets(s.secretTool())
+        if (point === 'add-many:between-keychain-writes') expect(inKeychain).toBe(1)
+
+        const listed = s.run(['list', '--json'])
+        expect(listed.status).toBe(0)
+        expect((JSON.parse(listed.stdout) as unknown[]).length).toBe(expected)
+        expect(listed.stderr).toMatch(expected === 0 ? /never reached the keychain|rolled back/ : /was completed/)
+        expect(readFileSync(join(s.home, 'vault.json'), 'utf8')).not.toMatch(/pending|batch/)
+        expect(s.run(['orphans']).stdout).not.toMatch(/[0-9a-f]{16}/)
+        const left = accountSecrets(s.secretTool())
+        expect(left).toBe(expected)
+        // Nothing is lost: the same file imports whole afterwards.
+        if (expected === 0) {
+          expect(s.run(['import', list, '--yes']).status).toBe(0)
+          expect((JSON.parse(s.run(['list', '--json']).stdout) as unknown[]).length).toBe(3)
+        }
+      })
+    }
+  })
 })

@@ -56,6 +56,16 @@ describe('metadata file', () => {
     )
   })
 
+  it('keeps the import batch of an interrupted add, and only there', async () => {
+    const batch = '00112233aabbccdd'
+    const file = await read(wrap([{ ...good, pending: 'add', batch }]))
+    expect(file.accounts[0]).toMatchObject({ pending: 'add', batch })
+    expect(serializeMetadata(file)).toContain(batch)
+    expect(serializeMetadata({ ...file, accounts: [{ ...file.accounts[0]!, pending: undefined }] })).not.toContain(
+      batch,
+    )
+  })
+
   it.each([
     ['not JSON', '{'],
     ['another file', { format: 'other', version: 1, accounts: [] }],
@@ -67,6 +77,8 @@ describe('metadata file', () => {
     ['a bad type', wrap([{ ...good, type: 'steam' }])],
     ['a duplicate id', wrap([good, good])],
     ['a bad pending state', wrap([{ ...good, pending: 'maybe' }])],
+    ['a bad import batch', wrap([{ ...good, pending: 'add', batch: 'x' }])],
+    ['an import batch on a settled account', wrap([{ ...good, batch: '0123456789abcdef' }])],
   ])('refuses %s with VAULT_CORRUPT', async (_name, content) => {
     await expect(read(content)).rejects.toMatchObject({ code: 'VAULT_CORRUPT' })
   })
