@@ -10,32 +10,53 @@ export async function readPasswordFile(path: string): Promise<string> {
   return text.replace(/\r?\n$/, '')
 }
 
-/** Asks on the terminal with echo off; refuses when standard input is not a terminal. */
+// Keys typed after Enter (a fast typist, or a paste holding two lines) belong to the next prompt.
+let typedAhead = ''
+
+/**
+ * Asks on the terminal with echo off; refuses when standard input is not a terminal. Enter ends
+ * the answer, Backspace deletes a character, Ctrl+C cancels, and Ctrl+D or a closed terminal
+ * cancels too instead of waiting forever.
+ */
 export function promptPassword(question: string): Promise<string> {
   const stdin = process.stdin
   if (!stdin.isTTY) return Promise.reject(new UsageError('No terminal to ask for a password; use --password-file.'))
   process.stderr.write(question)
   return new Promise((resolve, reject) => {
-    let value = ''
+    let value: string[] = []
     stdin.setRawMode(true)
-    stdin.resume()
     stdin.setEncoding('utf8')
     const done = (error?: Error) => {
       stdin.setRawMode(false)
       stdin.pause()
       stdin.off('data', onData)
+      stdin.off('end', onEnd)
       process.stderr.write('\n')
       if (error) reject(error)
-      else resolve(value)
+      else resolve(value.join(''))
     }
     const onData = (chunk: string) => {
-      for (const ch of chunk) {
-        if (ch === '\r' || ch === '\n') return done()
+      // Arrow and function keys arrive as escape sequences: they are not part of a password.
+      const chars = [...chunk.replace(/\u001b\[[0-9;]*[A-Za-z~]/g, '')]
+      for (const [i, ch] of chars.entries()) {
+        if (ch === '\r' || ch === '\n') {
+          typedAhead = chars.slice(i + 1).join('')
+          return done()
+        }
         if (ch === '\u0003') return done(new UsageError('Cancelled.'))
+        if (ch === '\u0004') return done(new UsageError('Cancelled (end of input).'))
         if (ch === '\u007f' || ch === '\b') value = value.slice(0, -1)
-        else value += ch
+        else if (ch >= ' ') value.push(ch)
       }
     }
+    const onEnd = () => done(new UsageError('Cancelled (the terminal closed).'))
     stdin.on('data', onData)
+    stdin.once('end', onEnd)
+    stdin.resume()
+    if (typedAhead !== '') {
+      const ahead = typedAhead
+      typedAhead = ''
+      onData(ahead)
+    }
   })
 }
