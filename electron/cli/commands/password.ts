@@ -21,10 +21,11 @@ let typedAhead = ''
 export function promptPassword(question: string): Promise<string> {
   const stdin = process.stdin
   if (!stdin.isTTY) return Promise.reject(new UsageError('No terminal to ask for a password; use --password-file.'))
+  // Echo goes off before the question shows: a key typed the moment it appears is never echoed.
+  stdin.setRawMode(true)
   process.stderr.write(question)
   return new Promise((resolve, reject) => {
     let value: string[] = []
-    stdin.setRawMode(true)
     stdin.setEncoding('utf8')
     const done = (error?: Error) => {
       stdin.setRawMode(false)
@@ -37,6 +38,7 @@ export function promptPassword(question: string): Promise<string> {
     }
     const onData = (chunk: string) => {
       // Arrow and function keys arrive as escape sequences: they are not part of a password.
+      // eslint-disable-next-line no-control-regex -- matching the terminal's escape sequences is the point
       const chars = [...chunk.replace(/\u001b\[[0-9;]*[A-Za-z~]/g, '')]
       for (const [i, ch] of chars.entries()) {
         if (ch === '\r' || ch === '\n') {
