@@ -28,6 +28,7 @@ import { readMetadata, serializeMetadata, toSummary, type AccountRecord, type Me
 export type VaultProblem =
   | { kind: 'add-completed'; account: AccountSummary }
   | { kind: 'add-rolled-back'; issuer: string; label: string }
+  | { kind: 'import-rolled-back'; issuer: string; label: string }
   | { kind: 'remove-completed'; issuer: string; label: string }
   | { kind: 'orphan-secret'; id: string }
   | { kind: 'missing-secret'; account: AccountSummary }
@@ -46,6 +47,8 @@ export function describeProblem(p: VaultProblem): string {
   switch (p.kind) {
     case 'add-completed':
       return `An interrupted add of "${name(p.account.issuer, p.account.label)}" was completed.`
+    case 'import-rolled-back':
+      return `An interrupted import was undone whole, "${name(p.issuer, p.label)}" with it; import the file again.`
     case 'add-rolled-back':
       return `An interrupted add of "${name(p.issuer, p.label)}" never reached the keychain and was undone; add it again.`
     case 'remove-completed':
@@ -386,14 +389,15 @@ async function load(
           // Part of an import that did not finish: undone whole, so an import stays all or nothing.
           await store.delete(record.id)
           secrets.delete(record.id)
-          problems.push({ kind: 'add-rolled-back', issuer: record.issuer, label: record.label })
+          problems.push({ kind: 'import-rolled-back', issuer: record.issuer, label: record.label })
         } else if (hasSecret) {
           delete record.pending
           delete record.batch
           kept.push(record)
           problems.push({ kind: 'add-completed', account: toSummary(record) })
         } else {
-          problems.push({ kind: 'add-rolled-back', issuer: record.issuer, label: record.label })
+          const kind = record.batch ? 'import-rolled-back' : 'add-rolled-back'
+          problems.push({ kind, issuer: record.issuer, label: record.label })
         }
       } else if (record.pending === 'remove') {
         changed = true
