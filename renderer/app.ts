@@ -124,10 +124,15 @@ export class App {
   }
 
   private async loadAccounts(): Promise<void> {
-    const [accounts, codes] = await Promise.all([api()['accounts:list'](), api()['codes:current']()])
+    const bridge = api()
+    const [accounts, codes, backupStatus] = await Promise.all([
+      bridge['accounts:list'](),
+      bridge['codes:current'](),
+      bridge['backup:status']().catch(() => undefined),
+    ])
     this.accounts = accounts
     this.codes = codes
-    await this.loadBackupStatus()
+    this.backupStatus = backupStatus
   }
 
   /** The reminder is a nicety: when it cannot be read, the list shows without it. */

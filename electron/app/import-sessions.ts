@@ -14,10 +14,10 @@ export const MAX_IMPORT_SOURCES = 64
 /** Imports kept at once; the oldest is forgotten first (a window that never said "discard"). */
 const MAX_SESSIONS = 4
 
+type NamedSource = ImportSource & { name: string }
+
 interface Session {
-  sources: ImportSource[]
-  names: string[]
-  texts: number
+  sources: NamedSource[]
   preview?: ImportPreview
 }
 
@@ -34,8 +34,8 @@ export class ImportSessions {
 
   /** Adds texts to the import `id` (a new one when null), each named `name` and its number. */
   addTexts(id: string | null, texts: readonly string[], name: string): ImportSession {
-    const session = id === null ? undefined : this.session(id)
-    const first = (session?.texts ?? 0) + 1
+    const earlier = id === null ? [] : this.session(id).sources
+    const first = earlier.filter((s) => s.kind === 'text').length + 1
     return this.add(
       id,
       texts.map((text, i) => ({ kind: 'text', text, name: `${name} ${first + i}` })),
@@ -76,25 +76,20 @@ export class ImportSessions {
     return session
   }
 
-  private add(id: string | null, sources: (ImportSource & { name: string })[]): ImportSession {
-    let sessionId = id
+  private add(id: string | null, sources: NamedSource[]): ImportSession {
+    const sessionId = id ?? randomUUID()
     let session = id === null ? undefined : this.session(id)
-    if (!session || sessionId === null) {
+    if (!session) {
       while (this.sessions.size >= MAX_SESSIONS) this.sessions.delete(this.sessions.keys().next().value!)
-      sessionId = randomUUID()
-      session = { sources: [], names: [], texts: 0 }
+      session = { sources: [] }
       this.sessions.set(sessionId, session)
     }
     if (session.sources.length + sources.length > MAX_IMPORT_SOURCES) {
       throw new UsageError(`One import reads at most ${MAX_IMPORT_SOURCES} files or codes.`)
     }
-    for (const source of sources) {
-      session.sources.push(source)
-      session.names.push(source.name)
-      if (source.kind === 'text') session.texts++
-    }
+    session.sources.push(...sources)
     // New sources make any earlier preview stale.
     delete session.preview
-    return { session: sessionId, sources: [...session.names] }
+    return { session: sessionId, sources: session.sources.map((s) => s.name) }
   }
 }

@@ -14,7 +14,12 @@ import {
   UsageError,
 } from '../../shared/errors'
 import { aegisPlainFile, readAegisFile, aegisEntries } from '../../shared/formats/aegis'
-import { collectMigrationBatches, formatMigrationUris, parseMigrationUri } from '../../shared/formats/google-migration'
+import {
+  collectMigrationBatches,
+  formatMigrationUris,
+  parseMigrationUri,
+  type MigrationLimit,
+} from '../../shared/formats/google-migration'
 import { parseOtpauthList } from '../../shared/formats/otpauth-list'
 import type { QrMatrix } from '../../shared/backup/preview'
 import type { OtpParams } from '../../shared/otp/account'
@@ -49,7 +54,7 @@ export interface ExportResult {
   /** Accounts in the export. */
   exported: number
   /** Accounts the format cannot hold (ga-qr only), each with the reason. */
-  leftOut: { account: AccountSummary; reason: string }[]
+  leftOut: { account: AccountSummary; limit: MigrationLimit; reason: string }[]
   /** True when this export counts as a verified backup (recorded as the vault's lastBackupAt). */
   isBackup: boolean
 }
@@ -87,7 +92,11 @@ export function phoneTransfer(vault: Vault): { uris: string[]; kept: OtpParams[]
   const accounts = allParams(vault)
   const summaries = vault.list()
   const { uris, leftOut: out } = formatMigrationUris(accounts, randomInt(1, 2 ** 31 - 1))
-  const leftOut = out.map((item) => ({ account: summaries[accounts.indexOf(item.account)]!, reason: item.reason }))
+  const leftOut = out.map((item) => ({
+    account: summaries[accounts.indexOf(item.account)]!,
+    limit: item.limit,
+    reason: item.reason,
+  }))
   const kept = accounts.filter((a) => !out.some((o) => o.account === a))
   return { uris, kept, leftOut }
 }

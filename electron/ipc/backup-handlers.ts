@@ -4,7 +4,6 @@
  * and (for the phone transfer only, on request) the QR codes to draw.
  */
 import { basename } from 'node:path'
-import { migrationLimit } from '../../shared/formats/google-migration'
 import type { ExportFormat } from '../backup/export'
 import { exportBackup, phoneTransferCodes } from '../backup/export'
 import { commitImport, previewImport } from '../backup/import'
@@ -47,10 +46,10 @@ export function createBackupHandlers(
       return {
         codes,
         exported,
-        leftOut: leftOut.map(({ account, reason }) => ({
+        leftOut: leftOut.map(({ account, limit, reason }) => ({
           issuer: account.issuer,
           label: account.label,
-          limit: migrationLimit(account) ?? 'algorithm',
+          limit,
           reason,
         })),
       }

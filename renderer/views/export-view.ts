@@ -27,6 +27,9 @@ const CHOICES: { value: Choice; title: MessageKey; body: MessageKey }[] = [
 ]
 
 export function renderExportView(accountCount: number, actions: ExportActions): HTMLElement {
+  if (accountCount === 0) {
+    return h('section', { class: 'card export' }, h('p', {}, t('export.nothing')))
+  }
   const status = h('p', { class: 'scan-status', role: 'status', 'aria-live': 'polite' })
   const detail = h('div', { class: 'export-detail' })
   const radios = CHOICES.map((c) =>
@@ -142,9 +145,6 @@ export function renderExportView(accountCount: number, actions: ExportActions): 
   for (const r of radios) r.addEventListener('change', showDetail)
   showDetail()
 
-  if (accountCount === 0) {
-    return h('section', { class: 'card export' }, h('p', {}, t('export.nothing')))
-  }
   return h(
     'section',
     { class: 'card export' },

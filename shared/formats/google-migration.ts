@@ -167,12 +167,12 @@ function writeOtpParameters(a: OtpParams): Uint8Array {
 export function formatMigrationUris(
   accounts: readonly OtpParams[],
   batchId: number,
-): { uris: string[]; leftOut: { account: OtpParams; reason: string }[] } {
-  const leftOut: { account: OtpParams; reason: string }[] = []
+): { uris: string[]; leftOut: { account: OtpParams; limit: MigrationLimit; reason: string }[] } {
+  const leftOut: { account: OtpParams; limit: MigrationLimit; reason: string }[] = []
   const ok: OtpParams[] = []
   for (const a of accounts) {
-    const reason = migrationLimitation(a)
-    if (reason) leftOut.push({ account: a, reason })
+    const limit = migrationLimit(a)
+    if (limit) leftOut.push({ account: a, limit, reason: migrationLimitation(a)! })
     else ok.push(a)
   }
   const chunks: OtpParams[][] = []
