@@ -1,7 +1,7 @@
 /** Recognizing what a file or pasted text is, and reading everything that needs no password. */
 import { UnsupportedBackupError } from '../errors'
 import { looksLikeAegis, readAegisFile, aegisEntries, type AegisFile } from './aegis'
-import { isMigrationUri, parseMigrationUri, type MigrationBatch } from './google-migration'
+import { isMigrationUri, MAX_MIGRATION_CODES, parseMigrationUri, type MigrationBatch } from './google-migration'
 import { parseOtpauthList } from './otpauth-list'
 import { parseJsonSafely, MAX_BACKUP_BYTES } from './safe-json'
 import { looksLikeTwoFas, readTwoFasFile, twoFasEntries, type TwoFasFile } from './twofas'
@@ -44,6 +44,9 @@ export function identifySource(text: string): IdentifiedSource {
   const lines = body.split(/\r?\n/).map((l) => l.trim())
   const migration = lines.filter(isMigrationUri)
   const others = lines.filter((l) => l !== '' && !isMigrationUri(l))
+  if (migration.length > MAX_MIGRATION_CODES) {
+    throw new BackupTooLargeError(`The text holds more than ${MAX_MIGRATION_CODES} Google Authenticator export codes.`)
+  }
   if (migration.length > 0) {
     return {
       format: 'google-migration',

@@ -9,8 +9,14 @@
  *   Algorithm 1=SHA1 2=SHA256 3=SHA512 4=MD5; DigitCount 1=six 2=eight; OtpType 1=HOTP 2=TOTP.
  * There is no period field: every TOTP account is 30 s.
  */
-import { BackupCorruptError, InvalidOtpParameterError, UnsupportedBackupError } from '../errors'
-import type { Algorithm, OtpParams } from '../otp/account'
+import {
+  BackupCorruptError,
+  InvalidAccountError,
+  InvalidOtpParameterError,
+  InvalidSecretError,
+  UnsupportedBackupError,
+} from '../errors'
+import { MAX_NAME_LENGTH, type Algorithm, type OtpParams } from '../otp/account'
 import { base32FromBytes, secretFromBase32 } from '../otp/secret'
 import { base64Decode, base64Encode, utf8Decode, utf8Encode } from './encoding'
 import { collectEntries, otpParamsFrom, UnsupportedEntryTypeError } from './entry'
@@ -23,6 +29,19 @@ export const MIGRATION_PREFIX = 'otpauth-migration://offline?'
 export const MAX_ACCOUNTS_PER_CODE = 10
 /** Longest migration URI we read (a full 10-account code is ~1 KB). */
 export const MAX_MIGRATION_URI_LENGTH = 16_384
+/**
+ * Most codes one batch may declare. GA splits an export into codes of 10 accounts, so 64 codes
+ * is 640 accounts in one transfer; a bigger `batch_size` only serves to make us allocate.
+ */
+export const MAX_MIGRATION_BATCH_SIZE = 64
+/** Most accounts one code may carry (GA writes 10). */
+export const MAX_MIGRATION_ACCOUNTS_PER_CODE = 64
+/** Most export codes one import reads (GA needs 100 for 1,000 accounts). */
+export const MAX_MIGRATION_CODES = 256
+/** Longest raw secret we take (GA's are 10 to 64 bytes; 128 bytes is 1,024 bits). */
+export const MAX_MIGRATION_SECRET_BYTES = 128
+// UTF-8 takes at most 4 bytes a character: a name longer than this cannot pass cleanName.
+const MAX_NAME_BYTES = MAX_NAME_LENGTH * 4
 
 /** One decoded export code. */
 export interface MigrationBatch {
@@ -47,13 +66,27 @@ function toInt(f: ProtoField | undefined): number {
 }
 
 function text(f: ProtoField | undefined): string {
-  return f && f.wire === 2 ? utf8Decode(f.bytes, 'Google Authenticator account name') : ''
+  if (!f || f.wire !== 2) return ''
+  // Checked before decoding, so a huge name costs no string of its size.
+  if (f.bytes.length > MAX_NAME_BYTES) throw new InvalidAccountError('The account name is far too long.')
+  return utf8Decode(f.bytes, 'Google Authenticator account name')
+}
+
+function namesText(f: ProtoField | undefined): string {
+  try {
+    return text(f)
+  } catch {
+    return ''
+  }
 }
 
 function readOtpParameters(bytes: Uint8Array): OtpParams {
   const fields = readMessage(bytes)
   const get = (n: number) => fields.find((f) => f.field === n)
   const secretField = get(1)
+  if (secretField && secretField.wire === 2 && secretField.bytes.length > MAX_MIGRATION_SECRET_BYTES) {
+    throw new InvalidSecretError(`The secret is longer than ${MAX_MIGRATION_SECRET_BYTES * 8} bits.`)
+  }
   const issuer = text(get(3))
   let name = text(get(2))
   // GA writes the label as "Issuer:account" when the issuer was in the label.
@@ -85,7 +118,10 @@ function readOtpParameters(bytes: Uint8Array): OtpParams {
 
 function namesOf(bytes: Uint8Array): { issuer: string; label: string } {
   const fields = readMessage(bytes)
-  return { issuer: text(fields.find((f) => f.field === 3)), label: text(fields.find((f) => f.field === 2)) }
+  return {
+    issuer: namesText(fields.find((f) => f.field === 3)),
+    label: namesText(fields.find((f) => f.field === 2)),
+  }
 }
 
 /** Decodes one `otpauth-migration://offline?data=...` URI into its accounts and batch position. */
@@ -108,8 +144,13 @@ export function parseMigrationUri(uri: string): MigrationBatch {
   // Some encoders drop the padding.
   const payload = readMessage(base64Decode(data, 'export code data', false))
   const entries = payload.filter((f) => f.field === 1 && f.wire === 2).map((f) => (f as { bytes: Uint8Array }).bytes)
+  if (entries.length > MAX_MIGRATION_ACCOUNTS_PER_CODE) {
+    throw new BackupCorruptError('The export code holds more accounts than Google Authenticator puts in one.')
+  }
   const get = (n: number) => payload.find((f) => f.field === n)
+  // Bounded here: collectMigrationBatches lists the missing codes, one item per declared code.
   const batchSize = Math.max(1, toInt(get(3)))
+  if (batchSize > MAX_MIGRATION_BATCH_SIZE) throw new BackupCorruptError('The export code has a bad batch size.')
   const batchIndex = toInt(get(4))
   if (batchIndex < 0 || batchIndex >= batchSize) throw new BackupCorruptError('The export code has a bad batch number.')
   return {
@@ -215,7 +256,10 @@ export function collectMigrationBatches(batches: readonly MigrationBatch[]): Mig
     .map((g) => ({
       batchId: g.batchId,
       batchSize: g.batchSize,
-      missing: Array.from({ length: g.batchSize }, (_, i) => i).filter((i) => !g.have.has(i)),
+      // parseMigrationUri bounds batchSize; the cap here keeps this safe for any caller.
+      missing: Array.from({ length: Math.min(g.batchSize, MAX_MIGRATION_BATCH_SIZE) }, (_, i) => i).filter(
+        (i) => !g.have.has(i),
+      ),
     }))
     .filter((g) => g.missing.length > 0)
   return { accounts: { accounts, rejected }, incomplete }
