@@ -33,6 +33,8 @@ export type ErrorCode =
   | 'BACKUP_VERIFY_FAILED'
   | 'PLAIN_EXPORT_NOT_CONFIRMED'
   | 'EXPORT_TARGET_REFUSED'
+  | 'BACKUP_KDF_TOO_COSTLY'
+  | 'FILE_UNREADABLE'
 
 /** Base of every error the app raises on purpose. */
 export abstract class AppError extends Error {
@@ -166,6 +168,16 @@ export class PlainExportNotConfirmedError extends AppError {
 /** An export aimed inside Warifu's data folder, where it could replace the account list. */
 export class ExportTargetRefusedError extends AppError {
   readonly code = 'EXPORT_TARGET_REFUSED'
+}
+
+/** A backup asks for a password-hashing cost far above what its app writes; refused before any work. */
+export class BackupKdfTooCostlyError extends AppError {
+  readonly code = 'BACKUP_KDF_TOO_COSTLY'
+}
+
+/** A file to import is missing, a folder, a pipe or device, or cannot be opened. */
+export class FileUnreadableError extends AppError {
+  readonly code = 'FILE_UNREADABLE'
 }
 
 /** True for errors raised on purpose by Warifu. */

@@ -185,6 +185,9 @@ export const en = {
   'error.BACKUP_CORRUPT': 'The backup file is damaged.',
   'error.BACKUP_UNSUPPORTED': 'This backup format is not supported.',
   'error.BACKUP_TOO_LARGE': 'The backup file is too large.',
+  'error.BACKUP_KDF_TOO_COSTLY':
+    'This backup asks for far more password-checking work than any authenticator app uses, so it was not opened.',
+  'error.FILE_UNREADABLE': 'That file cannot be read: it is missing, a folder, or not a regular file.',
   'error.BACKUP_VERIFY_FAILED': 'The backup could not be verified after writing it.',
   'error.PLAIN_EXPORT_NOT_CONFIRMED': 'An unencrypted export needs your explicit confirmation.',
   'error.EXPORT_TARGET_REFUSED':
