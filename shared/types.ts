@@ -11,3 +11,14 @@ export type AccountSummary = {
   /** ISO 8601 time the account was added. */
   createdAt: string
 } & ({ type: 'totp'; period: number } | { type: 'hotp'; counter: number })
+
+/** How long a removed account stays in "Recently deleted" before it is purged. */
+export const TRASH_DAYS = 30
+
+/** An account in "Recently deleted": restorable until `daysLeft` reaches 0. No secret. */
+export type DeletedAccount = AccountSummary & {
+  /** ISO 8601 time the account was removed. */
+  deletedAt: string
+  /** Whole days (rounded up) until it is purged at main's clock. */
+  daysLeft: number
+}

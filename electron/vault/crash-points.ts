@@ -6,8 +6,8 @@ export type CrashPoint =
   | 'add:after-pending'
   | 'add:after-keychain'
   | 'add-many:between-keychain-writes'
-  | 'remove:after-pending'
-  | 'remove:after-keychain'
+  | 'purge:after-pending'
+  | 'purge:after-keychain'
 
 export function crashPoint(name: CrashPoint): void {
   if (process.env.WARIFU_CRASH_AT === name) process.kill(process.pid, 'SIGKILL')

@@ -13,6 +13,8 @@ export type AccountRecord = AccountSummary & {
   pending?: 'add' | 'remove'
   /** With `pending: 'add'`: the import (Vault.addMany) this record belongs to; it is finished or undone whole. */
   batch?: string
+  /** ISO time the user removed it: the account is in "Recently deleted", its secret still in the keychain. */
+  deletedAt?: string
 }
 
 /** The whole metadata file. Account order is the list order the user sees. */
@@ -38,7 +40,7 @@ const isInt = (v: unknown): v is number => Number.isSafeInteger(v)
 function readRecord(raw: unknown, index: number): AccountRecord {
   const where = `account ${index + 1}`
   if (!isObject(raw)) throw corrupt(`${where} is not an object`)
-  const { id, type, issuer, label, algorithm, digits, createdAt, pending, batch } = raw
+  const { id, type, issuer, label, algorithm, digits, createdAt, pending, batch, deletedAt } = raw
   if (typeof id !== 'string' || !/^[0-9a-f]{16}$/.test(id)) throw corrupt(`${where} has a bad id`)
   if (typeof issuer !== 'string' || typeof label !== 'string') throw corrupt(`${where} has a bad name`)
   if (!ALGORITHMS.includes(algorithm as Algorithm)) throw corrupt(`${where} has a bad algorithm`)
@@ -48,10 +50,13 @@ function readRecord(raw: unknown, index: number): AccountRecord {
   const base = { id, issuer, label, algorithm: algorithm as Algorithm, digits, createdAt }
   if (batch !== undefined && (pending !== 'add' || typeof batch !== 'string' || !/^[0-9a-f]{16}$/.test(batch)))
     throw corrupt(`${where} has a bad import batch`)
-  const state: Pick<AccountRecord, 'pending' | 'batch'> = {
+  if (deletedAt !== undefined && (typeof deletedAt !== 'string' || Number.isNaN(Date.parse(deletedAt))))
+    throw corrupt(`${where} has a bad deletion date`)
+  const state: Pick<AccountRecord, 'pending' | 'batch' | 'deletedAt'> = {
     ...(pending ? { pending } : {}),
     ...(batch !== undefined ? { batch } : {}),
   }
+    ...(deletedAt !== undefined ? { deletedAt } : {}),
   if (type === 'totp') {
     if (!isInt(raw.period) || raw.period < 1 || raw.period > 3600) throw corrupt(`${where} has a bad period`)
     return { ...base, type, period: raw.period, ...state }
@@ -117,6 +122,7 @@ export function serializeMetadata(file: MetadataFile): string {
 
 /** The account without vault-internal state, as callers see it. */
 export function toSummary(r: AccountRecord): AccountSummary {
-  const { pending: _pending, batch: _batch, ...summary } = r
+  const { pending: _pending, batch: _batch, deletedAt: _deletedAt, ...summary } = r
   return summary
 }
+    ...(r.deletedAt ? { deletedAt: r.deletedAt } : {}),

@@ -5,7 +5,12 @@
  * Every change that touches both places is written in three steps so that a
  * crash at any point loses nothing:
  *   add:    metadata with `pending: 'add'`    -> keychain set    -> metadata without pending
- *   remove: metadata with `pending: 'remove'` -> keychain delete -> metadata without the record
+ *   purge:  metadata with `pending: 'remove'` -> keychain delete -> metadata without the record
+ * A removed account is not deleted: remove() only stamps `deletedAt` (one metadata write, the
+ * secret stays in the keychain), so it can be restored from "Recently deleted" for TRASH_DAYS.
+ * It is purged after that, when the vault is opened, or when the user deletes it for good.
+ * Deleted records are invisible to list, search, codes and exports, but their secrets are
+ * theirs (not orphans).
  * On open, a pending record is finished or rolled back from what the keychain
  * holds, and every repair or inconsistency is reported in `problems`. The records
  * of one import (addMany) share a `batch` id and are finished only all together.
@@ -16,7 +21,7 @@ import { AccountNotFoundError, AmbiguousAccountError, SecretMissingError } from 
 import { cleanName, type OtpParams } from '../../shared/otp/account'
 import { hotpCode, totpCode, type TotpCode } from '../../shared/otp/codes'
 import { normalizeSecret } from '../../shared/otp/secret'
-import type { AccountSummary } from '../../shared/types'
+import { TRASH_DAYS, type AccountSummary, type DeletedAccount } from '../../shared/types'
 import type { SecretStore } from '../secrets/secret-store'
 import { ensurePrivateDir, writeFileAtomic } from './atomic-file'
 import { crashPoint } from './crash-points'
@@ -84,6 +89,8 @@ function newRecord(params: OtpSettings, id: string, createdAt: string): AccountR
 
 const fold = (s: string) => s.normalize('NFKC').toLowerCase()
 
+const DAY_MS = 24 * 60 * 60 * 1000
+const isLive = (r: AccountRecord) => r.deletedAt === undefined
 export class Vault {
   private constructor(
     private readonly metadataPath: string,
@@ -103,7 +110,9 @@ export class Vault {
     await ensurePrivateDir(dir)
     const metadataPath = join(dir, METADATA_FILE)
     const { file, secrets, problems } = await load(metadataPath, store)
-    return new Vault(metadataPath, store, now, file, secrets, problems)
+    const vault = new Vault(metadataPath, store, now, file, secrets, problems)
+    await vault.purgeExpired()
+    return vault
   }
 
   /** Re-reads metadata and keychain (another Warifu process may have changed them); returns what it found. */
@@ -141,14 +150,19 @@ export class Vault {
     return toSummary(record)
   }
 
-  /** All accounts in the user's order, without secrets. */
-  list(): AccountSummary[] {
-    return this.file.accounts.map(toSummary)
+  /** The accounts not in "Recently deleted". */
+  private live(): AccountRecord[] {
+    return this.file.accounts.filter(isLive)
   }
 
-  /** The account with this id. */
+  /** All accounts in the user's order, without secrets ("Recently deleted" left out). */
+  list(): AccountSummary[] {
+    return this.live().map(toSummary)
+  }
+
+  /** The account with this id (not one in "Recently deleted"). */
   get(id: string): AccountSummary {
-    const record = this.file.accounts.find((r) => r.id === id)
+    const record = this.live().find((r) => r.id === id)
     if (!record) throw new AccountNotFoundError('No account has that id.')
     return toSummary(record)
   }
@@ -161,7 +175,7 @@ export class Vault {
 
   /** One account by exact id, unique id prefix, or unique search match. */
   find(query: string): AccountSummary {
-    const exact = this.file.accounts.find((r) => r.id === query)
+    const exact = this.live().find((r) => r.id === query)
     if (exact) return toSummary(exact)
     if (/^[0-9a-f]{4,15}$/.test(query)) {
       const byPrefix = this.list().filter((a) => a.id.startsWith(query))
@@ -178,7 +192,7 @@ export class Vault {
 
   /** Accounts with the same secret, issuer and label as `params` (a re-scan of a known code). */
   duplicatesOf(params: OtpParams): AccountSummary[] {
-    return this.file.accounts
+    return this.live()
       .filter((r) => this.secrets.get(r.id) === params.secret && r.issuer === params.issuer && r.label === params.label)
       .map(toSummary)
   }
@@ -255,17 +269,74 @@ export class Vault {
     return items.map((i) => toSummary(i.record))
   }
 
-  /** Deletes an account and its keychain entry. */
+  /** Moves an account to "Recently deleted": one metadata write; its secret stays in the keychain. */
   async remove(id: string): Promise<void> {
     this.get(id)
     await this.mutate((file) => {
-      const record = file.accounts.find((r) => r.id === id)
-      if (record) record.pending = 'remove'
+      const record = file.accounts.find((r) => r.id === id && isLive(r))
+      if (!record) throw new AccountNotFoundError('No account has that id.')
+      record.deletedAt = at
+    const at = new Date(this.now()).toISOString()
     })
-    crashPoint('remove:after-pending')
+  }
+
+  /** The accounts in "Recently deleted", most recently deleted first, with the days each has left. */
+  deleted(nowMs = this.now()): DeletedAccount[] {
+    return this.file.accounts
+      .filter((r) => !isLive(r))
+      .map((r) => {
+        const purgeAt = Date.parse(r.deletedAt!) + TRASH_DAYS * DAY_MS
+        return {
+          ...toSummary(r),
+          deletedAt: r.deletedAt!,
+          daysLeft: Math.max(0, Math.ceil((purgeAt - nowMs) / DAY_MS)),
+        }
+      })
+      .sort((a, b) => b.deletedAt.localeCompare(a.deletedAt))
+  }
+
+  /** One account in "Recently deleted" by exact id, unique id prefix, or unique search match. */
+  findDeleted(query: string): DeletedAccount {
+    const all = this.deleted()
+    const exact = all.find((a) => a.id === query)
+    if (exact) return exact
+    if (/^[0-9a-f]{4,15}$/.test(query)) {
+      const byPrefix = all.filter((a) => a.id.startsWith(query))
+      if (byPrefix.length === 1) return byPrefix[0]!
+    }
+    const q = fold(query.trim())
+    const matches = all.filter((a) => fold(`${a.issuer} ${a.label}`).includes(q))
+    if (matches.length === 1) return matches[0]!
+    // The query is not echoed: it could be a pasted URI or setup key.
+    if (matches.length === 0) throw new AccountNotFoundError('Nothing in Recently deleted matches that search.')
+    const names = matches.map((a) => `${a.id} ${[a.issuer, a.label].filter(Boolean).join(' / ')}`)
+    throw new AmbiguousAccountError(`${matches.length} deleted accounts match that search: ${names.join('; ')}.`)
+  }
+
+  /** Brings an account back from "Recently deleted", at its old place in the list. */
+  async restore(id: string): Promise<AccountSummary> {
+    await this.mutate((file) => {
+      const record = file.accounts.find((r) => r.id === id && !isLive(r) && !r.pending)
+      if (!record) throw new AccountNotFoundError('Nothing in Recently deleted has that id.')
+      delete record.deletedAt
+    })
+    return this.get(id)
+  }
+
+  /**
+   * Deletes an account in "Recently deleted" for good, secret included, in three crash-safe
+   * steps (see the header): a crash after any of them is finished by the next open.
+   */
+  async purge(id: string): Promise<void> {
+    await this.mutate((file) => {
+      const record = file.accounts.find((r) => r.id === id && !isLive(r))
+      if (!record) throw new AccountNotFoundError('Nothing in Recently deleted has that id.')
+      record.pending = 'remove'
+    })
+    crashPoint('purge:after-pending')
     await this.store.delete(id)
     this.secrets.delete(id)
-    crashPoint('remove:after-keychain')
+    crashPoint('purge:after-keychain')
     await this.mutate((file) => {
       file.accounts = file.accounts.filter((r) => r.id !== id)
     })
@@ -274,6 +345,15 @@ export class Vault {
   /** Renames an account. */
   async rename(id: string, names: { issuer?: string; label?: string }): Promise<AccountSummary> {
     this.get(id)
+  /** Purges every account deleted TRASH_DAYS or more ago (at this vault's clock); returns their ids. */
+  async purgeExpired(nowMs = this.now()): Promise<string[]> {
+    const expired = this.file.accounts
+      .filter((r) => !isLive(r) && Date.parse(r.deletedAt!) + TRASH_DAYS * DAY_MS <= nowMs)
+      .map((r) => r.id)
+    for (const id of expired) await this.purge(id)
+    return expired
+  }
+
     const issuer = names.issuer === undefined ? undefined : cleanName(names.issuer, 'issuer')
     const label = names.label === undefined ? undefined : cleanName(names.label, 'label')
     await this.mutate((file) => {
@@ -285,15 +365,18 @@ export class Vault {
     return this.get(id)
   }
 
-  /** Moves an account to position `index` (clamped) in the list. */
+  /** Moves an account to position `index` (clamped) in the list the user sees. */
   async move(id: string, index: number): Promise<void> {
     this.get(id)
     await this.mutate((file) => {
-      const from = file.accounts.findIndex((r) => r.id === id)
+      const from = file.accounts.findIndex((r) => r.id === id && isLive(r))
       if (from === -1) throw new AccountNotFoundError('No account has that id.')
       const [record] = file.accounts.splice(from, 1)
-      const to = Math.max(0, Math.min(file.accounts.length, Math.trunc(index)))
-      file.accounts.splice(to, 0, record!)
+      // `index` counts visible accounts only: deleted records in between keep their places.
+      const live = file.accounts.filter(isLive)
+      const to = Math.max(0, Math.min(live.length, Math.trunc(index)))
+      const before = live[to]
+      file.accounts.splice(before ? file.accounts.indexOf(before) : file.accounts.length, 0, record!)
     })
   }
 
@@ -406,7 +489,8 @@ async function load(
         problems.push({ kind: 'remove-completed', issuer: record.issuer, label: record.label })
       } else {
         kept.push(record)
-        if (!hasSecret) problems.push({ kind: 'missing-secret', account: toSummary(record) })
+        // A deleted account's missing secret is told when it is restored, not from a list that hides it.
+        if (!hasSecret && !record.deletedAt) problems.push({ kind: 'missing-secret', account: toSummary(record) })
       }
     }
     const known = new Set(kept.map((r) => r.id))

@@ -57,8 +57,9 @@ describe('Vault', () => {
     expect(reopened.problems).toEqual([])
     expect(reopened.totp(added.id, NOW).code).toBe(totpCode(totp, NOW).code)
     await reopened.remove(added.id)
-    expect(store.entries.size).toBe(0)
     expect((await open()).list()).toEqual([])
+    await reopened.purge(added.id)
+    expect(store.entries.size).toBe(0)
   })
 
   it('never writes a secret to the metadata file, which is owner-only', async () => {
