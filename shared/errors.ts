@@ -18,6 +18,7 @@ export type ErrorCode =
   | 'SECRET_MISSING'
   | 'VAULT_CORRUPT'
   | 'VAULT_BUSY'
+  | 'VAULT_WRITE_REFUSED'
   | 'ACCOUNT_NOT_FOUND'
   | 'AMBIGUOUS_ACCOUNT'
   | 'USAGE'
@@ -33,6 +34,7 @@ export type ErrorCode =
   | 'BACKUP_VERIFY_FAILED'
   | 'PLAIN_EXPORT_NOT_CONFIRMED'
   | 'EXPORT_TARGET_REFUSED'
+  | 'NOT_CONFIRMED'
   | 'BACKUP_KDF_TOO_COSTLY'
   | 'FILE_UNREADABLE'
 
@@ -93,6 +95,11 @@ export class VaultCorruptError extends AppError {
 /** Another Warifu process holds the vault lock. */
 export class VaultBusyError extends AppError {
   readonly code = 'VAULT_BUSY'
+}
+
+/** A change would have written an account file that does not read back; nothing was written. */
+export class VaultWriteRefusedError extends AppError {
+  readonly code = 'VAULT_WRITE_REFUSED'
 }
 
 /** No account matches the id or search. */
@@ -178,6 +185,11 @@ export class BackupKdfTooCostlyError extends AppError {
 /** A file to import is missing, a folder, a pipe or device, or cannot be opened. */
 export class FileUnreadableError extends AppError {
   readonly code = 'FILE_UNREADABLE'
+}
+
+/** The user did not confirm, in main's own dialog, a disclosure or deletion the page asked for; nothing changed. */
+export class NotConfirmedError extends AppError {
+  readonly code = 'NOT_CONFIRMED'
 }
 
 /** True for errors raised on purpose by Warifu. */

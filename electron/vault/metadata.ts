@@ -3,8 +3,8 @@
  * names each field it writes, so a secret can never slip into the file.
  */
 import { readFile } from 'node:fs/promises'
-import { VaultCorruptError } from '../../shared/errors'
-import { ALGORITHMS, type Algorithm } from '../../shared/otp/account'
+import { AppError, VaultCorruptError, VaultWriteRefusedError } from '../../shared/errors'
+import { ALGORITHMS, cleanName, MAX_HOTP_COUNTER, type Algorithm } from '../../shared/otp/account'
 import type { AccountSummary } from '../../shared/types'
 
 /** An account as stored: its summary plus the state of an interrupted change. */
@@ -43,11 +43,12 @@ function readRecord(raw: unknown, index: number): AccountRecord {
   const { id, type, issuer, label, algorithm, digits, createdAt, pending, batch, deletedAt } = raw
   if (typeof id !== 'string' || !/^[0-9a-f]{16}$/.test(id)) throw corrupt(`${where} has a bad id`)
   if (typeof issuer !== 'string' || typeof label !== 'string') throw corrupt(`${where} has a bad name`)
+  const names = readNames(issuer, label, where)
   if (!ALGORITHMS.includes(algorithm as Algorithm)) throw corrupt(`${where} has a bad algorithm`)
   if (!isInt(digits) || digits < 6 || digits > 10) throw corrupt(`${where} has bad digits`)
   if (typeof createdAt !== 'string') throw corrupt(`${where} has a bad date`)
   if (pending !== undefined && pending !== 'add' && pending !== 'remove') throw corrupt(`${where} has a bad state`)
-  const base = { id, issuer, label, algorithm: algorithm as Algorithm, digits, createdAt }
+  const base = { id, ...names, algorithm: algorithm as Algorithm, digits, createdAt }
   if (batch !== undefined && (pending !== 'add' || typeof batch !== 'string' || !/^[0-9a-f]{16}$/.test(batch)))
     throw corrupt(`${where} has a bad import batch`)
   if (deletedAt !== undefined && (typeof deletedAt !== 'string' || Number.isNaN(Date.parse(deletedAt))))
@@ -55,17 +56,31 @@ function readRecord(raw: unknown, index: number): AccountRecord {
   const state: Pick<AccountRecord, 'pending' | 'batch' | 'deletedAt'> = {
     ...(pending ? { pending } : {}),
     ...(batch !== undefined ? { batch } : {}),
-  }
     ...(deletedAt !== undefined ? { deletedAt } : {}),
+  }
   if (type === 'totp') {
     if (!isInt(raw.period) || raw.period < 1 || raw.period > 3600) throw corrupt(`${where} has a bad period`)
     return { ...base, type, period: raw.period, ...state }
   }
   if (type === 'hotp') {
-    if (!isInt(raw.counter) || raw.counter < 0) throw corrupt(`${where} has a bad counter`)
+    if (!isInt(raw.counter) || raw.counter < 0 || raw.counter > MAX_HOTP_COUNTER)
+      throw corrupt(`${where} has a bad counter`)
     return { ...base, type, counter: raw.counter, ...state }
   }
   throw corrupt(`${where} has a bad type`)
+}
+
+/**
+ * Names as the vault keeps them. A file written before names were cleaned may hold
+ * a bidi override or a control character: cleaned on read rather than refused, so
+ * such a vault still opens (the next write stores the clean names).
+ */
+function readNames(issuer: string, label: string, where: string): { issuer: string; label: string } {
+  try {
+    return { issuer: cleanName(issuer, 'issuer'), label: cleanName(label, 'label') }
+  } catch {
+    throw corrupt(`${where} has a bad name`)
+  }
 }
 
 /** Reads and checks the metadata file; a missing file is an empty vault. */
@@ -77,6 +92,11 @@ export async function readMetadata(path: string): Promise<MetadataFile> {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return emptyMetadata()
     throw error
   }
+  return parseMetadata(text)
+}
+
+/** Checks the metadata file's text: the one validation both the reader and the writer run. */
+export function parseMetadata(text: string): MetadataFile {
   let raw: unknown
   try {
     raw = JSON.parse(text)
@@ -106,11 +126,34 @@ function writeRecord(r: AccountRecord): Record<string, unknown> {
     createdAt: r.createdAt,
     ...(r.pending ? { pending: r.pending } : {}),
     ...(r.pending === 'add' && r.batch ? { batch: r.batch } : {}),
+    ...(r.deletedAt ? { deletedAt: r.deletedAt } : {}),
   }
 }
 
-/** The file's JSON text. */
+/**
+ * The file's JSON text, checked before it can reach the disk: it must pass the
+ * reader's validation and read back as exactly itself (a counter past 2^53-1, a
+ * name the reader would clean, a bad date: any of them would otherwise be found
+ * only at the next open, as a vault that no longer opens).
+ */
 export function serializeMetadata(file: MetadataFile): string {
+  const text = formatMetadata(file)
+  let again: string
+  try {
+    again = formatMetadata(parseMetadata(text))
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error
+    throw refused(error.message)
+  }
+  if (again !== text) throw refused('it would not read back the same')
+  return text
+}
+
+function refused(detail: string): VaultWriteRefusedError {
+  return new VaultWriteRefusedError(`This change was not saved: the account list would be unreadable (${detail}).`)
+}
+
+function formatMetadata(file: MetadataFile): string {
   const out = {
     format: file.format,
     version: file.version,
@@ -125,4 +168,3 @@ export function toSummary(r: AccountRecord): AccountSummary {
   const { pending: _pending, batch: _batch, deletedAt: _deletedAt, ...summary } = r
   return summary
 }
-    ...(r.deletedAt ? { deletedAt: r.deletedAt } : {}),

@@ -173,6 +173,7 @@ export const en = {
   'error.SECRET_MISSING': 'The key of this account is missing from the keychain.',
   'error.VAULT_CORRUPT': 'The account list is damaged. Restore it from a backup.',
   'error.VAULT_BUSY': 'Another Warifu is changing the accounts. Try again in a moment.',
+  'error.VAULT_WRITE_REFUSED': 'This change was not saved: it would have damaged the account list. Nothing changed.',
   'error.ACCOUNT_NOT_FOUND': 'That account no longer exists.',
   'error.AMBIGUOUS_ACCOUNT': 'More than one account matches.',
   'error.USAGE': 'That request was not valid.',

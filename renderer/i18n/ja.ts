@@ -177,6 +177,7 @@ export const ja: Record<MessageKey, string> = {
   'error.SECRET_MISSING': 'このアカウントのキーがキーチェーンに見つかりません。',
   'error.VAULT_CORRUPT': 'アカウント一覧が破損しています。バックアップから復元してください。',
   'error.VAULT_BUSY': '別の Warifu がアカウントを変更中です。少し待ってから再試行してください。',
+  'error.VAULT_WRITE_REFUSED': 'この変更は保存しませんでした（アカウント一覧が読めなくなるため）。何も変わっていません。',
   'error.ACCOUNT_NOT_FOUND': 'このアカウントはもう存在しません。',
   'error.AMBIGUOUS_ACCOUNT': '複数のアカウントが一致します。',
   'error.USAGE': '要求が正しくありません。',

@@ -71,24 +71,56 @@ export function parsePeriod(raw: string | number): number {
   return n
 }
 
-/** Reads an HOTP counter: a whole number from 0 to 2^53-1. */
+/**
+ * The largest HOTP counter we accept. Google Authenticator (its transfer payload's
+ * int64) and Aegis (a Java long written as a JSON number) both store 64 bits, but
+ * past 2^53-1 a JSON number no longer reads back exactly in JavaScript, and a
+ * counter that is off by one gives wrong codes. So the bound is 2^53-1, and a
+ * counter there has used its last code (see nextCounter).
+ */
+export const MAX_HOTP_COUNTER = Number.MAX_SAFE_INTEGER
+
+/** Reads an HOTP counter: a whole number from 0 to MAX_HOTP_COUNTER. */
 export function parseCounter(raw: string | number): number {
   const n = parseDecimal(raw)
-  if (!Number.isSafeInteger(n) || n < 0) {
-    throw new InvalidOtpParameterError('INVALID_COUNTER', 'The counter must be a whole number of 0 or more.')
+  if (!Number.isSafeInteger(n) || n < 0 || n > MAX_HOTP_COUNTER) {
+    throw new InvalidOtpParameterError('INVALID_COUNTER', 'The counter must be a whole number from 0 to 2^53-1.')
   }
   return n
 }
 
-/** Trims an issuer or label and rejects control characters and absurd lengths. */
+/** The counter after one more code; refuses to go past MAX_HOTP_COUNTER (it would not read back). */
+export function nextCounter(counter: number): number {
+  if (!Number.isSafeInteger(counter) || counter < 0 || counter >= MAX_HOTP_COUNTER) {
+    throw new InvalidOtpParameterError(
+      'INVALID_COUNTER',
+      'This account\u2019s counter has reached its limit; it can make no more codes.',
+    )
+  }
+  return counter + 1
+}
+
+// C0 and C1 controls (a line break or escape sequence in a name can forge a line of the CLI's output).
+// eslint-disable-next-line no-control-regex
+const CONTROLS = /[\u0000-\u001f\u007f-\u009f]+/g
+// Bidi embeddings, overrides, isolates and marks: a right-to-left override can make
+// "moc.xenom" show as "monex.com", so one name could pass for another.
+const BIDI_CONTROLS = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g
+
+/**
+ * An issuer or label as we keep it: controls become spaces, bidi controls are
+ * removed, runs of white space fold to one, and the ends are trimmed. Refuses
+ * absurd lengths. Stripping rather than refusing means an import never loses
+ * an account over a stray character.
+ */
 export function cleanName(raw: string, what: 'issuer' | 'label'): string {
-  const text = raw.trim()
+  const text = raw
+    .replace(BIDI_CONTROLS, '')
+    .replace(CONTROLS, ' ')
+    .replace(/\s{2,}/g, ' ')
+    .trim()
   if (text.length > MAX_NAME_LENGTH) {
     throw new InvalidAccountError(`The ${what} is longer than ${MAX_NAME_LENGTH} characters.`)
-  }
-  // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f\u007f]/.test(text)) {
-    throw new InvalidAccountError(`The ${what} contains control characters.`)
   }
   return text
 }

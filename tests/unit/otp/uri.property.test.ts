@@ -1,12 +1,12 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { AppError } from '../../../shared/errors'
-import { ALGORITHMS, type OtpParams } from '../../../shared/otp/account'
+import { ALGORITHMS, cleanName, type OtpParams } from '../../../shared/otp/account'
 import { base32FromBytes } from '../../../shared/otp/secret'
 import { formatOtpUri, parseOtpUri } from '../../../shared/otp/uri'
 
-// Names as the vault stores them: trimmed, no control characters, any Unicode otherwise.
-const name = fc.string({ unit: 'grapheme', maxLength: 40 }).map((s) => s.replace(/[\u0000-\u001f\u007f]/g, '').trim())
+// Names as the vault stores them (cleaned: no controls or bidi overrides, spaces folded), any Unicode otherwise.
+const name = fc.string({ unit: 'grapheme', maxLength: 40 }).map((s) => cleanName(s, 'label'))
 
 const account: fc.Arbitrary<OtpParams> = fc
   .record({
