@@ -26,6 +26,10 @@ export function settingsFromOptions(values: Values): OtpSettings {
   if (values.label === undefined && values.issuer === undefined) {
     throw new UsageError('Name the account with --issuer and/or --label.')
   }
+  // A link pasted as a name would be printed back by "Added ..." and by every "warifu list".
+  if (/otpauth|secret=/i.test(`${values.issuer ?? ''} ${values.label ?? ''}`)) {
+    throw new UsageError('An account name cannot hold an otpauth link or a secret; give --issuer and --label.')
+  }
   const common = {
     issuer: values.issuer ?? '',
     label: values.label ?? '',

@@ -1,5 +1,6 @@
 /** Argument parsing shared by the commands, with usage errors as typed values. */
 import { parseArgs, type ParseArgsConfig } from 'node:util'
+import { mayHoldSecret } from '../../shared/echo'
 import { UsageError } from '../../shared/errors'
 
 type Options = NonNullable<ParseArgsConfig['options']>
@@ -14,8 +15,25 @@ export function parseCommandArgs<O extends Options>(args: string[], options: O) 
       strict: true,
     })
   } catch (error) {
-    throw new UsageError((error as Error).message.split('\n')[0] ?? 'Bad arguments.')
+    throw new UsageError(usageMessage(error))
   }
+}
+
+/**
+ * parseArgs quotes the offending argument ("Unknown option '--otpauth://...?secret'"): keep its
+ * first line, and show a quoted argument only when it cannot hold a secret.
+ */
+function usageMessage(error: unknown): string {
+  const first = (error instanceof Error ? error.message : '').split('\n')[0] || 'Bad arguments.'
+  if ((error as { code?: unknown }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+    const option = /'([^']*)'/.exec(first)?.[1] ?? ''
+    return /^--?[a-z][a-z0-9-]{0,30}$/i.test(option) && !mayHoldSecret(option)
+      ? `Unknown option ${option}.`
+      : 'Unknown option (not shown: it may hold a secret).'
+  }
+  return first.replace(/(['"])([^'"]*)\1/g, (quoted, _q, inner: string) =>
+    mayHoldSecret(inner) ? '(not shown)' : quoted,
+  )
 }
 
 /** Reads `--at` (Unix seconds, may have a fraction) as ms since the epoch. */

@@ -18,6 +18,7 @@
 import { randomBytes } from 'node:crypto'
 import { dirname, join } from 'node:path'
 import { AccountNotFoundError, AmbiguousAccountError, SecretMissingError } from '../../shared/errors'
+import { quoteForEcho } from '../../shared/echo'
 import { cleanName, type OtpParams } from '../../shared/otp/account'
 import { hotpCode, totpCode, type TotpCode } from '../../shared/otp/codes'
 import { normalizeSecret } from '../../shared/otp/secret'
@@ -183,11 +184,13 @@ export class Vault {
     }
     const matches = this.search(query)
     if (matches.length === 1) return matches[0]!
-    if (matches.length === 0) throw new AccountNotFoundError(`No account matches "${query}".`)
+    // The query is echoed only when it cannot be a pasted URI or setup key.
+    const shown = quoteForEcho(query, 'that search')
+    if (matches.length === 0) throw new AccountNotFoundError(`No account matches ${shown}.`)
     const byIssuer = matches.filter((a) => fold(a.issuer) === fold(query.trim()))
     if (byIssuer.length === 1) return byIssuer[0]!
     const names = matches.map((a) => `${a.id} ${[a.issuer, a.label].filter(Boolean).join(' / ')}`)
-    throw new AmbiguousAccountError(`"${query}" matches ${matches.length} accounts: ${names.join('; ')}.`)
+    throw new AmbiguousAccountError(`${matches.length} accounts match ${shown}: ${names.join('; ')}.`)
   }
 
   /** Accounts with the same secret, issuer and label as `params` (a re-scan of a known code). */

@@ -1,5 +1,6 @@
 /** `warifu export`: encrypted Aegis backup, plain exports for moving, or Google Authenticator QR codes. */
 import { MIN_PASSWORD_LENGTH } from '../../../shared/backup/password-strength'
+import { pathForEcho } from '../../../shared/echo'
 import { UsageError } from '../../../shared/errors'
 import type { ExportFormat } from '../../backup/index'
 import { parseCommandArgs } from '../args'
@@ -63,6 +64,6 @@ Every export is read back and compared before success is reported.`,
     io.out(
       `Exported ${result.exported} account(s), verified${result.isBackup ? ' (recorded as the last backup)' : ''}:`,
     )
-    for (const f of result.files) io.out(f)
+    for (const f of result.files) io.out(pathForEcho(f, '(the file named with --out)'))
   },
 }

@@ -7,6 +7,7 @@ import {
   QrDecoderUnavailableError,
   UsageError,
 } from '../../../shared/errors'
+import { pathForEcho } from '../../../shared/echo'
 import { parseCommandArgs } from '../args'
 import type { Command } from '../io'
 
@@ -45,7 +46,8 @@ to standard output only, as asked.`,
       }
       const otp = texts.filter(isOtpText)
       const others = texts.length - otp.length
-      if (others > 0) io.err(`warifu: note: ${file}: ${others} QR code(s) without an otpauth URI, not printed.`)
+      if (others > 0)
+        io.err(`warifu: note: ${pathForEcho(file)}: ${others} QR code(s) without an otpauth URI, not printed.`)
       if (otp.length === 0) {
         const message = texts.length === 0 ? 'No QR code found.' : 'No otpauth QR code found.'
         failures.push({ file, error: new NoQrFoundError(message) })
@@ -60,9 +62,10 @@ to standard output only, as asked.`,
     if (failures.length === 0) return
     if (failures.length === 1 && positionals.length === 1) {
       const { file, error } = failures[0]!
-      throw rewrap(error, `${file}: ${error.message}`)
+      // A URI given where an image was expected is not echoed back.
+      throw rewrap(error, `${pathForEcho(file)}: ${error.message}`)
     }
-    for (const { file, error } of failures) io.err(`warifu: ${file}: ${error.message} [${error.code}]`)
+    for (const { file, error } of failures) io.err(`warifu: ${pathForEcho(file)}: ${error.message} [${error.code}]`)
     const first = failures[0]!.error
     throw rewrap(first, `${failures.length} of ${positionals.length} images gave no otpauth code.`)
   },
