@@ -24,6 +24,7 @@ export type ErrorCode =
   | 'USAGE'
   | 'IMAGE_TOO_LARGE'
   | 'NOT_AN_IMAGE'
+  | 'IMAGE_DECODE_TIMEOUT'
   | 'NO_QR_FOUND'
   | 'QR_DECODER_UNAVAILABLE'
   | 'BACKUP_WRONG_PASSWORD'
@@ -125,6 +126,11 @@ export class ImageTooLargeError extends AppError {
 /** The file or pixel buffer is not a readable PNG/JPEG image (wrong type, truncated, corrupt). */
 export class NotAnImageError extends AppError {
   readonly code = 'NOT_AN_IMAGE'
+}
+
+/** Decoding the image took longer than the app waits (see electron/scan/scan-file.ts); it was stopped. */
+export class ImageDecodeTimeoutError extends AppError {
+  readonly code = 'IMAGE_DECODE_TIMEOUT'
 }
 
 /** The image holds no QR code we can read. */

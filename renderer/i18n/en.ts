@@ -179,6 +179,7 @@ export const en = {
   'error.USAGE': 'That request was not valid.',
   'error.IMAGE_TOO_LARGE': 'The image is too large.',
   'error.NOT_AN_IMAGE': 'That file is not an image we can read.',
+  'error.IMAGE_DECODE_TIMEOUT': 'Reading that image took too long, so it was stopped.',
   'error.NO_QR_FOUND': 'No QR code was found in the image.',
   'error.QR_DECODER_UNAVAILABLE': 'The QR decoder could not start.',
   'error.BACKUP_WRONG_PASSWORD': 'The backup password is wrong.',

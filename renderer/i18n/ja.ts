@@ -183,6 +183,7 @@ export const ja: Record<MessageKey, string> = {
   'error.USAGE': '要求が正しくありません。',
   'error.IMAGE_TOO_LARGE': '画像が大きすぎます。',
   'error.NOT_AN_IMAGE': 'このファイルは読み込める画像ではありません。',
+  'error.IMAGE_DECODE_TIMEOUT': '画像の読み込みに時間がかかりすぎたため、中止しました。',
   'error.NO_QR_FOUND': '画像に QR コードが見つかりませんでした。',
   'error.QR_DECODER_UNAVAILABLE': 'QR デコーダーを起動できませんでした。',
   'error.BACKUP_WRONG_PASSWORD': 'バックアップのパスワードが違います。',
