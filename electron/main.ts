@@ -3,11 +3,21 @@
  * services, IPC registration, the window, tray and shortcut. Logic lives in
  * modules that run without Electron (security.ts, ipc/, app/).
  */
-import { app, BrowserWindow, clipboard, desktopCapturer, dialog, Menu, session, type Tray } from 'electron'
+import {
+  app,
+  BrowserWindow,
+  clipboard,
+  ClipboardItem,
+  desktopCapturer,
+  dialog,
+  Menu,
+  session,
+  type Tray,
+} from 'electron'
 import { join } from 'node:path'
 import type { EventName } from '../shared/ipc/channels'
 import { defaultExportName, exportFilters, IMPORT_FILTERS } from './app/backup-dialog-options'
-import { ClipboardClearer } from './app/clipboard-clearer'
+import { ClipboardClearer, electronCodeClipboard } from './app/clipboard-clearer'
 import { closeHidesWindow, quitWhenAllWindowsClosed } from './app/close-policy'
 import { screenSourceFor } from './app/display-media'
 import { effectiveLanguage, trayLabels } from './app/language'
@@ -85,7 +95,9 @@ async function start(): Promise<void> {
   const dataDir = process.env.WARIFU_HOME || app.getPath('userData')
   const store = new KeytarSecretStore(keychainService(), keychainTimeoutMs())
   const vault = new VaultHolder(() => Vault.open({ dir: dataDir, store }), fileStamp(join(dataDir, METADATA_FILE)))
-  const clipboardClearer = new ClipboardClearer(clipboard)
+  const clipboardClearer = new ClipboardClearer(
+    electronCodeClipboard(clipboard, (entries) => new ClipboardItem(entries), process.platform),
+  )
   const settings = new SettingsStore(dataDir)
   const screens = new ScreenScanQueue()
   const locale = () => app.getPreferredSystemLanguages()[0] ?? app.getLocale()
@@ -158,13 +170,10 @@ async function start(): Promise<void> {
   let clipboardCleared = false
   app.on('before-quit', (event) => {
     if (clipboardCleared) return
-    // The clipboard API is async: hold the quit until a code we put there is gone.
+    // The clipboard API is async: hold the quit until a code we put there is gone, or half a second.
     event.preventDefault()
     clipboardCleared = true
-    clipboardClearer
-      .clearIfUnchanged()
-      .catch(() => undefined)
-      .finally(() => app.quit())
+    void clipboardClearer.clearBeforeQuit().then(() => app.quit())
   })
   app.on('will-quit', () => {
     unregisterShortcuts()

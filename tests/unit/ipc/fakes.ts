@@ -1,15 +1,20 @@
 /** Fakes for the handler table's deps: a clipboard and timers that tests drive by hand. */
-import type { TextClipboard, Timers } from '../../../electron/app/clipboard-clearer'
+import type { CodeClipboard, Timers } from '../../../electron/app/clipboard-clearer'
 
-export class FakeClipboard implements TextClipboard {
+export class FakeClipboard implements CodeClipboard {
   text = ''
   writes: string[] = []
-  writeText(text: string): void {
+  clears = 0
+  writeCode(text: string): void {
     this.text = text
     this.writes.push(text)
   }
   readText(): string {
     return this.text
+  }
+  clear(): void {
+    this.text = ''
+    this.clears++
   }
 }
 
