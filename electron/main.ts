@@ -12,6 +12,7 @@ import {
   dialog,
   Menu,
   session,
+  systemPreferences,
   type Tray,
 } from 'electron'
 import { join } from 'node:path'
@@ -21,6 +22,7 @@ import { ClipboardClearer, electronCodeClipboard } from './app/clipboard-clearer
 import { closeHidesWindow, quitWhenAllWindowsClosed } from './app/close-policy'
 import { screenSourceFor } from './app/display-media'
 import { effectiveLanguage, trayLabels } from './app/language'
+import { createConfirm } from './app/native-confirm'
 import { ScreenScanQueue } from './app/screen-scan'
 import { SettingsStore } from './app/settings-store'
 import { registerShowShortcut, unregisterShortcuts } from './app/shortcut'
@@ -154,6 +156,22 @@ async function start(): Promise<void> {
     prepareScreenScan: async () => {
       const sources = await desktopCapturer.getSources({ types: ['screen'], thumbnailSize: { width: 0, height: 0 } })
       screens.arm(sources.length)
+    // Main's own yes/no before a secret reaches the page or an account is deleted.
+    confirm: createConfirm(
+      {
+        showMessageBox: (options) =>
+          win && !win.isDestroyed() ? dialog.showMessageBox(win, options) : dialog.showMessageBox(options),
+        ...(process.platform === 'darwin'
+          ? {
+              touchId: {
+                canPrompt: () => systemPreferences.canPromptTouchID(),
+                prompt: (reason: string) => systemPreferences.promptTouchID(reason),
+              },
+            }
+          : {}),
+      },
+      async () => effectiveLanguage((await settings.get()).language, locale()),
+    ),
       return sources.length
     },
   })

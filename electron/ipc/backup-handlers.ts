@@ -9,8 +9,10 @@ import { exportBackup, phoneTransferCodes } from '../backup/export'
 import { commitImport, previewImport } from '../backup/import'
 import { backupStatus } from '../backup/status'
 import { ImportSessions } from '../app/import-sessions'
+import type { Confirm } from '../app/native-confirm'
 import type { Vault } from '../vault/vault'
 import type { Handlers } from './handlers'
+import { confirmOrRefuse } from './trash-handlers'
 
 type BackupChannel = Extract<keyof Handlers, `backup:${string}` | `import:${string}`>
 
@@ -23,6 +25,7 @@ export interface BackupDialogs {
 
 export function createBackupHandlers(
   dialogs: BackupDialogs,
+  confirm: Confirm,
   vault: () => Promise<Vault>,
   write: <T>(change: (v: Vault) => Promise<T>) => Promise<T>,
 ): Pick<Handlers, BackupChannel> {
@@ -42,7 +45,16 @@ export function createBackupHandlers(
     },
 
     'backup:phone-codes': async () => {
-      const { codes, exported, leftOut } = await phoneTransferCodes(await vault())
+      const v = await vault()
+      const { codes, exported, leftOut } = await phoneTransferCodes(v)
+      const left = new Set(leftOut.map((l) => l.account.id))
+      // The codes carry the secrets: main's own dialog, naming the accounts, says yes first.
+      if (exported > 0)
+        await confirmOrRefuse(
+          confirm,
+          'phone-codes',
+          v.list().filter((a) => !left.has(a.id)),
+        )
       return {
         codes,
         exported,

@@ -5,8 +5,9 @@
  * Arguments arrive already parsed (dispatch.ts runs the channel's parser).
  *
  * Secrets never leave main: every result here is a summary, a code or a
- * preview, except accounts:reveal-secret, which the renderer calls only after
- * the user confirmed "show secret".
+ * preview, except accounts:reveal-secret and backup:phone-codes, which answer
+ * only after the user said yes in main's own dialog (deps.confirm), as do
+ * the deletions: a compromised page can ask, never decide.
  */
 import { constants } from 'node:fs'
 import { open, type FileHandle } from 'node:fs/promises'
@@ -22,11 +23,13 @@ import type { AccountPreview, ChannelName, Channels, CodeSnapshot, ManualEntry }
 import { cleanName, parseCounter, parseDigits, parsePeriod, type OtpParams } from '../../shared/otp/account'
 import { hotpCode, totpCode } from '../../shared/otp/codes'
 import { normalizeSecret } from '../../shared/otp/secret'
-import { formatOtpUri, parseOtpUri } from '../../shared/otp/uri'
+import { parseOtpUri } from '../../shared/otp/uri'
+import type { Confirm } from '../app/native-confirm'
 import type { AccountSummary } from '../../shared/types'
 import type { AppStatus } from '../../shared/ipc/channels'
 import type { LanguageChoice } from '../app/settings-store'
 import type { Vault } from '../vault/vault'
+import { confirmOrRefuse, createTrashHandlers } from './trash-handlers'
 import { createBackupHandlers, type BackupDialogs } from './backup-handlers'
 
 /** The largest image file scan:open-image reads; screenshots are far smaller. */
@@ -54,6 +57,11 @@ export interface HandlerDeps {
   /** Arms main's screen-capture handler for one request per display; resolves to the number of displays. */
   prepareScreenScan(): Promise<number>
   /** Main's own save and open dialogs of the Export and Import screens. */
+  /**
+   * Main's own yes/no (native dialog or Touch ID) before a secret reaches the page or an account is
+   * deleted; the one place these are decided. The renderer's word is never enough.
+   */
+  confirm: Confirm
   backupDialogs: BackupDialogs
 }
 
@@ -153,6 +161,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       const params = paramsFromEntry(entry)
       return preview(params, (await vault()).duplicatesOf(params), deps.now())
     },
+        await confirmOrRefuse(deps.confirm, 'remove', [v.get(id)])
 
     'accounts:add-manual': async (entry) => {
       const params = paramsFromEntry(entry)
@@ -173,10 +182,15 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         return v.list()
       }),
 
-    // The one result that carries a secret: only after the user confirmed "show secret".
+    ...createTrashHandlers(deps.confirm, vault, write),
+
+    // A result that carries a secret: only after the user said yes in main's own dialog.
     'accounts:reveal-secret': async (id) => {
-      const params = (await vault()).params(id)
-      return { secret: params.secret, uri: formatOtpUri(params) }
+      const v = await vault()
+      // Fails (not found, secret missing) before asking the user anything.
+      v.params(id)
+      await confirmOrRefuse(deps.confirm, 'reveal-secret', [v.get(id)])
+      return { secret: v.params(id).secret }
     },
 
     'codes:current': async () => {
@@ -236,7 +250,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
 
     'scan:prepare-screens': async () => ({ screens: await deps.prepareScreenScan() }),
 
-    ...createBackupHandlers(deps.backupDialogs, vault, write),
+    ...createBackupHandlers(deps.backupDialogs, deps.confirm, vault, write),
 
     'settings:get': async () => ({ locale: deps.locale(), language: (await deps.settings.get()).language }),
 

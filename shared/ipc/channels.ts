@@ -5,14 +5,15 @@
  * handlers to a browser page. A channel without a parser fails the typecheck.
  *
  * Secrets stay in main: no result here carries a secret except
- * `accounts:reveal-secret`, which the renderer calls only after the user confirms.
+ * `accounts:reveal-secret` and `backup:phone-codes`, which main answers only after the user
+ * said yes in main's own dialog (a compromised page cannot fake that).
  */
 import { MIN_PASSWORD_LENGTH } from '../backup/password-strength'
 import type { BackupStatus, ImportPreview, QrMatrix } from '../backup/preview'
 import { AppError } from '../errors'
 import type { MigrationLimit } from '../formats/google-migration'
 import type { Algorithm } from '../otp/account'
-import type { AccountSummary } from '../types'
+import type { AccountSummary, DeletedAccount } from '../types'
 
 /** A bad argument from the renderer. */
 export class InvalidIpcArgumentError extends AppError {
@@ -106,10 +107,19 @@ export interface Channels {
   'accounts:rename': { args: [id: string, names: { issuer: string; label: string }]; result: AccountSummary }
   /** Moves an account to a position in the list. */
   'accounts:move': { args: [id: string, index: number]; result: AccountSummary[] }
-  /** Deletes an account and its keychain entry (the renderer confirms first). */
+  /** Moves an account to Recently deleted (its secret stays), after main's own confirmation (NOT_CONFIRMED if refused). */
   'accounts:remove': { args: [id: string]; result: AccountSummary[] }
-  /** The secret and URI of one account, only after the user confirmed "show secret". */
-  'accounts:reveal-secret': { args: [id: string]; result: { secret: string; uri: string } }
+  /** The accounts in Recently deleted, with the days each has left; no secrets. */
+  'accounts:deleted': { args: []; result: DeletedAccount[] }
+  /** Brings an account back from Recently deleted (the toast's Undo, the Recently deleted screen). */
+  'accounts:restore': { args: [id: string]; result: AccountSummary[] }
+  /** Deletes an account in Recently deleted for good, secret included, after main's own confirmation. */
+  'accounts:delete-forever': { args: [id: string]; result: DeletedAccount[] }
+  /**
+   * The secret of one account, only after the user said yes in main's own dialog (NOT_CONFIRMED if not).
+   * No URI: the page shows the key and nothing else.
+   */
+  'accounts:reveal-secret': { args: [id: string]; result: { secret: string } }
   /** Current and next codes of every TOTP account at main's clock. */
   'codes:current': { args: []; result: CodeSnapshot[] }
   /** Advances a HOTP account's counter (saved first) and returns its code. */
@@ -128,8 +138,8 @@ export interface Channels {
   /** Writes an export to a file picked in main's save dialog and reads it back; null when cancelled. */
   'backup:export': { args: [request: ExportRequest]; result: ExportDone | null }
   /**
-   * The QR codes that move accounts to Google Authenticator on a phone. They hold the secrets: the
-   * renderer asks only after the user chose "show codes for a phone", and draws them on a canvas.
+   * The QR codes that move accounts to Google Authenticator on a phone. They hold the secrets: main
+   * returns them only after the user said yes in main's own dialog, and the renderer draws them on a canvas.
    */
   'backup:phone-codes': { args: []; result: PhoneCodes }
   /** Adds files picked in main's open dialog to an import (a new one when `session` is null); null when cancelled. */
@@ -242,6 +252,9 @@ export const argParsers: { [C in ChannelName]: (raw: unknown[]) => Channels[C]['
   },
   'accounts:move': (raw) => (exactly(raw, 2), [accountId(raw[0]), int(raw[1], 0, 1_000_000)]),
   'accounts:remove': (raw) => (exactly(raw, 1), [accountId(raw[0])]),
+  'accounts:deleted': (raw) => (exactly(raw, 0), []),
+  'accounts:restore': (raw) => (exactly(raw, 1), [accountId(raw[0])]),
+  'accounts:delete-forever': (raw) => (exactly(raw, 1), [accountId(raw[0])]),
   'accounts:reveal-secret': (raw) => (exactly(raw, 1), [accountId(raw[0])]),
   'codes:current': (raw) => (exactly(raw, 0), []),
   'codes:next-hotp': (raw) => (exactly(raw, 1), [accountId(raw[0])]),

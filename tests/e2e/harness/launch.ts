@@ -15,6 +15,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
 import { ClipboardClearer } from '../../../electron/app/clipboard-clearer'
+import type { ConfirmRequest } from '../../../electron/app/native-confirm'
 import { ScreenScanQueue } from '../../../electron/app/screen-scan'
 import { SettingsStore } from '../../../electron/app/settings-store'
 import { fileStamp, VaultHolder } from '../../../electron/app/vault-holder'
@@ -111,6 +112,11 @@ export interface HarnessDeps {
   pickSave: { path: string | null; asked: string[] }
   /** What the Import screen's open dialog "picks" (null: cancel). */
   pickImport: { paths: string[] | null }
+  /**
+   * Main's own confirmation (the native dialog or Touch ID in the app), stubbed at the one place
+   * main calls it: every request is recorded in `asked` and answered with `answer` (default yes).
+   */
+  confirm: { answer: boolean; asked: ConfirmRequest[] }
   handlers: Handlers
 }
 
@@ -217,6 +223,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
     const pickImage: { path: string | null } = { path: null }
     const pickSave: HarnessDeps['pickSave'] = { path: null, asked: [] }
     const pickImport: HarnessDeps['pickImport'] = { paths: null }
+    const confirm: HarnessDeps['confirm'] = { answer: true, asked: [] }
     const screens = new ScreenScanQueue()
     const handlers = createHandlers({
       vault,
@@ -233,6 +240,10 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
       },
       settings,
       locale: () => (locale === 'ja' ? 'ja-JP' : 'en-US'),
+      confirm: (request) => {
+        confirm.asked.push(request)
+        return Promise.resolve(confirm.answer)
+      },
       // Chromium picks the screen itself (--auto-select-desktop-capture-source): one display.
       prepareScreenScan: () => {
         screens.arm(1)
@@ -284,7 +295,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
 
     const deps: HarnessDeps = {
       ...{ dataDir, service, store, vault, clipboard, timers, settings },
-      ...{ pickImage, pickSave, pickImport, handlers },
+      ...{ pickImage, pickSave, pickImport, confirm, handlers },
     }
     return {
       page,

@@ -60,6 +60,7 @@ function makeMain(dir: string) {
     settings: new SettingsStore(dir),
     locale: () => 'en-US',
     prepareScreenScan: () => Promise.resolve(1),
+    confirm: () => Promise.resolve(true),
   })
   const call = (channel: ChannelName, ...args: unknown[]): Promise<IpcResult<unknown>> =>
     dispatch(handlers, channel, args, OURS, ORIGINS)

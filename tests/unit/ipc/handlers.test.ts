@@ -65,6 +65,8 @@ describe('the IPC handler table', () => {
       settings: new SettingsStore(dir),
       locale: () => 'ja-JP',
       prepareScreenScan: () => Promise.resolve(2),
+      // Main's own dialog says yes here; tests/unit/ipc/confirm-handlers.test.ts covers the no.
+      confirm: () => Promise.resolve(true),
     })
   })
 
@@ -152,7 +154,7 @@ describe('the IPC handler table', () => {
     expect(store.entries.size).toBe(0)
   })
 
-  it('renames, moves and removes (keychain entry included)', async () => {
+  it('renames, moves and removes (to Recently deleted, keychain entry kept)', async () => {
     const a = await value('accounts:add-manual', manual({ issuer: 'A' }))
     const b = await value('accounts:add-manual', manual({ issuer: 'B' }))
     expect(await value('accounts:rename', a.id, { issuer: 'A2', label: 'x' })).toMatchObject({
@@ -161,15 +163,14 @@ describe('the IPC handler table', () => {
     })
     expect((await value('accounts:move', b.id, 0)).map((s) => s.issuer)).toEqual(['B', 'A2'])
     expect((await value('accounts:remove', b.id)).map((s) => s.id)).toEqual([a.id])
-    expect(store.entries.has(b.id)).toBe(false)
+    expect(store.entries.has(b.id)).toBe(true)
+    expect((await value('accounts:deleted')).map((s) => s.id)).toEqual([b.id])
     expect(await call('accounts:remove', b.id)).toMatchObject({ ok: false, error: { code: 'ACCOUNT_NOT_FOUND' } })
   })
 
-  it('reveals a secret only through accounts:reveal-secret, as a URI that reads back', async () => {
+  it('reveals a secret only through accounts:reveal-secret, and nothing more than the key', async () => {
     const { id } = await value('accounts:add-from-uri', RFC_URI)
-    const revealed = await value('accounts:reveal-secret', id)
-    expect(revealed.secret).toBe(RFC_SECRET)
-    expect(await value('accounts:preview-uri', revealed.uri)).toMatchObject({ code: '07081804', duplicateOf: [id] })
+    expect(await value('accounts:reveal-secret', id)).toEqual({ secret: RFC_SECRET })
   })
 
   it('advances HOTP counters and copies the last HOTP code shown', async () => {

@@ -74,7 +74,9 @@ const fake = await vi.hoisted(async () => {
     setDisplayMediaRequestHandler: (h: unknown) => (session.displayMedia = h),
   }
   const trays: unknown[] = []
-  return { app, windows, FakeWindow, ipc, shortcuts, session, trays, menu: [] as unknown[] }
+  /** Main's native message boxes (the confirmations) and the button the fake user presses. */
+  const boxes = { shown: [] as unknown[][], answer: 1 }
+  return { app, windows, FakeWindow, ipc, shortcuts, session, trays, menu: [] as unknown[], boxes }
 })
 
 vi.mock('electron', () => ({
@@ -82,7 +84,13 @@ vi.mock('electron', () => ({
   BrowserWindow: fake.FakeWindow,
   clipboard: { writeText: () => Promise.resolve(), readText: () => Promise.resolve('') },
   desktopCapturer: { getSources: () => Promise.resolve([{ id: 'screen:0' }, { id: 'screen:1' }]) },
-  dialog: { showOpenDialog: () => Promise.resolve({ canceled: true, filePaths: [] }) },
+  dialog: {
+    showOpenDialog: () => Promise.resolve({ canceled: true, filePaths: [] }),
+    showMessageBox: (...args: unknown[]) => {
+      fake.boxes.shown.push(args)
+      return Promise.resolve({ response: fake.boxes.answer, checkboxChecked: false })
+    },
+  },
   Menu: {
     setApplicationMenu: (m: unknown) => fake.menu.push(m),
     buildFromTemplate: (t: unknown) => t,
@@ -183,6 +191,28 @@ describe('electron/main.ts booted with a fake electron module', () => {
       })
     }
   })
+
+  it.skipIf(!inKeyringSession())(
+    'asks its own message box, parented to the window and in the UI language, before a secret leaves main',
+    async () => {
+      const added = (await call('accounts:add-from-uri', 'otpauth://totp/Ask:me?secret=JBSWY3DPEHPK3PXP')) as {
+        value: { id: string }
+      }
+      fake.boxes.answer = 1
+      expect(await call('accounts:reveal-secret', added.value.id)).toMatchObject({
+        ok: false,
+        error: { code: 'NOT_CONFIRMED' },
+      })
+      const [parent, options] = fake.boxes.shown[0]!
+      expect(parent).toBe(fake.windows[0])
+      expect(options).toMatchObject({ message: '「Ask / me」の秘密鍵を表示しますか？', defaultId: 1, cancelId: 1 })
+      fake.boxes.answer = 0
+      expect(await call('accounts:reveal-secret', added.value.id)).toEqual({
+        ok: true,
+        value: { secret: 'JBSWY3DPEHPK3PXP' },
+      })
+    },
+  )
 
   it('brings the window up on search from the global shortcut and a second instance', () => {
     const win = fake.windows[0]!

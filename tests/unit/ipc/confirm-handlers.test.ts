@@ -1,0 +1,183 @@
+/**
+ * Disclosure and deletion are decided by main's own confirmation (deps.confirm), never by the page:
+ * a refusal changes nothing and nothing secret reaches the renderer unless confirm said true.
+ * Also the "Recently deleted" channels.
+ */
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { beforeEach, describe, expect, it } from 'vitest'
+import { ClipboardClearer } from '../../../electron/app/clipboard-clearer'
+import type { ConfirmRequest } from '../../../electron/app/native-confirm'
+import { SettingsStore } from '../../../electron/app/settings-store'
+import { fileStamp, VaultHolder } from '../../../electron/app/vault-holder'
+import { dispatch } from '../../../electron/ipc/dispatch'
+import { createHandlers, type Handlers } from '../../../electron/ipc/handlers'
+import { METADATA_FILE } from '../../../electron/vault/paths'
+import { Vault } from '../../../electron/vault/vault'
+import type { ChannelName, Channels, IpcResult } from '../../../shared/ipc/channels'
+import { MemorySecretStore } from '../../support/memory-secret-store'
+import { useTempDir } from '../../support/temp-dir'
+import { FakeClipboard, ManualTimers } from './fakes'
+
+const SECRET = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ'
+const BROKER = `otpauth://totp/Monex:taro?secret=${SECRET}&issuer=Monex`
+const BANK = 'otpauth://totp/Bank:hanako?secret=JBSWY3DPEHPK3PXP&issuer=Bank'
+const ORIGINS = { rendererFile: '/opt/warifu/renderer/index.html' }
+const OURS = { url: 'file:///opt/warifu/renderer/index.html', isMainFrame: true }
+const T = Date.parse('2026-11-24T09:00:00Z')
+const DAY = 24 * 60 * 60 * 1000
+
+describe('confirmed actions in the handler table', () => {
+  const tempDir = useTempDir()
+  let dir: string
+  let store: MemorySecretStore
+  let now: number
+  let answer: boolean | 'throw'
+  let asked: ConfirmRequest[]
+  let handlers: Handlers
+
+  beforeEach(() => {
+    dir = tempDir()
+    store = new MemorySecretStore()
+    now = T
+    answer = false
+    asked = []
+    handlers = createHandlers({
+      vault: new VaultHolder(() => Vault.open({ dir, store, now: () => now }), fileStamp(join(dir, METADATA_FILE))),
+      accountsChanged: () => {},
+      now: () => now,
+      clipboard: new ClipboardClearer(new FakeClipboard(), new ManualTimers()),
+      pickImageFile: () => Promise.resolve(null),
+      backupDialogs: { pickSavePath: () => Promise.resolve(null), pickImportFiles: () => Promise.resolve(null) },
+      settings: new SettingsStore(dir),
+      locale: () => 'en-US',
+      prepareScreenScan: () => Promise.resolve(1),
+      confirm: (request) => {
+        asked.push(request)
+        return answer === 'throw' ? Promise.reject(new Error('dialog failed')) : Promise.resolve(answer)
+      },
+    })
+  })
+
+  const call = (channel: ChannelName, ...args: unknown[]): Promise<IpcResult<unknown>> =>
+    dispatch(handlers, channel, args, OURS, ORIGINS)
+  async function value<C extends ChannelName>(channel: C, ...args: unknown[]): Promise<Channels[C]['result']> {
+    const result = await call(channel, ...args)
+    if (!result.ok) throw new Error(`${channel} failed: ${result.error.code} ${result.error.message}`)
+    return result.value as Channels[C]['result']
+  }
+  const metadata = () => readFileSync(join(dir, METADATA_FILE), 'utf8')
+  const NOT_CONFIRMED = { ok: false, error: { code: 'NOT_CONFIRMED' } }
+
+  it('reveals a secret only when main’s confirmation says yes, naming the account', async () => {
+    const { id } = await value('accounts:add-from-uri', BROKER)
+    const refused = await call('accounts:reveal-secret', id)
+    expect(refused).toMatchObject(NOT_CONFIRMED)
+    expect(JSON.stringify(refused)).not.toContain(SECRET)
+    expect(asked).toEqual([{ kind: 'reveal-secret', accounts: [{ issuer: 'Monex', label: 'taro' }] }])
+
+    answer = 'throw'
+    const failed = await call('accounts:reveal-secret', id)
+    expect(failed).toMatchObject(NOT_CONFIRMED)
+    expect(JSON.stringify(failed)).not.toContain(SECRET)
+
+    answer = true
+    expect(await value('accounts:reveal-secret', id)).toEqual({ secret: SECRET })
+  })
+
+  it('asks nothing for an account that does not exist', async () => {
+    answer = true
+    expect(await call('accounts:reveal-secret', '0123456789abcdef')).toMatchObject({
+      error: { code: 'ACCOUNT_NOT_FOUND' },
+    })
+    expect(await call('accounts:remove', '0123456789abcdef')).toMatchObject({ error: { code: 'ACCOUNT_NOT_FOUND' } })
+    expect(await call('accounts:delete-forever', '0123456789abcdef')).toMatchObject({
+      error: { code: 'ACCOUNT_NOT_FOUND' },
+    })
+    expect(asked).toEqual([])
+  })
+
+  it('gives the phone codes only after main’s confirmation, naming the accounts they carry', async () => {
+    await value('accounts:add-from-uri', BROKER)
+    await value('accounts:add-from-uri', BANK)
+    const refused = await call('backup:phone-codes')
+    expect(refused).toMatchObject(NOT_CONFIRMED)
+    expect(JSON.stringify(refused)).not.toContain('codes')
+    expect(asked).toEqual([
+      {
+        kind: 'phone-codes',
+        accounts: [
+          { issuer: 'Monex', label: 'taro' },
+          { issuer: 'Bank', label: 'hanako' },
+        ],
+      },
+    ])
+    answer = true
+    expect((await value('backup:phone-codes')).exported).toBe(2)
+  })
+
+  it('removes only after main’s confirmation; a refusal changes nothing', async () => {
+    const a = await value('accounts:add-from-uri', BROKER)
+    const before = metadata()
+    expect(await call('accounts:remove', a.id)).toMatchObject(NOT_CONFIRMED)
+    expect(metadata()).toBe(before)
+    expect((await value('accounts:list')).map((x) => x.id)).toEqual([a.id])
+    expect(asked).toEqual([{ kind: 'remove', accounts: [{ issuer: 'Monex', label: 'taro' }] }])
+
+    answer = true
+    expect(await value('accounts:remove', a.id)).toEqual([])
+    expect(store.entries.get(a.id)).toBe(SECRET)
+    expect(await value('accounts:deleted')).toEqual([{ ...a, deletedAt: new Date(T).toISOString(), daysLeft: 30 }])
+  })
+
+  it('undoes a removal without asking, and deletes forever only after main’s confirmation', async () => {
+    const a = await value('accounts:add-from-uri', BROKER)
+    const b = await value('accounts:add-from-uri', BANK)
+    answer = true
+    await value('accounts:remove', a.id)
+    await value('accounts:remove', b.id)
+    asked = []
+    answer = false
+    expect((await value('accounts:restore', a.id)).map((x) => x.id)).toEqual([a.id])
+    expect(asked).toEqual([])
+
+    const before = metadata()
+    expect(await call('accounts:delete-forever', b.id)).toMatchObject(NOT_CONFIRMED)
+    expect(metadata()).toBe(before)
+    expect(store.entries.has(b.id)).toBe(true)
+    expect(asked).toEqual([{ kind: 'delete-forever', accounts: [{ issuer: 'Bank', label: 'hanako' }] }])
+
+    answer = true
+    expect(await value('accounts:delete-forever', b.id)).toEqual([])
+    expect(store.entries.has(b.id)).toBe(false)
+    // Only what is in Recently deleted can be deleted for good.
+    expect(await call('accounts:delete-forever', a.id)).toMatchObject({ error: { code: 'ACCOUNT_NOT_FOUND' } })
+    expect(store.entries.has(a.id)).toBe(true)
+  })
+
+  it('keeps deleted accounts out of codes, copies, exports and the backup reminder', async () => {
+    const a = await value('accounts:add-from-uri', BROKER)
+    const b = await value('accounts:add-from-uri', BANK)
+    answer = true
+    await value('accounts:remove', a.id)
+    expect((await value('codes:current')).map((c) => c.id)).toEqual([b.id])
+    expect(await call('clipboard:copy-code', a.id)).toMatchObject({ error: { code: 'ACCOUNT_NOT_FOUND' } })
+    expect(await call('codes:next-hotp', a.id)).toMatchObject({ error: { code: 'ACCOUNT_NOT_FOUND' } })
+    expect(await value('backup:phone-codes')).toMatchObject({ exported: 1 })
+    expect(asked.at(-1)).toEqual({ kind: 'phone-codes', accounts: [{ issuer: 'Bank', label: 'hanako' }] })
+    expect(await value('backup:status')).toMatchObject({ addedSinceBackup: 1 })
+  })
+
+  it('counts days left at main’s clock and purges after 30 days when the vault is next opened', async () => {
+    const a = await value('accounts:add-from-uri', BROKER)
+    answer = true
+    await value('accounts:remove', a.id)
+    now = T + 20 * DAY
+    expect((await value('accounts:deleted')).map((d) => d.daysLeft)).toEqual([10])
+    now = T + 30 * DAY
+    // The next process (or start) to open the vault purges it.
+    await Vault.open({ dir, store, now: () => now })
+    expect(await value('accounts:deleted')).toEqual([])
+    expect(store.entries.has(a.id)).toBe(false)
+  })
+})
