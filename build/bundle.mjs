@@ -21,6 +21,22 @@ await build({
 })
 await chmod('dist/cli/warifu.cjs', 0o755)
 
+// The image decode worker (electron/scan/scan-file.ts starts it from beside its own bundle): one
+// copy for the CLI, with the same libraries left in node_modules, and one for the main process.
+const decodeWorker = {
+  ...common,
+  entryPoints: ['electron/scan/decode-worker.ts'],
+  platform: 'node',
+  target: 'node22',
+  format: 'cjs',
+}
+await build({
+  ...decodeWorker,
+  outfile: 'dist/cli/decode-worker.cjs',
+  external: [...nodeExternal, 'zxing-wasm', 'jsqr', 'pngjs', 'jpeg-js'],
+})
+await build({ ...decodeWorker, outfile: 'dist/electron/decode-worker.cjs', external: nodeExternal })
+
 // The Electron main process (Node) and the sandboxed preload (may require only 'electron').
 await build({
   ...common,

@@ -1,11 +1,116 @@
-/** One image file to its QR texts: read (PNG/JPEG), load ZXing from the package, decode. */
-import { decodeQrCodes } from '../../shared/scan/decode'
-import { readImageFile } from './read-image'
-import { loadZxingForNode } from './zxing-node'
+/**
+ * One image file to its QR texts: read (PNG/JPEG) here, decode in a worker thread with a time and
+ * heap limit. Main's event loop (and the CLI's) keeps running while an image decodes, and an image
+ * that takes too long is stopped, not waited for.
+ */
+import { existsSync } from 'node:fs'
+import path from 'node:path'
+import { Worker } from 'node:worker_threads'
+import {
+  type AppError,
+  ImageDecodeTimeoutError,
+  ImageTooLargeError,
+  NotAnImageError,
+  QrDecoderUnavailableError,
+} from '../../shared/errors'
+import type { DecodeReply, DecodeRequest } from './decode-protocol'
+import { readImageBytes } from './read-image'
 
-/** Every QR text in the file; throws NotAnImageError / ImageTooLargeError for files we cannot use. */
-export async function scanImageFile(path: string): Promise<string[]> {
-  const image = await readImageFile(path)
-  await loadZxingForNode()
-  return decodeQrCodes(image)
+/** How long one image may take to decode and scan: a 100-megapixel screenshot takes a few seconds. */
+export const DECODE_TIME_LIMIT_MS = 30_000
+
+/**
+ * The worker's JavaScript heap. Pixels live in buffers outside it, and those are bounded by the
+ * header checks in read-image.ts before they are allocated; this catches whatever else grows.
+ */
+const WORKER_HEAP_MB = 512
+
+/** What scanImageBytes may be told (tests pass their own timer). */
+export interface ScanOptions {
+  timeLimitMs?: number
+  /** Starts the time limit; returns a function that cancels it. */
+  startTimer?: (onTimeout: () => void, ms: number) => () => void
+}
+
+const realTimer = (onTimeout: () => void, ms: number) => {
+  const timer = setTimeout(onTimeout, ms)
+  return () => clearTimeout(timer)
+}
+
+/** Every QR text in the file; throws NotAnImageError / ImageTooLargeError / ImageDecodeTimeoutError. */
+export async function scanImageFile(file: string, options: ScanOptions = {}): Promise<string[]> {
+  return scanImageBytes(await readImageBytes(file), options)
+}
+
+/** Every QR text in PNG or JPEG bytes, decoded in a worker thread. The bytes are handed over, not copied. */
+export function scanImageBytes(bytes: Uint8Array, options: ScanOptions = {}): Promise<string[]> {
+  const { filename, execArgv } = workerScript()
+  const worker = new Worker(filename, {
+    execArgv,
+    resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
+    stdout: false,
+    stderr: false,
+  })
+  return new Promise<string[]>((resolve, reject) => {
+    let settled = false
+    const settle = (outcome: () => void) => {
+      if (settled) return
+      settled = true
+      cancelTimer()
+      // The worker holds the decoded pixels: ending it frees them at once.
+      void worker.terminate()
+      outcome()
+    }
+    const cancelTimer = (options.startTimer ?? realTimer)(() => {
+      settle(() =>
+        reject(
+          new ImageDecodeTimeoutError(
+            `The image took over ${(options.timeLimitMs ?? DECODE_TIME_LIMIT_MS) / 1000} s to decode; it was stopped.`,
+          ),
+        ),
+      )
+    }, options.timeLimitMs ?? DECODE_TIME_LIMIT_MS)
+    worker.once('message', (reply: DecodeReply) => {
+      settle(() => (reply.ok ? resolve(reply.texts) : reject(errorFromReply(reply))))
+    })
+    worker.once('error', (error: NodeJS.ErrnoException) => {
+      settle(() =>
+        reject(
+          error.code === 'ERR_WORKER_OUT_OF_MEMORY'
+            ? new ImageTooLargeError('The image needs more memory to decode than the app allows.', { cause: error })
+            : new NotAnImageError('The image could not be decoded.', { cause: error }),
+        ),
+      )
+    })
+    worker.once('exit', () => {
+      settle(() => reject(new NotAnImageError('The image decoder stopped before it finished.')))
+    })
+    const request: DecodeRequest = { bytes }
+    worker.postMessage(request, [bytes.buffer as ArrayBuffer])
+  })
+}
+
+function errorFromReply(reply: Extract<DecodeReply, { ok: false }>): AppError {
+  switch (reply.code) {
+    case 'IMAGE_TOO_LARGE':
+      return new ImageTooLargeError(reply.message)
+    case 'QR_DECODER_UNAVAILABLE':
+      return new QrDecoderUnavailableError(reply.message)
+    case 'NOT_AN_IMAGE':
+      return new NotAnImageError(reply.message)
+    default:
+      // A decoder bug, not the file's fault alone; the user still learns the image cannot be read.
+      return new NotAnImageError('The image could not be decoded.')
+  }
+}
+
+/**
+ * The worker's script: built beside this code (dist/cli, dist/electron: build/bundle.mjs writes
+ * decode-worker.cjs next to the bundle), else the TypeScript source through tsx (tests, benches).
+ */
+function workerScript(): { filename: string; execArgv?: string[] } {
+  const here = typeof __dirname === 'string' ? __dirname : path.join(process.cwd(), 'electron', 'scan')
+  const built = path.join(here, 'decode-worker.cjs')
+  if (existsSync(built)) return { filename: built }
+  return { filename: path.join(here, 'decode-worker.ts'), execArgv: ['--import', 'tsx'] }
 }

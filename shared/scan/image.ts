@@ -11,6 +11,9 @@ export interface RgbaImage {
 /** The largest image we decode: 100 megapixels (a 7680x4320 screen is 33). */
 export const MAX_IMAGE_PIXELS = 100_000_000
 
+/** The largest image file we read (a 100-megapixel PNG screenshot is far smaller). */
+export const MAX_IMAGE_FILE_BYTES = 50 * 1024 * 1024
+
 /** Refuses dimensions over MAX_IMAGE_PIXELS before anything is allocated for them. */
 export function checkImageSize(width: number, height: number): void {
   if (!Number.isSafeInteger(width) || !Number.isSafeInteger(height) || width < 1 || height < 1) {
