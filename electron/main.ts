@@ -33,6 +33,7 @@ import { registerIpc } from './ipc/register'
 import { KeytarSecretStore } from './secrets/secret-store'
 import { installSecurity, isLoopbackHttpOrigin, type TrustedOrigins } from './security'
 import { keychainService, keychainTimeoutMs, METADATA_FILE } from './vault/paths'
+import { setLockOwnerName } from './vault/lock'
 import { Vault } from './vault/vault'
 import { createMainWindow } from './window'
 
@@ -96,6 +97,8 @@ async function start(): Promise<void> {
 
   const dataDir = process.env.WARIFU_HOME || app.getPath('userData')
   const store = new KeytarSecretStore(keychainService(), keychainTimeoutMs())
+  // Named in the 'busy' message a CLI shows while the app changes the accounts.
+  setLockOwnerName('the Warifu app')
   const vault = new VaultHolder(() => Vault.open({ dir: dataDir, store }), fileStamp(join(dataDir, METADATA_FILE)))
   const clipboardClearer = new ClipboardClearer(
     electronCodeClipboard(clipboard, (entries) => new ClipboardItem(entries), process.platform),
@@ -153,9 +156,6 @@ async function start(): Promise<void> {
         return result.canceled ? null : result.filePaths
       },
     },
-    prepareScreenScan: async () => {
-      const sources = await desktopCapturer.getSources({ types: ['screen'], thumbnailSize: { width: 0, height: 0 } })
-      screens.arm(sources.length)
     // Main's own yes/no before a secret reaches the page or an account is deleted.
     confirm: createConfirm(
       {
@@ -172,6 +172,9 @@ async function start(): Promise<void> {
       },
       async () => effectiveLanguage((await settings.get()).language, locale()),
     ),
+    prepareScreenScan: async () => {
+      const sources = await desktopCapturer.getSources({ types: ['screen'], thumbnailSize: { width: 0, height: 0 } })
+      screens.arm(sources.length)
       return sources.length
     },
   })

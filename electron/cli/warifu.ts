@@ -1,5 +1,6 @@
 /** Entry point of the `warifu` command: real stdin/stdout, clock and vault. */
 import { KeytarSecretStore } from '../secrets/secret-store'
+import { setLockOwnerName } from '../vault/lock'
 import { dataDir, keychainService, keychainTimeoutMs } from '../vault/paths'
 import { Vault, describeProblem } from '../vault/vault'
 import { runCli } from './cli'
@@ -25,6 +26,10 @@ const io: CliIo = {
     return vault
   },
 }
+
+// Named in the 'busy' message another Warifu shows; only a plain command word (an argument may be a secret).
+const command = process.argv[2] ?? ''
+setLockOwnerName(/^[a-z-]{1,20}$/.test(command) ? `warifu ${command}` : 'warifu')
 
 runCli(process.argv.slice(2), io).then(
   (code) => {

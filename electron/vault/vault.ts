@@ -19,14 +19,14 @@ import { randomBytes } from 'node:crypto'
 import { dirname, join } from 'node:path'
 import { AccountNotFoundError, AmbiguousAccountError, SecretMissingError } from '../../shared/errors'
 import { quoteForEcho } from '../../shared/echo'
-import { cleanName, type OtpParams } from '../../shared/otp/account'
+import { cleanName, nextCounter, type OtpParams } from '../../shared/otp/account'
 import { hotpCode, totpCode, type TotpCode } from '../../shared/otp/codes'
 import { normalizeSecret } from '../../shared/otp/secret'
 import { TRASH_DAYS, type AccountSummary, type DeletedAccount } from '../../shared/types'
 import type { SecretStore } from '../secrets/secret-store'
 import { ensurePrivateDir, writeFileAtomic } from './atomic-file'
 import { crashPoint } from './crash-points'
-import { withFileLock } from './lock'
+import { tryFileLock, withFileLock } from './lock'
 import { METADATA_FILE } from './paths'
 import { readMetadata, serializeMetadata, toSummary, type AccountRecord, type MetadataFile } from './metadata'
 
@@ -89,9 +89,9 @@ function newRecord(params: OtpSettings, id: string, createdAt: string): AccountR
 }
 
 const fold = (s: string) => s.normalize('NFKC').toLowerCase()
-
 const DAY_MS = 24 * 60 * 60 * 1000
 const isLive = (r: AccountRecord) => r.deletedAt === undefined
+
 export class Vault {
   private constructor(
     private readonly metadataPath: string,
@@ -275,11 +275,11 @@ export class Vault {
   /** Moves an account to "Recently deleted": one metadata write; its secret stays in the keychain. */
   async remove(id: string): Promise<void> {
     this.get(id)
+    const at = new Date(this.now()).toISOString()
     await this.mutate((file) => {
       const record = file.accounts.find((r) => r.id === id && isLive(r))
       if (!record) throw new AccountNotFoundError('No account has that id.')
       record.deletedAt = at
-    const at = new Date(this.now()).toISOString()
     })
   }
 
@@ -345,9 +345,6 @@ export class Vault {
     })
   }
 
-  /** Renames an account. */
-  async rename(id: string, names: { issuer?: string; label?: string }): Promise<AccountSummary> {
-    this.get(id)
   /** Purges every account deleted TRASH_DAYS or more ago (at this vault's clock); returns their ids. */
   async purgeExpired(nowMs = this.now()): Promise<string[]> {
     const expired = this.file.accounts
@@ -357,6 +354,9 @@ export class Vault {
     return expired
   }
 
+  /** Renames an account. */
+  async rename(id: string, names: { issuer?: string; label?: string }): Promise<AccountSummary> {
+    this.get(id)
     const issuer = names.issuer === undefined ? undefined : cleanName(names.issuer, 'issuer')
     const label = names.label === undefined ? undefined : cleanName(names.label, 'label')
     await this.mutate((file) => {
@@ -400,7 +400,8 @@ export class Vault {
       const record = file.accounts.find((r) => r.id === id)
       if (!record || record.type !== 'hotp') throw new AccountNotFoundError('No account has that id.')
       used = record.counter
-      record.counter = used + 1
+      // Refuses at 2^53-1 rather than write a counter that would not read back.
+      record.counter = nextCounter(used)
     })
     return { code: hotpCode(params, used), counter: used, account: this.get(id) }
   }
@@ -449,59 +450,89 @@ export class Vault {
   }
 }
 
+interface Loaded {
+  file: MetadataFile
+  secrets: Map<string, string>
+  problems: VaultProblem[]
+}
+
 /**
- * Reads metadata and keychain under the lock, finishes or rolls back
- * interrupted changes, and lists what it found.
+ * Reads metadata and keychain. Readers take no lock (the file is replaced
+ * atomically, so they see the old or the new one), so listing accounts and
+ * showing codes never wait on a writer. The secrets are listed first: a writer
+ * puts a secret in the keychain only after its pending record is on disk, so
+ * every secret listed has its record in the file read next.
+ *
+ * Only when that read is not clean (a pending change, a secret without an
+ * account, an account without a secret) does it take the lock, without waiting,
+ * and read again to repair. If a live writer holds the lock, the pending
+ * records are its work in progress, not a crash: they are left out of this view
+ * and nothing is repaired or reported until a later open.
  */
-async function load(
-  metadataPath: string,
-  store: SecretStore,
-): Promise<{ file: MetadataFile; secrets: Map<string, string>; problems: VaultProblem[] }> {
-  return withFileLock(`${metadataPath}.lock`, async () => {
-    const file = await readMetadata(metadataPath)
-    const secrets = await store.list()
-    const problems: VaultProblem[] = []
-    const kept: AccountRecord[] = []
-    let changed = false
-    // An interrupted import is finished only if every one of its secrets reached the keychain.
-    const incompleteBatches = new Set(
-      file.accounts.filter((r) => r.pending === 'add' && r.batch && !secrets.has(r.id)).map((r) => r.batch),
-    )
-    for (const record of file.accounts) {
-      const hasSecret = secrets.has(record.id)
-      if (record.pending === 'add') {
-        changed = true
-        if (hasSecret && record.batch && incompleteBatches.has(record.batch)) {
-          // Part of an import that did not finish: undone whole, so an import stays all or nothing.
-          await store.delete(record.id)
-          secrets.delete(record.id)
-          problems.push({ kind: 'import-rolled-back', issuer: record.issuer, label: record.label })
-        } else if (hasSecret) {
-          delete record.pending
-          delete record.batch
-          kept.push(record)
-          problems.push({ kind: 'add-completed', account: toSummary(record) })
-        } else {
-          const kind = record.batch ? 'import-rolled-back' : 'add-rolled-back'
-          problems.push({ kind, issuer: record.issuer, label: record.label })
-        }
-      } else if (record.pending === 'remove') {
-        changed = true
-        if (hasSecret) await store.delete(record.id)
+async function load(metadataPath: string, store: SecretStore): Promise<Loaded> {
+  const secrets = await store.list()
+  const file = await readMetadata(metadataPath)
+  if (isClean(file, secrets)) return { file, secrets, problems: [] }
+  const repaired = await tryFileLock(`${metadataPath}.lock`, () => repairLocked(metadataPath, store))
+  if (repaired) return repaired.value
+  file.accounts = file.accounts.filter((r) => r.pending === undefined)
+  return { file, secrets, problems: [] }
+}
+
+/** True when nothing needs repairing or reporting. */
+function isClean(file: MetadataFile, secrets: Map<string, string>): boolean {
+  const known = new Set(file.accounts.map((r) => r.id))
+  return (
+    file.accounts.every((r) => r.pending === undefined && (secrets.has(r.id) || r.deletedAt !== undefined)) &&
+    [...secrets.keys()].every((id) => known.has(id))
+  )
+}
+
+/** Under the lock: finishes or rolls back interrupted changes, and lists what it found. */
+async function repairLocked(metadataPath: string, store: SecretStore): Promise<Loaded> {
+  const file = await readMetadata(metadataPath)
+  const secrets = await store.list()
+  const problems: VaultProblem[] = []
+  const kept: AccountRecord[] = []
+  let changed = false
+  // An interrupted import is finished only if every one of its secrets reached the keychain.
+  const incompleteBatches = new Set(
+    file.accounts.filter((r) => r.pending === 'add' && r.batch && !secrets.has(r.id)).map((r) => r.batch),
+  )
+  for (const record of file.accounts) {
+    const hasSecret = secrets.has(record.id)
+    if (record.pending === 'add') {
+      changed = true
+      if (hasSecret && record.batch && incompleteBatches.has(record.batch)) {
+        // Part of an import that did not finish: undone whole, so an import stays all or nothing.
+        await store.delete(record.id)
         secrets.delete(record.id)
-        problems.push({ kind: 'remove-completed', issuer: record.issuer, label: record.label })
-      } else {
+        problems.push({ kind: 'import-rolled-back', issuer: record.issuer, label: record.label })
+      } else if (hasSecret) {
+        delete record.pending
+        delete record.batch
         kept.push(record)
-        // A deleted account's missing secret is told when it is restored, not from a list that hides it.
-        if (!hasSecret && !record.deletedAt) problems.push({ kind: 'missing-secret', account: toSummary(record) })
+        problems.push({ kind: 'add-completed', account: toSummary(record) })
+      } else {
+        const kind = record.batch ? 'import-rolled-back' : 'add-rolled-back'
+        problems.push({ kind, issuer: record.issuer, label: record.label })
       }
+    } else if (record.pending === 'remove') {
+      changed = true
+      if (hasSecret) await store.delete(record.id)
+      secrets.delete(record.id)
+      problems.push({ kind: 'remove-completed', issuer: record.issuer, label: record.label })
+    } else {
+      kept.push(record)
+      // A deleted account's missing secret is told when it is restored, not from a list that hides it.
+      if (!hasSecret && !record.deletedAt) problems.push({ kind: 'missing-secret', account: toSummary(record) })
     }
-    const known = new Set(kept.map((r) => r.id))
-    for (const id of secrets.keys()) {
-      if (!known.has(id)) problems.push({ kind: 'orphan-secret', id })
-    }
-    file.accounts = kept
-    if (changed) await writeFileAtomic(metadataPath, serializeMetadata(file))
-    return { file, secrets, problems }
-  })
+  }
+  const known = new Set(kept.map((r) => r.id))
+  for (const id of secrets.keys()) {
+    if (!known.has(id)) problems.push({ kind: 'orphan-secret', id })
+  }
+  file.accounts = kept
+  if (changed) await writeFileAtomic(metadataPath, serializeMetadata(file))
+  return { file, secrets, problems }
 }
