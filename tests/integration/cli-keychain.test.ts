@@ -78,6 +78,9 @@ describe.skipIf(skip)('warifu CLI with the real keychain', () => {
 
     const removed = s.run(['remove', id])
     expect(removed.status).toBe(0)
+    // Recently deleted keeps the secret until it is deleted for good.
+    expect(s.secretTool()).toContain(SECRET)
+    expect(s.run(['remove', '--forever', id]).status).toBe(0)
     expect(s.secretTool()).not.toContain(SECRET)
     expect(JSON.parse(s.run(['list', '--json']).stdout)).toEqual([expect.objectContaining({ id: id2 })])
   })
@@ -118,10 +121,13 @@ describe.skipIf(skip)('warifu CLI with the real keychain', () => {
       expect(JSON.parse(listed.stdout)).toEqual([])
     })
 
-    it('finishes a remove killed after the keychain delete', () => {
+    it('finishes a delete-for-good killed after the keychain delete', () => {
       const s = sandbox()
       const id = s.run(['add', URI]).stdout.trim().split('\n').at(-1)!
-      expect(s.run(['remove', id], { env: { WARIFU_CRASH_AT: 'remove:after-keychain' } }).signal).toBe('SIGKILL')
+      s.run(['remove', id])
+      expect(s.run(['remove', '--forever', id], { env: { WARIFU_CRASH_AT: 'purge:after-keychain' } }).signal).toBe(
+        'SIGKILL',
+      )
       const listed = s.run(['list', '--json'])
       expect(listed.stderr).toMatch(/interrupted removal/)
       expect(JSON.parse(listed.stdout)).toEqual([])

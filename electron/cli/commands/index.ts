@@ -7,6 +7,7 @@ import { exportCommand } from './export'
 import { importCommand } from './import'
 import { listCommand } from './list'
 import { removeCommand } from './remove'
+import { deletedCommand, restoreCommand } from './restore'
 import { scanCommand } from './scan'
 
 export const COMMANDS: Command[] = [
@@ -14,6 +15,8 @@ export const COMMANDS: Command[] = [
   addCommand,
   listCommand,
   removeCommand,
+  restoreCommand,
+  deletedCommand,
   scanCommand,
   orphansCommand,
   adoptCommand,

@@ -2,20 +2,27 @@
 import { UsageError } from '../../../shared/errors'
 import { parseCommandArgs } from '../args'
 import type { Command } from '../io'
+import { printDeleted } from './restore'
 
 export const listCommand: Command = {
   name: 'list',
   summary: 'List saved accounts (no secrets)',
   help: `Usage:
-  warifu list [--json]
+  warifu list [--json] [--deleted]
 
 Prints id, issuer, label and kind of each account. --json prints an array of
 objects with id, issuer, label, type, algorithm, digits, period or counter,
-and createdAt. Secrets are never printed.`,
+and createdAt. --deleted lists Recently deleted instead (as "warifu deleted").
+Secrets are never printed.`,
   async run(args, io) {
-    const { values, positionals } = parseCommandArgs(args, { json: { type: 'boolean' } })
-    if (positionals.length > 0) throw new UsageError('list takes no arguments besides --json.')
-    const accounts = (await io.openVault()).list()
+    const { values, positionals } = parseCommandArgs(args, {
+      json: { type: 'boolean' },
+      deleted: { type: 'boolean' },
+    })
+    if (positionals.length > 0) throw new UsageError('list takes no arguments besides --json and --deleted.')
+    const vault = await io.openVault()
+    if (values.deleted) return printDeleted(vault, io, values.json === true)
+    const accounts = vault.list()
     if (values.json) {
       io.out(JSON.stringify(accounts, null, 2))
       return
