@@ -167,7 +167,7 @@ describe.skipIf(skip)('the vault under kills and concurrent writers (real keycha
         (p) =>
           new Promise<{ code: number | null; stderr: string }>((done) => {
             let stderr = ''
-            p.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+            p.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
             p.on('exit', (code) => done({ code, stderr }))
           }),
       ),
