@@ -37,6 +37,19 @@ await build({
 })
 await build({ ...decodeWorker, outfile: 'dist/electron/decode-worker.cjs', external: nodeExternal })
 
+// The password-hashing worker (electron/backup/kdf.ts starts it from beside its own bundle, so
+// discarding an import can terminate it): only node:crypto, the same file for the CLI and main.
+for (const outfile of ['dist/cli/kdf-worker.cjs', 'dist/electron/kdf-worker.cjs']) {
+  await build({
+    ...common,
+    entryPoints: ['electron/backup/kdf-worker.ts'],
+    outfile,
+    platform: 'node',
+    target: 'node22',
+    format: 'cjs',
+  })
+}
+
 // The Electron main process (Node) and the sandboxed preload (may require only 'electron').
 await build({
   ...common,

@@ -7,10 +7,10 @@ import { basename } from 'node:path'
 import { UsageError } from '../../shared/errors'
 import type { ImportPreview } from '../../shared/backup/preview'
 import type { ImportSession } from '../../shared/ipc/channels'
-import type { ImportSource } from '../backup/import'
+import { MAX_IMPORT_SOURCES, type ImportSource } from '../backup/import'
+import { cancelledError } from '../backup/kdf'
 
-/** The most sources one import gathers (a Google Authenticator export is rarely more than a few codes). */
-export const MAX_IMPORT_SOURCES = 64
+export { MAX_IMPORT_SOURCES }
 /** Imports kept at once; the oldest is forgotten first (a window that never said "discard"). */
 const MAX_SESSIONS = 4
 
@@ -19,6 +19,8 @@ type NamedSource = ImportSource & { name: string }
 interface Session {
   sources: NamedSource[]
   preview?: ImportPreview
+  /** The preview being read now; aborting it terminates its password hashing. */
+  running?: AbortController
 }
 
 export class ImportSessions {
@@ -66,7 +68,28 @@ export class ImportSessions {
     if (session) delete session.preview
   }
 
+  /**
+   * Starts reading a preview of `id`: a read already running for it is cancelled first, so
+   * password tries never stack up. The signal ends when the import is discarded or replaced.
+   */
+  startPreview(id: string): AbortSignal {
+    const session = this.session(id)
+    session.running?.abort()
+    const running = new AbortController()
+    session.running = running
+    return running.signal
+  }
+
+  /** Ends the read of `signal` (done or failed); throws cancelledError() when it was cancelled. */
+  endPreview(id: string, signal: AbortSignal): void {
+    const session = this.sessions.get(id)
+    if (session?.running?.signal === signal) delete session.running
+    if (signal.aborted) throw cancelledError()
+  }
+
+  /** Forgets the import `id`, stopping any preview still being read (its KDF thread is terminated). */
   discard(id: string): void {
+    this.sessions.get(id)?.running?.abort()
     this.sessions.delete(id)
   }
 
@@ -80,7 +103,7 @@ export class ImportSessions {
     const sessionId = id ?? randomUUID()
     let session = id === null ? undefined : this.session(id)
     if (!session) {
-      while (this.sessions.size >= MAX_SESSIONS) this.sessions.delete(this.sessions.keys().next().value!)
+      while (this.sessions.size >= MAX_SESSIONS) this.discard(this.sessions.keys().next().value!)
       session = { sources: [] }
       this.sessions.set(sessionId, session)
     }

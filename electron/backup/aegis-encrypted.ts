@@ -60,14 +60,15 @@ export async function writeAegisEncrypted(
   return JSON.stringify(file, null, 4) + '\n'
 }
 
-/** Opens an encrypted Aegis file with the password: tries each password slot, then decrypts the content. */
+/** Opens an encrypted Aegis file with the password: tries each password slot, then decrypts the content; `signal` stops it. */
 export async function readAegisEncrypted(
   file: Extract<AegisFile, { kind: 'encrypted' }>,
   password: string,
+  signal?: AbortSignal,
 ): Promise<ParsedImport> {
   let masterKey: Buffer | undefined
   for (const slot of file.slots) {
-    const derived = await scryptKey(password, slot.salt, slot)
+    const derived = await scryptKey(password, slot.salt, slot, signal)
     masterKey = openGcm(derived, slot.nonce, slot.key, slot.tag)
     derived.fill(0)
     if (masterKey) break

@@ -1,5 +1,6 @@
 /** The primitives of the backup formats, all from node:crypto: scrypt, PBKDF2, AES-256-GCM. */
-import { createCipheriv, createDecipheriv, pbkdf2, randomBytes, scrypt } from 'node:crypto'
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto'
+import { deriveKey } from './kdf'
 
 /** scrypt cost parameters. */
 export interface ScryptCost {
@@ -11,22 +12,19 @@ export interface ScryptCost {
 /** Aegis's documented cost: N=2^15, r=8, p=1. */
 export const AEGIS_SCRYPT_COST: ScryptCost = { n: 32768, r: 8, p: 1 }
 
-/** A 32-byte key from a password with scrypt. */
-export function scryptKey(password: string, salt: Uint8Array, cost: ScryptCost): Promise<Buffer> {
-  // scrypt needs 128*N*r bytes; Node's default cap (32 MiB) is just below Aegis's 32 MiB + overhead.
-  const maxmem = 256 * cost.n * cost.r + 16 * 1024 * 1024
-  return new Promise((resolve, reject) => {
-    scrypt(password, salt, 32, { N: cost.n, r: cost.r, p: cost.p, maxmem }, (error, key) =>
-      error ? reject(error) : resolve(key),
-    )
-  })
+/** A 32-byte key from a password with scrypt, in a worker thread that `signal` stops (kdf.ts). */
+export function scryptKey(password: string, salt: Uint8Array, cost: ScryptCost, signal?: AbortSignal): Promise<Buffer> {
+  return deriveKey({ kind: 'scrypt', password, salt, n: cost.n, r: cost.r, p: cost.p }, signal)
 }
 
-/** A 32-byte key from a password with PBKDF2-HMAC-SHA256. */
-export function pbkdf2Key(password: string, salt: Uint8Array, iterations: number): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    pbkdf2(password, salt, iterations, 32, 'sha256', (error, key) => (error ? reject(error) : resolve(key)))
-  })
+/** A 32-byte key from a password with PBKDF2-HMAC-SHA256, in a worker thread that `signal` stops. */
+export function pbkdf2Key(
+  password: string,
+  salt: Uint8Array,
+  iterations: number,
+  signal?: AbortSignal,
+): Promise<Buffer> {
+  return deriveKey({ kind: 'pbkdf2', password, salt, iterations }, signal)
 }
 
 /** AES-256-GCM with a fresh random 96-bit nonce. */

@@ -4,22 +4,36 @@
  * then commit all or nothing.
  */
 import { randomUUID } from 'node:crypto'
-import { open } from 'node:fs/promises'
 import { basename } from 'node:path'
-import { AppError, BackupPasswordRequiredError, BackupTooLargeError, UnsupportedBackupError } from '../../shared/errors'
+import {
+  AppError,
+  BackupPasswordRequiredError,
+  BackupTooLargeError,
+  FileUnreadableError,
+  UnsupportedBackupError,
+  UsageError,
+} from '../../shared/errors'
 import { identifySource } from '../../shared/formats/detect'
-import { collectMigrationBatches, type MigrationBatch } from '../../shared/formats/google-migration'
+import {
+  collectMigrationBatches,
+  MAX_MIGRATION_CODES,
+  type MigrationBatch,
+} from '../../shared/formats/google-migration'
 import { MAX_BACKUP_BYTES } from '../../shared/formats/safe-json'
 import { utf8Decode } from '../../shared/formats/encoding'
 import type { ImportPreview, PreviewAccount } from '../../shared/backup/preview'
 import type { OtpParams } from '../../shared/otp/account'
 import type { AccountSummary } from '../../shared/types'
 import type { Vault } from '../vault/vault'
+import { readRegularFile } from '../files/read-regular-file'
 import { readAegisEncrypted } from './aegis-encrypted'
 import { readTwoFasEncrypted } from './twofas-encrypted'
 
 /** Where accounts come from: a file (backup, text, or PNG/JPEG of QR codes) or pasted text. */
 export type ImportSource = { kind: 'file'; path: string } | { kind: 'text'; text: string; name?: string }
+
+/** The most sources one import reads (files, texts; a Google Authenticator export is rarely more than a few codes). */
+export const MAX_IMPORT_SOURCES = 64
 
 /** A password for an encrypted source: one for all, or asked per source (by its display name). */
 export type PasswordSupplier = string | ((sourceName: string) => Promise<string | undefined>)
@@ -32,17 +46,13 @@ function withoutSecret(p: OtpParams, source: string): PreviewAccount {
   return { ...rest, source }
 }
 
-async function readCapped(path: string): Promise<Uint8Array> {
-  const handle = await open(path, 'r')
-  try {
-    const { size } = await handle.stat()
-    if (size > MAX_BACKUP_BYTES) throw new BackupTooLargeError('The file is larger than any real backup.')
-    const buf = Buffer.alloc(size)
-    const { bytesRead } = await handle.read(buf, 0, size, 0)
-    return buf.subarray(0, bytesRead)
-  } finally {
-    await handle.close()
-  }
+/** A file's bytes with the same refusals as every file the user names (missing, folder, FIFO, over 32 MiB). */
+function readCapped(path: string): Promise<Uint8Array> {
+  return readRegularFile(path, {
+    maxBytes: MAX_BACKUP_BYTES,
+    unreadable: (message, cause) => new FileUnreadableError(`${basename(path)}: ${message}`, { cause }),
+    tooLarge: () => new BackupTooLargeError(`${basename(path)} is larger than any real backup.`),
+  })
 }
 
 function isImage(bytes: Uint8Array): boolean {
@@ -80,8 +90,12 @@ async function passwordFor(supplier: PasswordSupplier | undefined, name: string)
 export async function previewImport(
   vault: Vault,
   sources: readonly ImportSource[],
-  options: { password?: PasswordSupplier } = {},
+  options: { password?: PasswordSupplier; signal?: AbortSignal } = {},
 ): Promise<ImportPreview> {
+  if (sources.length > MAX_IMPORT_SOURCES) {
+    throw new UsageError(`One import reads at most ${MAX_IMPORT_SOURCES} files or codes.`)
+  }
+  const { signal } = options
   const found: { params: OtpParams; source: string }[] = []
   const rejected: ImportPreview['rejected'] = []
   const batches: MigrationBatch[] = []
@@ -99,12 +113,17 @@ export async function previewImport(
     seenSources.push({ name, format: image ? 'image' : identified.format })
     let result
     if (identified.format === 'aegis-encrypted') {
-      result = await readAegisEncrypted(identified.file, await passwordFor(options.password, name))
+      result = await readAegisEncrypted(identified.file, await passwordFor(options.password, name), signal)
     } else if (identified.format === '2fas-encrypted') {
-      result = await readTwoFasEncrypted(identified.file, await passwordFor(options.password, name))
+      result = await readTwoFasEncrypted(identified.file, await passwordFor(options.password, name), signal)
     } else {
       result = identified.result
       if (identified.format === 'google-migration') batches.push(...identified.batches)
+    }
+    if (batches.length > MAX_MIGRATION_CODES) {
+      throw new BackupTooLargeError(
+        `One import reads at most ${MAX_MIGRATION_CODES} Google Authenticator export codes.`,
+      )
     }
     for (const params of result.accounts) found.push({ params, source: name })
     for (const r of result.rejected) rejected.push({ ...r, source: name })

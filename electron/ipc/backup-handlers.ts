@@ -77,9 +77,18 @@ export function createBackupHandlers(
     'import:add-texts': (session, texts, name) => Promise.resolve(imports.addTexts(session, texts, name)),
 
     'import:preview': async (session, password) => {
-      const preview = await previewImport(await vault(), imports.sources(session), {
-        ...(password === null ? {} : { password }),
-      })
+      const sources = imports.sources(session)
+      // A newer try or "Start over" aborts this one: its password hashing stops, nothing stacks.
+      const signal = imports.startPreview(session)
+      let preview
+      try {
+        preview = await previewImport(await vault(), sources, {
+          ...(password === null ? {} : { password }),
+          signal,
+        })
+      } finally {
+        imports.endPreview(session, signal)
+      }
       imports.setPreview(session, preview)
       return preview
     },

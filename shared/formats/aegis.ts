@@ -2,7 +2,7 @@
  * Aegis vault files (version 1), plain and encrypted, as documented in the Aegis
  * repository's docs/vault.md. Pure data: the scrypt/AES-GCM work is in electron/backup/.
  */
-import { BackupCorruptError, UnsupportedBackupError } from '../errors'
+import { BackupCorruptError, BackupKdfTooCostlyError, UnsupportedBackupError } from '../errors'
 import type { OtpParams } from '../otp/account'
 import { base64Decode, hexDecode } from './encoding'
 import { collectEntries, otpParamsFrom } from './entry'
@@ -24,10 +24,29 @@ export interface ScryptParams {
   salt: Uint8Array
 }
 
-/** Largest scrypt cost we run for a file we did not write (Aegis uses N=2^15; 2^20 x r=8 is 1 GiB). */
-export const MAX_SCRYPT_N = 2 ** 20
-export const MAX_SCRYPT_R = 32
-export const MAX_SCRYPT_P = 16
+/** What Aegis itself writes: N=2^15, r=8, p=1 (32 MiB, 2^18 block mixes). */
+export const AEGIS_SCRYPT_N = 2 ** 15
+/**
+ * The most scrypt memory (128·N·r bytes) a file we did not write may ask for: 4x Aegis's 32 MiB.
+ * A file may set any cost; without a bound one slot can ask for gigabytes and hours.
+ */
+export const MAX_SCRYPT_MEMORY_BYTES = 128 * 1024 * 1024
+/** The most scrypt work (N·r·p) a file may ask for: 4x Aegis's 2^18, about a second. */
+export const MAX_SCRYPT_WORK = 2 ** 20
+/** Password slots tried per file (Aegis writes one, or two with a separate backup password). */
+export const MAX_PASSWORD_SLOTS = 4
+// Structural limits: beyond these a value is not a cost at all, just damage.
+const MAX_SCRYPT_N_FIELD = 2 ** 30
+const MAX_SCRYPT_RP_FIELD = 2 ** 20
+
+/** Refuses a scrypt cost above the bounds with BackupKdfTooCostlyError, before any work is done. */
+export function checkScryptCost(cost: { n: number; r: number; p: number }): void {
+  if (128 * cost.n * cost.r > MAX_SCRYPT_MEMORY_BYTES || cost.n * cost.r * cost.p > MAX_SCRYPT_WORK) {
+    throw new BackupKdfTooCostlyError(
+      `This backup's password cost (scrypt N=${cost.n}, r=${cost.r}, p=${cost.p}) is far above what Aegis writes (N=32768, r=8, p=1); it was not opened.`,
+    )
+  }
+}
 
 /** One password slot: the master key wrapped with AES-256-GCM under the scrypt-derived key. */
 export interface AegisPasswordSlot extends ScryptParams {
@@ -58,16 +77,19 @@ function readPasswordSlot(raw: Record<string, unknown>): AegisPasswordSlot {
   const params = raw.key_params
   if (!isObject(params)) throw corrupt('slot without key parameters')
   if (typeof raw.uuid !== 'string' || !UUID.test(raw.uuid)) throw corrupt('bad slot id')
-  const n = readInt(raw.n, 2, MAX_SCRYPT_N, 'scrypt cost')
+  const n = readInt(raw.n, 2, MAX_SCRYPT_N_FIELD, 'scrypt cost')
   if ((n & (n - 1)) !== 0) throw corrupt('scrypt cost is not a power of two')
+  const r = readInt(raw.r, 1, MAX_SCRYPT_RP_FIELD, 'scrypt block size')
+  const p = readInt(raw.p, 1, MAX_SCRYPT_RP_FIELD, 'scrypt parallelism')
+  checkScryptCost({ n, r, p })
   return {
     uuid: raw.uuid,
     key: hexDecode(raw.key, 32, 'wrapped master key'),
     nonce: hexDecode(params.nonce, 12, 'slot nonce'),
     tag: hexDecode(params.tag, 16, 'slot tag'),
     n,
-    r: readInt(raw.r, 1, MAX_SCRYPT_R, 'scrypt block size'),
-    p: readInt(raw.p, 1, MAX_SCRYPT_P, 'scrypt parallelism'),
+    r,
+    p,
     salt: hexDecode(raw.salt, 32, 'salt'),
   }
 }
@@ -96,8 +118,10 @@ export function readAegisFile(input: unknown): AegisFile {
   for (const slot of header.slots) {
     if (!isObject(slot)) throw corrupt('bad slot')
     // Raw and biometric slots are keys kept on the phone: only password slots can open the file here.
-    if (slot.type === AEGIS_PASSWORD_SLOT) slots.push(readPasswordSlot(slot))
-    else if (slot.type !== 0 && slot.type !== 2) throw corrupt('unknown slot type')
+    // Each try costs a KDF run, so only the first few password slots are read and tried.
+    if (slot.type === AEGIS_PASSWORD_SLOT) {
+      if (slots.length < MAX_PASSWORD_SLOTS) slots.push(readPasswordSlot(slot))
+    } else if (slot.type !== 0 && slot.type !== 2) throw corrupt('unknown slot type')
   }
   if (slots.length === 0) {
     throw new UnsupportedBackupError(

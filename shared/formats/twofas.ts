@@ -32,7 +32,8 @@ function readSealed(v: unknown, what: string): TwoFasSealed {
   const parts = v.split(':')
   if (parts.length !== 3) throw new BackupCorruptError(`The 2FAS file's ${what} is damaged.`)
   const [sealed, salt, iv] = parts.map((p) => base64Decode(p, `2FAS ${what}`)) as [Uint8Array, Uint8Array, Uint8Array]
-  if (sealed.length < 16 || salt.length < 16 || iv.length !== 12) {
+  // 2FAS writes a 256-byte salt; a huge one would only make PBKDF2 hash it in full.
+  if (sealed.length < 16 || salt.length < 16 || salt.length > 1024 || iv.length !== 12) {
     throw new BackupCorruptError(`The 2FAS file's ${what} is damaged.`)
   }
   return { sealed, salt, iv }
