@@ -112,7 +112,9 @@ export class Vault {
     const metadataPath = join(dir, METADATA_FILE)
     const { file, secrets, problems } = await load(metadataPath, store)
     const vault = new Vault(metadataPath, store, now, file, secrets, problems)
-    await vault.purgeExpired()
+    // A purge that fails (keychain refusing a delete, a writer holding the lock) is left to a
+    // later open: it must never keep the accounts from opening.
+    await vault.purgeExpired().catch(() => undefined)
     return vault
   }
 
