@@ -28,6 +28,9 @@ export function fuseConfigFor(platform, arch) {
     [FuseV1Options.EnableNodeCliInspectArguments]: false,
     // Only the (integrity-checked where supported) app.asar is loaded, never a loose resources/app folder.
     [FuseV1Options.OnlyLoadAppFromAsar]: true,
+    // The page comes from warifu://app/ (electron/app/renderer-protocol.ts), so file:// pages need
+    // none of the extra powers Electron gives them by default (reading any local file, service workers).
+    [FuseV1Options.GrantFileProtocolExtraPrivileges]: false,
   }
   if (supportsAsarIntegrity(platform)) config[FuseV1Options.EnableEmbeddedAsarIntegrityValidation] = true
   return config

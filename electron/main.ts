@@ -11,6 +11,7 @@ import {
   desktopCapturer,
   dialog,
   Menu,
+  protocol,
   session,
   systemPreferences,
   type Tray,
@@ -27,22 +28,25 @@ import { ScreenScanQueue } from './app/screen-scan'
 import { SettingsStore } from './app/settings-store'
 import { registerShowShortcut, unregisterShortcuts } from './app/shortcut'
 import { createTray } from './app/tray'
+import { APP_SCHEME_PRIVILEGES, createRendererProtocolHandler } from './app/renderer-protocol'
 import { fileStamp, VaultHolder } from './app/vault-holder'
 import { createHandlers } from './ipc/handlers'
 import { registerIpc } from './ipc/register'
 import { KeytarSecretStore } from './secrets/secret-store'
-import { installSecurity, isLoopbackHttpOrigin, type TrustedOrigins } from './security'
+import { APP_PAGE_URL, APP_SCHEME, installSecurity, isLoopbackHttpOrigin, type TrustedOrigins } from './security'
 import { keychainService, keychainTimeoutMs, METADATA_FILE } from './vault/paths'
 import { setLockOwnerName } from './vault/lock'
 import { Vault } from './vault/vault'
 import { createMainWindow } from './window'
 
-// dist/electron/main.cjs -> dist/renderer/index.html and dist/electron/preload.cjs
-const rendererFile = join(__dirname, '..', 'renderer', 'index.html')
+// dist/electron/main.cjs -> dist/renderer/ (served as warifu://app/) and dist/electron/preload.cjs
+const rendererRoot = join(__dirname, '..', 'renderer')
 const preloadPath = join(__dirname, 'preload.cjs')
 const devServer = process.env.WARIFU_DEV_SERVER_URL
 const devUrl = !app.isPackaged && devServer && isLoopbackHttpOrigin(devServer) ? devServer : undefined
-const origins: TrustedOrigins = devUrl ? { rendererFile, devOrigin: new URL(devUrl).origin } : { rendererFile }
+const origins: TrustedOrigins = devUrl ? { devOrigin: new URL(devUrl).origin } : {}
+// Before ready, as Electron requires: the page's own origin, a standard and secure scheme.
+protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES])
 
 let win: BrowserWindow | undefined
 // Held for the app's lifetime: a Tray that is only a local gets garbage-collected and its icon vanishes.
@@ -61,7 +65,7 @@ function showWindow(focusSearch: boolean): void {
 }
 
 function openWindow(): BrowserWindow {
-  const created = createMainWindow({ preloadPath, rendererFile, devUrl, isPackaged: app.isPackaged })
+  const created = createMainWindow({ preloadPath, pageUrl: APP_PAGE_URL, devUrl, isPackaged: app.isPackaged })
   created.on('close', (event) => {
     if (closeHidesWindow(quitting)) {
       event.preventDefault()
@@ -91,6 +95,8 @@ if (!app.requestSingleInstanceLock()) {
 
 async function start(): Promise<void> {
   installSecurity(app, session.defaultSession, origins)
+  // The page and its files come only from the built renderer folder (path checks in renderer-protocol.ts).
+  protocol.handle(APP_SCHEME, createRendererProtocolHandler(rendererRoot))
   // macOS keeps Electron's default menu: its Edit roles are what make Cmd+C/V work in text fields.
   // Elsewhere the app needs no menu bar (and no Reload / Toggle DevTools items).
   if (process.platform !== 'darwin') Menu.setApplicationMenu(null)

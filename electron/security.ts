@@ -5,12 +5,21 @@
  * imported for its types only, so this module loads without the Electron binary.
  */
 import type { App, Session, WebContents } from 'electron'
-import { pathToFileURL } from 'node:url'
+
+/** The app's own scheme and host: the page is warifu://app/index.html (see app/renderer-protocol.ts). */
+export const APP_SCHEME = 'warifu'
+export const APP_HOST = 'app'
+/** The page's origin as Chromium spells it (a standard scheme has host-based origins). */
+export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`
+/** The one page the window loads. */
+export const APP_PAGE_URL = `${APP_ORIGIN}/index.html`
 
 /**
  * The renderer's Content Security Policy. renderer/index.html carries the same
  * policy in a meta tag (a unit test keeps the two equal); main also sends it as
- * a header where Electron lets it (http loads: the dev server).
+ * a header: the app scheme's handler sets it, and http loads (the dev server) get it added.
+ * 'self' is warifu://app, which serves only the built renderer folder (never file://, where
+ * 'self' would cover every local file).
  * 'wasm-unsafe-eval' lets the QR decoder's WebAssembly compile; nothing may eval JS. A video
  * element fed a screen-capture stream through srcObject needs no media-src.
  */
@@ -26,15 +35,16 @@ export const CONTENT_SECURITY_POLICY = [
   "form-action 'none'",
 ].join('; ')
 
-/** Where our page may legitimately be loaded from. */
+/** Where our page may legitimately be loaded from besides the app scheme. */
 export interface TrustedOrigins {
-  /** The built renderer's index.html, as an absolute file path. */
-  rendererFile: string
   /** The dev or test server's origin (http://127.0.0.1:PORT); never set in a packaged app. */
   devOrigin?: string
 }
 
-/** True when `url` is our own page: the exact index.html file, or a page on the dev server. */
+/**
+ * True when `url` is our own page: warifu://app/index.html, or a page on the dev server.
+ * No file: URL is ever trusted, not even the built index.html opened directly.
+ */
 export function isTrustedUrl(url: string, origins: TrustedOrigins): boolean {
   let parsed: URL
   try {
@@ -42,9 +52,8 @@ export function isTrustedUrl(url: string, origins: TrustedOrigins): boolean {
   } catch {
     return false
   }
-  if (parsed.protocol === 'file:') {
-    const own = pathToFileURL(origins.rendererFile)
-    return parsed.pathname === own.pathname && parsed.host === own.host
+  if (parsed.protocol === `${APP_SCHEME}:`) {
+    return parsed.host === APP_HOST && parsed.pathname === '/index.html' && !parsed.username && !parsed.password
   }
   if (origins.devOrigin === undefined) return false
   return isLoopbackHttpOrigin(origins.devOrigin) && parsed.origin === new URL(origins.devOrigin).origin
@@ -95,7 +104,7 @@ export function allowPermission(permission: string, requestingUrl: string, origi
   return ALLOWED_PERMISSIONS.has(permission) && isTrustedUrl(requestingUrl, origins)
 }
 
-/** Adds the CSP to a response's headers (for http loads; Electron does not run this for file://). */
+/** Adds the CSP to a response's headers (for http loads; the app scheme's handler sets its own). */
 export function withCspHeader(headers: Record<string, string[]> | undefined): Record<string, string[]> {
   const out: Record<string, string[]> = {}
   for (const [name, value] of Object.entries(headers ?? {})) {

@@ -6,8 +6,8 @@ import { BrowserWindow, nativeTheme } from 'electron'
 
 export interface WindowOptions {
   preloadPath: string
-  /** The built renderer's index.html (production). */
-  rendererFile: string
+  /** The page on the app scheme (warifu://app/index.html), served from the built renderer folder. */
+  pageUrl: string
   /** A loopback dev server's URL; only honoured when the app is not packaged. */
   devUrl: string | undefined
   isPackaged: boolean
@@ -49,7 +49,8 @@ export function createMainWindow(options: WindowOptions): BrowserWindow {
   if (options.devUrl !== undefined && !options.isPackaged) {
     void win.loadURL(options.devUrl)
   } else {
-    void win.loadFile(options.rendererFile)
+    // Never loadFile: a file:// page's 'self' is every local file (see app/renderer-protocol.ts).
+    void win.loadURL(options.pageUrl)
   }
   return win
 }

@@ -62,6 +62,8 @@ describe('after-pack fuse configuration', () => {
       expect(config[FuseV1Options.EnableNodeCliInspectArguments]).toBe(false)
       expect(config[FuseV1Options.OnlyLoadAppFromAsar]).toBe(true)
       expect(config[FuseV1Options.EnableCookieEncryption]).toBe(true)
+      // The page is served from warifu://app/, never file://.
+      expect(config[FuseV1Options.GrantFileProtocolExtraPrivileges]).toBe(false)
     },
   )
 
@@ -84,9 +86,8 @@ describe('after-pack fuse configuration', () => {
     expect(reset('win32', Arch.arm64)).toBe(false)
   })
 
-  it('leaves the other fuses at Electron defaults (file:// privileges are needed by loadFile and the decode worker)', () => {
+  it('leaves the other fuses at Electron defaults', () => {
     const config = hook.fuseConfigFor('darwin', Arch.x64) as Record<number, unknown>
-    expect(config[FuseV1Options.GrantFileProtocolExtraPrivileges]).toBeUndefined()
     expect(config[FuseV1Options.LoadBrowserProcessSpecificV8Snapshot]).toBeUndefined()
     expect(config[FuseV1Options.WasmTrapHandlers]).toBeUndefined()
   })
@@ -117,8 +118,8 @@ describe('after-pack on a stand-in Electron binary', () => {
     expect(wire[FuseV1Options.EnableNodeCliInspectArguments]).toBe(OFF)
     expect(wire[FuseV1Options.EnableEmbeddedAsarIntegrityValidation]).toBe(integrity)
     expect(wire[FuseV1Options.OnlyLoadAppFromAsar]).toBe(ON)
+    expect(wire[FuseV1Options.GrantFileProtocolExtraPrivileges]).toBe(OFF)
     // Untouched: Electron's defaults stay.
-    expect(wire[FuseV1Options.GrantFileProtocolExtraPrivileges]).toBe(ON)
     expect(wire[FuseV1Options.WasmTrapHandlers]).toBe(ON)
   }
 
@@ -162,8 +163,12 @@ describe('after-pack on a stand-in Electron binary', () => {
 
   it('names every fuse that did not take effect', () => {
     const config = hook.fuseConfigFor('linux', Arch.x64)
-    const wire = { 0: ON, 1: ON, 2: OFF, 3: OFF, 5: FuseState.REMOVED }
-    expect(hook.fusesNotApplied(config, wire)).toEqual(['RunAsNode', 'OnlyLoadAppFromAsar'])
-    expect(hook.fusesNotApplied(config, { 0: OFF, 1: ON, 2: OFF, 3: OFF, 5: ON })).toEqual([])
+    const wire = { 0: ON, 1: ON, 2: OFF, 3: OFF, 5: FuseState.REMOVED, 7: ON }
+    expect(hook.fusesNotApplied(config, wire)).toEqual([
+      'RunAsNode',
+      'OnlyLoadAppFromAsar',
+      'GrantFileProtocolExtraPrivileges',
+    ])
+    expect(hook.fusesNotApplied(config, { 0: OFF, 1: ON, 2: OFF, 3: OFF, 5: ON, 7: OFF })).toEqual([])
   })
 })

@@ -277,7 +277,8 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
     const page = await context.newPage()
     const pageUrl = `${server.origin}/${options.path ?? 'index.html'}`
     // The page is trusted exactly as main trusts its own file: the top frame of the test server's origin.
-    const origins = { rendererFile: join(root, 'index.html'), devOrigin: server.origin }
+    // The harness serves dist/renderer over loopback http, the app's dev-server path (the app itself uses warifu://app/).
+    const origins = { devOrigin: server.origin }
     await page.exposeBinding('__warifuIpc', async (source, channel: string, args: unknown) => {
       const sender = { url: source.frame.url(), isMainFrame: source.frame === source.page.mainFrame() }
       return encodeBytes(await dispatch(handlers, channel, args, sender, origins))

@@ -27,8 +27,8 @@ import { MemorySecretStore } from '../../support/memory-secret-store'
 import { useTempDir } from '../../support/temp-dir'
 import { FakeClipboard, ManualTimers } from './fakes'
 
-const ORIGINS = { rendererFile: '/opt/warifu/renderer/index.html' }
-const OURS = { url: 'file:///opt/warifu/renderer/index.html', isMainFrame: true }
+const ORIGINS = {}
+const OURS = { url: 'warifu://app/index.html', isMainFrame: true }
 const T = Date.parse('2026-11-24T09:00:00Z')
 const BROKER = parseOtpUri('otpauth://totp/Monex:taro?secret=JBSWY3DPEHPK3PXP&issuer=Monex')
 const BANK = parseOtpUri('otpauth://totp/Bank:hanako?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&issuer=Bank&digits=8')

@@ -22,8 +22,8 @@ import { FakeClipboard, ManualTimers } from './fakes'
 const SECRET = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ'
 const BROKER = `otpauth://totp/Monex:taro?secret=${SECRET}&issuer=Monex`
 const BANK = 'otpauth://totp/Bank:hanako?secret=JBSWY3DPEHPK3PXP&issuer=Bank'
-const ORIGINS = { rendererFile: '/opt/warifu/renderer/index.html' }
-const OURS = { url: 'file:///opt/warifu/renderer/index.html', isMainFrame: true }
+const ORIGINS = {}
+const OURS = { url: 'warifu://app/index.html', isMainFrame: true }
 const T = Date.parse('2026-11-24T09:00:00Z')
 const DAY = 24 * 60 * 60 * 1000
 

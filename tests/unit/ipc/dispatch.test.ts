@@ -4,8 +4,8 @@ import type { Handlers } from '../../../electron/ipc/handlers'
 import { InvalidSecretError } from '../../../shared/errors'
 import { argParsers, CHANNEL_NAMES, type ChannelName } from '../../../shared/ipc/channels'
 
-const ORIGINS = { rendererFile: '/opt/warifu/renderer/index.html' }
-const OURS = { url: 'file:///opt/warifu/renderer/index.html', isMainFrame: true }
+const ORIGINS = {}
+const OURS = { url: 'warifu://app/index.html', isMainFrame: true }
 const ID = '0123456789abcdef'
 const SESSION = '0b5f3c1e-9a7d-4c2b-8e6f-1a2b3c4d5e6f'
 const ENTRY = {
@@ -130,7 +130,7 @@ describe('IPC dispatch', () => {
     const senders = [
       { url: 'https://evil.example/', isMainFrame: true },
       { url: 'file:///tmp/other.html', isMainFrame: true },
-      { url: 'file:///opt/warifu/renderer/index.html', isMainFrame: false },
+      { url: 'warifu://app/index.html', isMainFrame: false },
       { url: 'http://127.0.0.1:5173/', isMainFrame: true },
       { url: undefined, isMainFrame: true },
       { url: 'not a url', isMainFrame: true },

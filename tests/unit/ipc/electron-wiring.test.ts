@@ -14,7 +14,7 @@ import { CHANNEL_NAMES, type WarifuBridge } from '../../../shared/ipc/channels'
 const fake = vi.hoisted(() => {
   const handlers = new Map<string, (event: unknown, ...args: unknown[]) => Promise<unknown>>()
   const rendererListeners = new Map<string, Set<(...a: unknown[]) => void>>()
-  const state = { frameUrl: 'file:///opt/warifu/renderer/index.html', isMainFrame: true }
+  const state = { frameUrl: 'warifu://app/index.html', isMainFrame: true }
   const executed: { func: (...a: unknown[]) => void; args: unknown[] }[] = []
   return { handlers, rendererListeners, state, executed }
 })
@@ -49,11 +49,11 @@ vi.mock('electron', () => ({
   },
 }))
 
-const ORIGINS = { rendererFile: '/opt/warifu/renderer/index.html' }
+const ORIGINS = {}
 
 describe('Electron wiring (fake electron module)', () => {
   beforeEach(() => {
-    fake.state.frameUrl = 'file:///opt/warifu/renderer/index.html'
+    fake.state.frameUrl = 'warifu://app/index.html'
     fake.state.isMainFrame = true
   })
 
@@ -70,7 +70,7 @@ describe('Electron wiring (fake electron module)', () => {
 
     const contents = Object.assign(new EventEmitter(), {
       setWindowOpenHandler: (h: unknown) => (hooks.open = h),
-      getURL: () => 'file:///opt/warifu/renderer/index.html',
+      getURL: () => 'warifu://app/index.html',
     })
     app.emit('web-contents-created', {}, contents)
     for (const name of ['will-navigate', 'will-redirect', 'will-attach-webview']) {
@@ -92,8 +92,8 @@ describe('Electron wiring (fake electron module)', () => {
     request(contents, 'display-capture', (ok) => answers.push(ok), { requestingUrl: 'https://evil.example/' })
     expect(answers).toEqual([true, false, false])
     const check = hooks.check as (c: unknown, p: string, origin: string, d: object) => boolean
-    expect(check(contents, 'clipboard-read', 'file:///', {})).toBe(false)
-    expect(check(contents, 'display-capture', 'file:///', {})).toBe(true)
+    expect(check(contents, 'clipboard-read', 'warifu://app', {})).toBe(false)
+    expect(check(contents, 'display-capture', 'warifu://app', {})).toBe(true)
 
     let headers: unknown
     ;(hooks.headers as (d: object, cb: (r: { responseHeaders: unknown }) => void) => void)(

@@ -20,8 +20,8 @@ import { FakeClipboard, ManualTimers, settle } from './fakes'
 const RFC_SECRET = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ'
 const RFC_URI = `otpauth://totp/Example:alice@example.com?secret=${RFC_SECRET}&issuer=Example&digits=8&period=30`
 const T = 1111111109_000
-const ORIGINS = { rendererFile: '/opt/warifu/renderer/index.html' }
-const OURS = { url: 'file:///opt/warifu/renderer/index.html', isMainFrame: true }
+const ORIGINS = {}
+const OURS = { url: 'warifu://app/index.html', isMainFrame: true }
 const oathtoolAbsent = skipUnless(hasTool('oathtool'), 'oathtool')
 
 const manual = (over: Partial<ManualEntry> = {}): ManualEntry => ({

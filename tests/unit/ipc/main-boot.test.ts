@@ -76,7 +76,21 @@ const fake = await vi.hoisted(async () => {
   const trays: unknown[] = []
   /** Main's native message boxes (the confirmations) and the button the fake user presses. */
   const boxes = { shown: [] as unknown[][], answer: 1 }
-  return { app, windows, FakeWindow, ipc, shortcuts, session, trays, menu: [] as unknown[], boxes }
+  const schemes: unknown[] = []
+  const protocolHandlers = new Map<string, unknown>()
+  return {
+    app,
+    windows,
+    FakeWindow,
+    ipc,
+    shortcuts,
+    session,
+    trays,
+    menu: [] as unknown[],
+    boxes,
+    schemes,
+    protocolHandlers,
+  }
 })
 
 vi.mock('electron', () => ({
@@ -96,6 +110,13 @@ vi.mock('electron', () => ({
     buildFromTemplate: (t: unknown) => t,
   },
   session: { defaultSession: fake.session },
+  protocol: {
+    registerSchemesAsPrivileged: (schemes: unknown[]) => fake.schemes.push(...schemes),
+    handle: (scheme: string, handler: unknown) => fake.protocolHandlers.set(scheme, handler),
+  },
+  ClipboardItem: class {
+    constructor(readonly entries: Record<string, unknown>) {}
+  },
   ipcMain: { handle: (name: string, fn: never) => fake.ipc.set(name, fn) },
   nativeImage: { createFromBuffer: () => ({ setTemplateImage: () => {} }) },
   nativeTheme: { shouldUseDarkColors: true },
@@ -133,7 +154,7 @@ describe('electron/main.ts booted with a fake electron module', () => {
     await import('../../../electron/main')
     // start() runs after whenReady(); wait for its window and shortcut.
     await vi.waitFor(() => expect(fake.shortcuts.size).toBe(1), { timeout: 10_000 })
-    ourPage.senderFrame.url = `file://${(fake.windows[0]!.loaded[0] ?? '').replace(/^file:/, '')}`
+    ourPage.senderFrame.url = fake.windows[0]!.loaded[0] ?? ''
   })
 
   afterAll(async () => {
@@ -164,8 +185,24 @@ describe('electron/main.ts booted with a fake electron module', () => {
     expect(win.contentProtection).toBe(true)
     expect(win.options.backgroundColor).toBe('#15171b')
     expect(win.loaded).toHaveLength(1)
-    expect(win.loaded[0]).toMatch(/^file:.*renderer[/\\]index\.html$/)
+    // The page comes from the app scheme, never file:// (whose 'self' is every local file).
+    expect(win.loaded).toEqual(['warifu://app/index.html'])
     expect(fake.trays).toHaveLength(1)
+  })
+
+  it('serves the page from warifu://app/, a privileged standard scheme, limited to dist/renderer', async () => {
+    expect(fake.schemes).toEqual([
+      expect.objectContaining({
+        scheme: 'warifu',
+        privileges: expect.objectContaining({ standard: true, secure: true, supportFetchAPI: true }),
+      }),
+    ])
+    const handler = fake.protocolHandlers.get('warifu') as (r: { url: string; method: string }) => Promise<Response>
+    expect(handler).toBeTypeOf('function')
+    // Nothing outside the renderer folder: not main's own bundle beside it, not the data folder.
+    expect((await handler({ url: 'warifu://app/../electron/main.cjs', method: 'GET' })).status).not.toBe(200)
+    expect((await handler({ url: 'warifu://app/%2e%2e/electron/main.cjs', method: 'GET' })).status).not.toBe(200)
+    expect((await handler({ url: 'warifu://app/index.html', method: 'POST' })).status).toBe(405)
   })
 
   it('registers every channel, answering only our page', async () => {

@@ -15,15 +15,23 @@ import { screenSourceFor } from '../../../electron/app/display-media'
 import { closeHidesWindow, quitWhenAllWindowsClosed } from '../../../electron/app/close-policy'
 import { ROOT } from '../../support/tools'
 
-const ORIGINS = { rendererFile: '/opt/warifu/renderer/index.html' }
-const PAGE = 'file:///opt/warifu/renderer/index.html'
+const ORIGINS = {}
+const PAGE = 'warifu://app/index.html'
 
 describe('security decisions', () => {
-  it('trusts exactly our index.html, with or without a query or hash', () => {
+  it('trusts exactly our index.html on the app scheme, with or without a query or hash', () => {
     expect(isTrustedUrl(PAGE, ORIGINS)).toBe(true)
     expect(isTrustedUrl(`${PAGE}#/add`, ORIGINS)).toBe(true)
     for (const url of [
+      // Never a file: page, not even the built index.html opened directly (its 'self' is every local file).
+      'file:///opt/warifu/renderer/index.html',
       'file:///opt/warifu/renderer/other.html',
+      'warifu://app/other.html',
+      'warifu://app/',
+      'warifu://other/index.html',
+      'warifu://user@app/index.html',
+      'warifu-evil://app/index.html',
+      'app://warifu/index.html',
       'file:///opt/warifu/renderer/index.html/../../../etc/passwd',
       'file://remote-host/opt/warifu/renderer/index.html',
       'https://opt/warifu/renderer/index.html',
