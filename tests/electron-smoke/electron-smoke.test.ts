@@ -118,7 +118,8 @@ describe('real Electron', () => {
       }
     })
     expect(window.count).toBe(1)
-    expect(window.url).toMatch(/^file:\/\/.*\/dist\/renderer\/index\.html$/)
+    // The app scheme, never file:// (whose 'self' would be every local file).
+    expect(window.url).toBe('warifu://app/index.html')
     if (process.platform !== 'linux') expect(window.contentProtected).toBe(true)
 
     // The page sees the bridge and nothing of Node or Electron.
@@ -132,6 +133,28 @@ describe('real Electron', () => {
       }
     })
     expect(world).toEqual({ bridge: 'function', require: 'undefined', process: 'undefined', ipcRenderer: 'undefined' })
+
+    // The page's origin serves the renderer folder and nothing else: the .wasm with its type, not main's
+    // bundle beside it, and no local file at all.
+    const served = await page.evaluate(async () => {
+      const status = (url: string) =>
+        fetch(url).then(
+          (r) => `${r.status} ${r.headers.get('content-type') ?? ''}`.trim(),
+          () => 'refused',
+        )
+      return {
+        wasm: await status('zxing_reader.wasm'),
+        worker: await status('decode.worker.js'),
+        main: await status('warifu://app/%2e%2e/electron/main.cjs'),
+        file: await status('file:///etc/hostname'),
+      }
+    })
+    expect(served).toEqual({
+      wasm: '200 application/wasm',
+      worker: '200 text/javascript; charset=utf-8',
+      main: '404',
+      file: 'refused',
+    })
 
     // Through the preload, ipcRenderer.invoke and main's handler: the real IPC path.
     const added = await page.evaluate(
