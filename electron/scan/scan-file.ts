@@ -39,11 +39,18 @@ const realTimer = (onTimeout: () => void, ms: number) => {
 
 /** Every QR text in the file; throws NotAnImageError / ImageTooLargeError / ImageDecodeTimeoutError. */
 export async function scanImageFile(file: string, options: ScanOptions = {}): Promise<string[]> {
-  return scanImageBytes(await readImageBytes(file), options)
+  // A fresh buffer of our own: handed to the worker, not copied.
+  return scanInWorker(await readImageBytes(file), options)
 }
 
-/** Every QR text in PNG or JPEG bytes, decoded in a worker thread. The bytes are handed over, not copied. */
+/** Every QR text in PNG or JPEG bytes, decoded in a worker thread (from a copy: `bytes` stay usable). */
 export function scanImageBytes(bytes: Uint8Array, options: ScanOptions = {}): Promise<string[]> {
+  // new Uint8Array copies (a Buffer's slice() would be a view of it, perhaps of Node's shared pool).
+  return scanInWorker(new Uint8Array(bytes), options)
+}
+
+/** Decodes in a new worker; `bytes` must own its whole ArrayBuffer, which is moved there. */
+function scanInWorker(bytes: Uint8Array, options: ScanOptions): Promise<string[]> {
   const { filename, execArgv } = workerScript()
   const worker = new Worker(filename, {
     execArgv,

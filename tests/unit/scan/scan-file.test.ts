@@ -1,0 +1,95 @@
+import { readFileSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import { deflateSync } from 'node:zlib'
+import { describe, expect, it } from 'vitest'
+import { scanImageBytes, scanImageFile } from '../../../electron/scan/scan-file'
+import { ImageDecodeTimeoutError, ImageTooLargeError, NotAnImageError } from '../../../shared/errors'
+import { useTempDir } from '../../support/temp-dir'
+import { pngFile, rgbaRowBytes, zlibZeros } from './hostile-png'
+
+const FIXTURES = path.resolve(import.meta.dirname, '..', '..', 'fixtures', 'qr')
+const expected = JSON.parse(readFileSync(path.join(FIXTURES, 'expected.json'), 'utf8')) as Record<string, string[]>
+
+/** A white, opaque RGBA PNG: valid, holds no code, and takes a while to decode and scan. */
+function whitePng(width: number, height: number): Buffer {
+  const row = Buffer.alloc(rgbaRowBytes(width), 255)
+  row[0] = 0
+  const data = Buffer.alloc(row.length * height)
+  for (let y = 0; y < height; y++) row.copy(data, y * row.length)
+  return pngFile({ width, height }, deflateSync(data, { level: 1 }))
+}
+
+describe('scanImageFile (decodes in a worker thread)', () => {
+  const tempDir = useTempDir()
+
+  it('reads the QR codes of the fixtures as before', async () => {
+    for (const name of ['broker-screenshot.png', 'broker-screenshot.jpg', 'two-codes.png']) {
+      expect((await scanImageFile(path.join(FIXTURES, name))).sort()).toEqual([...expected[name]!].sort())
+    }
+  })
+
+  it('leaves the bytes it is given usable (it decodes a copy)', async () => {
+    const bytes = readFileSync(path.join(FIXTURES, 'broker-screenshot.png'))
+    const copy = Buffer.from(bytes)
+    expect(await scanImageBytes(bytes)).toEqual(expected['broker-screenshot.png'])
+    expect(bytes.equals(copy)).toBe(true)
+  })
+
+  it('brings typed errors back from the worker', async () => {
+    await expect(scanImageFile(path.join(FIXTURES, 'truncated.png'))).rejects.toThrow(
+      new NotAnImageError('The PNG file is truncated or corrupt.'),
+    )
+    const bomb = pngFile({ width: 1000, height: 1000, interlace: 1 }, zlibZeros(256 * 1024 * 1024))
+    await expect(scanImageBytes(bomb)).rejects.toThrow(/more pixel data than its size/)
+    await expect(scanImageBytes(pngFile({ width: 20_000, height: 20_000 }, zlibZeros(1024)))).rejects.toThrow(
+      ImageTooLargeError,
+    )
+  })
+
+  it('stops the worker when the time limit passes, with IMAGE_DECODE_TIMEOUT', async () => {
+    let fire: (() => void) | undefined
+    let limit = 0
+    const scanning = scanImageBytes(whitePng(2000, 2000), {
+      timeLimitMs: 20_000,
+      startTimer: (onTimeout, ms) => {
+        fire = onTimeout
+        limit = ms
+        return () => {}
+      },
+    })
+    expect(limit).toBe(20_000)
+    // The time is up before the worker could have answered: it is stopped, not waited for.
+    fire!()
+    await expect(scanning).rejects.toThrow(
+      new ImageDecodeTimeoutError('The image took over 20 s to decode; it was stopped.'),
+    )
+  })
+
+  it('cancels its timer once the worker answers', async () => {
+    let cancelled = false
+    const texts = await scanImageFile(path.join(FIXTURES, 'broker-screenshot.png'), {
+      startTimer: () => () => (cancelled = true),
+    })
+    expect(texts).toEqual(expected['broker-screenshot.png'])
+    expect(cancelled).toBe(true)
+  })
+
+  it("keeps the caller's event loop running while a large image decodes", async () => {
+    // 36 MP: long enough to decode that a blocked loop would show one long gap.
+    const file = path.join(tempDir(), 'white.png')
+    writeFileSync(file, whitePng(6000, 6000))
+    const ticks: number[] = []
+    const timer = setInterval(() => ticks.push(performance.now()), 5)
+    const start = performance.now()
+    try {
+      await expect(scanImageFile(file)).resolves.toEqual([])
+    } finally {
+      clearInterval(timer)
+    }
+    const total = performance.now() - start
+    const gaps = ticks.map((t, i) => t - (i === 0 ? start : ticks[i - 1]!))
+    // Relative, not absolute: with decoding on this thread the longest gap was nearly the whole run.
+    expect(Math.max(...gaps)).toBeLessThan(total / 4)
+    expect(ticks.length).toBeGreaterThan(10)
+  })
+})
