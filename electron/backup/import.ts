@@ -26,6 +26,7 @@ import type { OtpParams } from '../../shared/otp/account'
 import type { AccountSummary } from '../../shared/types'
 import type { Vault } from '../vault/vault'
 import { readRegularFile } from '../files/read-regular-file'
+import { pathForEcho } from '../../shared/echo'
 import { readAegisEncrypted } from './aegis-encrypted'
 import { readTwoFasEncrypted } from './twofas-encrypted'
 
@@ -46,12 +47,17 @@ function withoutSecret(p: OtpParams, source: string): PreviewAccount {
   return { ...rest, source }
 }
 
+/** A file's name for messages and the preview; a name that may hold a secret (a pasted link) is not shown. */
+function shownName(path: string): string {
+  return pathForEcho(basename(path), 'a file')
+}
+
 /** A file's bytes with the same refusals as every file the user names (missing, folder, FIFO, over 32 MiB). */
 function readCapped(path: string): Promise<Uint8Array> {
   return readRegularFile(path, {
     maxBytes: MAX_BACKUP_BYTES,
-    unreadable: (message, cause) => new FileUnreadableError(`${basename(path)}: ${message}`, { cause }),
-    tooLarge: () => new BackupTooLargeError(`${basename(path)} is larger than any real backup.`),
+    unreadable: (message, cause) => new FileUnreadableError(`${shownName(path)}: ${message}`, { cause }),
+    tooLarge: () => new BackupTooLargeError(`${shownName(path)} is larger than any real backup.`),
   })
 }
 
@@ -63,12 +69,13 @@ function isImage(bytes: Uint8Array): boolean {
 
 async function textOf(source: ImportSource): Promise<{ name: string; text: string; image: boolean }> {
   if (source.kind === 'text') return { name: source.name ?? 'pasted text', text: source.text, image: false }
-  const name = basename(source.path)
+  const name = shownName(source.path)
   const bytes = await readCapped(source.path)
   if (isImage(bytes)) {
-    // QR images go through the scan pipeline (loaded only when needed).
-    const { scanImageFile } = await import('../scan/scan-file')
-    const texts = await scanImageFile(source.path)
+    // QR images go through the scan pipeline (loaded only when needed), with the bytes already
+    // read: the file is not opened twice, so it cannot be swapped in between.
+    const { scanImageBytes } = await import('../scan/scan-file')
+    const texts = await scanImageBytes(bytes)
     return { name, text: texts.join('\n'), image: true }
   }
   if (bytes.includes(0)) throw new UnsupportedBackupError(`${name} is not a backup Warifu reads.`)

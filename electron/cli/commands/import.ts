@@ -1,6 +1,6 @@
 /** `warifu import`: preview then add accounts from backups, otpauth lists and QR images, all or nothing. */
 import { AppError, UsageError } from '../../../shared/errors'
-import type { PreviewAccount } from '../../backup/index'
+import type { ImportSource, PreviewAccount } from '../../backup/index'
 import { parseCommandArgs } from '../args'
 import type { Command } from '../io'
 import { promptPassword, readPasswordFile } from './password'
@@ -9,33 +9,44 @@ const name = (a: { issuer: string; label: string }) => [a.issuer, a.label].filte
 const describe = (a: PreviewAccount) =>
   `${name(a)} (${a.type.toUpperCase()}, ${a.algorithm}, ${a.digits} digits, ${a.type === 'totp' ? `${a.period} s` : `counter ${a.counter}`})`
 
+const LINK = /^\s*otpauth(-migration)?:\/\//i
+
 export const importCommand: Command = {
   name: 'import',
   summary: 'Import accounts from Aegis, 2FAS, Ente, otpauth lists, GA export QR images',
   help: `Usage:
-  warifu import <file-or-image>... [--yes] [--password-file <file>]
+  warifu import <file-or-image-or-link>... [--yes] [--password-file <file>]
+  <command> | warifu import - [--yes] [--password-file <file>]
 
 Reads Aegis (plain or encrypted), 2FAS (.2fas, plain or encrypted), Ente Auth
 plain exports, otpauth:// URI lists, Warifu's exports, and PNG/JPEG images of
 Google Authenticator export QR codes (give every image of a batch at once).
 Shows what will be added, what is already saved and what cannot be imported,
 then asks; --yes skips the question. Nothing is added unless all of it is.
-Encrypted files ask for their password, or read it from --password-file.`,
+Encrypted files ask for their password, or read it from --password-file.
+An otpauth:// or otpauth-migration:// argument is read as a link, not a file
+name; "-" reads such links (one a line) from standard input.`,
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(args, {
       yes: { type: 'boolean' },
       'password-file': { type: 'string' },
     })
     if (positionals.length === 0) throw new UsageError('Name at least one file: warifu import <file>...')
+    if (positionals.filter((p) => p === '-').length > 1) throw new UsageError('Give "-" (standard input) once.')
     const fromFile = values['password-file'] === undefined ? undefined : await readPasswordFile(values['password-file'])
     // The backup code (crypto, formats, image decoding) loads only for this command.
     const { commitImport, previewImport } = await import('../../backup/index')
     const vault = await io.openVault()
-    const preview = await previewImport(
-      vault,
-      positionals.map((path) => ({ kind: 'file' as const, path })),
-      { password: fromFile ?? ((source) => promptPassword(`Password for ${source}: `)) },
-    )
+    const sources: ImportSource[] = []
+    for (const [i, arg] of positionals.entries()) {
+      if (arg === '-') sources.push({ kind: 'text', text: await io.readStdin(), name: 'standard input' })
+      // A link is text to read, never a file name to open (and never echoed: it holds the secret).
+      else if (LINK.test(arg)) sources.push({ kind: 'text', text: arg, name: `link ${i + 1}` })
+      else sources.push({ kind: 'file', path: arg })
+    }
+    const preview = await previewImport(vault, sources, {
+      password: fromFile ?? ((source) => promptPassword(`Password for ${source}: `)),
+    })
     for (const a of preview.toAdd) io.out(`add        ${describe(a)}`)
     for (const a of preview.duplicates)
       io.out(`duplicate  ${describe(a)}${a.existingId ? ` (saved as ${a.existingId})` : ''}`)
