@@ -1,7 +1,7 @@
 /**
  * Exports: the encrypted Aegis backup, plain exports for moving (only when confirmed),
  * and Google Authenticator transfer QR codes. Every export is read back and compared
- * entry by entry before success is reported.
+ * entry by entry before it replaces the target (export-file.ts: no temp file outlives it).
  */
 import { randomInt, randomUUID } from 'node:crypto'
 import { readFile, realpath } from 'node:fs/promises'
@@ -25,11 +25,11 @@ import type { QrMatrix } from '../../shared/backup/preview'
 import type { OtpParams } from '../../shared/otp/account'
 import { formatOtpUri } from '../../shared/otp/uri'
 import type { AccountSummary } from '../../shared/types'
-import { writeFileAtomic } from '../vault/atomic-file'
 import type { Vault } from '../vault/vault'
 import { allParams, firstDifference } from './accounts'
 import { readAegisEncrypted, writeAegisEncrypted } from './aegis-encrypted'
 import type { ScryptCost } from './crypto'
+import { writeVerifiedExport } from './export-file'
 
 /** `aegis`: encrypted backup; `aegis-plain`, `otpauth`: plain text for moving; `ga-qr`: PNG QR codes for a phone. */
 export type ExportFormat = 'aegis' | 'aegis-plain' | 'otpauth' | 'ga-qr'
@@ -62,8 +62,8 @@ export interface ExportResult {
 function verifyFailed(index: number): BackupVerifyError {
   return new BackupVerifyError(
     index === -1
-      ? 'The export could not be read back.'
-      : `Reading the export back gave a different account at position ${index + 1}; do not rely on this file.`,
+      ? 'The export could not be read back; nothing was saved.'
+      : `Reading the export back gave a different account at position ${index + 1}; nothing was saved.`,
   )
 }
 
@@ -72,7 +72,7 @@ async function verify(expected: readonly OtpParams[], read: () => Promise<OtpPar
   try {
     actual = await read()
   } catch (error) {
-    throw new BackupVerifyError('The export could not be read back; do not rely on this file.', { cause: error })
+    throw new BackupVerifyError('The export could not be read back; nothing was saved.', { cause: error })
   }
   const diff = firstDifference(expected, actual)
   if (diff !== -1) throw verifyFailed(diff)
@@ -158,52 +158,58 @@ export async function exportBackup(vault: Vault, options: ExportOptions): Promis
     if (password === undefined || password === '') {
       throw new BackupPasswordRequiredError('An encrypted backup needs a password.')
     }
-    await writeFileAtomic(outPath, await writeAegisEncrypted(accounts, password, options.testOnlyScryptCost))
-    await verify(accounts, async () => {
-      const file = readAegisFile(await readFile(outPath, 'utf8'))
-      if (file.kind !== 'encrypted') throw new Error('not encrypted')
-      const parsed = await readAegisEncrypted(file, password)
-      return parsed.rejected.length > 0 ? [] : parsed.accounts
-    })
-  } else if (format === 'aegis-plain') {
-    await writeFileAtomic(
-      outPath,
-      aegisPlainFile(
-        accounts,
-        accounts.map(() => randomUUID()),
-      ),
+    const data = await writeAegisEncrypted(accounts, password, options.testOnlyScryptCost)
+    await writeVerifiedExport([{ path: outPath, data }], ([written]) =>
+      verify(accounts, async () => {
+        const file = readAegisFile(await readFile(written!, 'utf8'))
+        if (file.kind !== 'encrypted') throw new Error('not encrypted')
+        const parsed = await readAegisEncrypted(file, password)
+        return parsed.rejected.length > 0 ? [] : parsed.accounts
+      }),
     )
-    await verify(accounts, async () => {
-      const file = readAegisFile(await readFile(outPath, 'utf8'))
-      if (file.kind !== 'plain') throw new Error('not plain')
-      return aegisEntries(file.content).accounts
-    })
+  } else if (format === 'aegis-plain') {
+    const data = aegisPlainFile(
+      accounts,
+      accounts.map(() => randomUUID()),
+    )
+    await writeVerifiedExport([{ path: outPath, data }], ([written]) =>
+      verify(accounts, async () => {
+        const file = readAegisFile(await readFile(written!, 'utf8'))
+        if (file.kind !== 'plain') throw new Error('not plain')
+        return aegisEntries(file.content).accounts
+      }),
+    )
   } else if (format === 'otpauth') {
-    await writeFileAtomic(outPath, accounts.map((a) => formatOtpUri(a) + '\n').join(''))
-    await verify(accounts, async () => parseOtpauthList(await readFile(outPath, 'utf8')).accounts)
+    const data = accounts.map((a) => formatOtpUri(a) + '\n').join('')
+    await writeVerifiedExport([{ path: outPath, data }], ([written]) =>
+      verify(accounts, async () => parseOtpauthList(await readFile(written!, 'utf8')).accounts),
+    )
   } else {
     const transfer = phoneTransfer(vault)
     const { uris, kept } = transfer
     leftOut.push(...transfer.leftOut)
     exported = kept.length
     files = numberedPaths(outPath, uris.length)
+    // Loaded only here: the CLI's start-up stays fast for every other command.
+    const { default: QRCode } = await import('qrcode')
+    const pngs = []
     for (const [i, uri] of uris.entries()) {
-      // Loaded only here: the CLI's start-up stays fast for every other command.
-      const { default: QRCode } = await import('qrcode')
       const png = await QRCode.toBuffer(uri, { type: 'png', errorCorrectionLevel: 'M', margin: 4, scale: 6 })
-      await writeFileAtomic(files[i]!, png)
+      pngs.push({ path: files[i]!, data: png })
     }
-    await verify(kept, async () => {
-      const { scanImageFile } = await import('../scan/scan-file')
-      const batches = []
-      for (const file of files) {
-        const texts = await scanImageFile(file)
-        batches.push(...texts.filter((t) => t.startsWith('otpauth-migration:')).map(parseMigrationUri))
-      }
-      const collected = collectMigrationBatches(batches)
-      if (collected.incomplete.length > 0 || collected.accounts.rejected.length > 0) return []
-      return collected.accounts.accounts
-    })
+    await writeVerifiedExport(pngs, (written) =>
+      verify(kept, async () => {
+        const { scanImageFile } = await import('../scan/scan-file')
+        const batches = []
+        for (const file of written) {
+          const texts = await scanImageFile(file)
+          batches.push(...texts.filter((t) => t.startsWith('otpauth-migration:')).map(parseMigrationUri))
+        }
+        const collected = collectMigrationBatches(batches)
+        if (collected.incomplete.length > 0 || collected.accounts.rejected.length > 0) return []
+        return collected.accounts.accounts
+      }),
+    )
   }
   // A transfer to a phone is not a backup kept on this side; the others hold every account.
   const isBackup = format !== 'ga-qr'

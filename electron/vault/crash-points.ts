@@ -8,6 +8,7 @@ export type CrashPoint =
   | 'add-many:between-keychain-writes'
   | 'purge:after-pending'
   | 'purge:after-keychain'
+  | 'export:before-rename'
 
 export function crashPoint(name: CrashPoint): void {
   if (process.env.WARIFU_CRASH_AT === name) process.kill(process.pid, 'SIGKILL')
