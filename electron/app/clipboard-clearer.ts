@@ -63,7 +63,7 @@ export function concealedFormats(platform: string, code: string): Record<string,
   }
 }
 
-/** Electron's name for a raw platform clipboard format (see `clipboard.has` in Electron's API docs). */
+/** Electron's custom format for a raw platform clipboard format (docs/api/clipboard.md, "custom formats"). */
 export const rawFormat = (name: string): string => `electron application/osclipboard;format="${name}"`
 
 /** The slice of Electron 45's clipboard this needs; `Item` is Electron's ClipboardItem. */

@@ -57,6 +57,7 @@ const CASES: { args: (files: string) => string[]; stdin?: string }[] = [
   { args: () => ['remove', `--${URI}`] },
   { args: () => ['restore', URI] },
   { args: () => ['restore', SECRET] },
+  { args: () => ['deleted', URI] },
   { args: () => ['adopt', URI, '--label', 'x'] },
   { args: () => ['adopt', SECRET, '--label', 'x'] },
   { args: () => ['orphans', URI] },
