@@ -5,9 +5,9 @@
  */
 import type { BackupStatus } from '../shared/backup/preview'
 import type { CodeSnapshot, PhoneCodes } from '../shared/ipc/channels'
-import type { AccountSummary } from '../shared/types'
+import type { AccountSummary, DeletedAccount } from '../shared/types'
 import { api, errorCode } from './api'
-import { confirmDialog, isDialogOpen } from './components/dialog'
+import { isDialogOpen } from './components/dialog'
 import { h } from './components/dom'
 import { toast } from './components/toast'
 import { displayName } from './format'
@@ -19,11 +19,12 @@ import { lastBackupText, renderBackupReminder, renderBackupView, type BackupTab 
 import { ImportView } from './views/import-view'
 import { renderPhoneCodes } from './views/phone-codes-view'
 import { editDialog } from './views/edit-dialog'
+import { renderDeletedLink, renderDeletedView } from './views/deleted-view'
 import { renderEmptyState } from './views/empty-state'
 import { ListView } from './views/list-view'
 import { classifyTexts, renderScanResult, type ScannedAccount } from './views/scan-result-view'
 
-type View = 'list' | 'add' | 'scan-result' | 'backup' | 'phone' | 'unavailable'
+type View = 'list' | 'add' | 'scan-result' | 'backup' | 'phone' | 'deleted' | 'unavailable'
 type LanguageChoice = Language | 'system'
 
 /** Performance entry names the UI benchmark reads. */
@@ -36,6 +37,8 @@ function isEditable(target: EventTarget | null): boolean {
 
 export class App {
   private accounts: AccountSummary[] = []
+  /** Recently deleted: the list links to it while it holds anything. */
+  private deleted: DeletedAccount[] = []
   private codes: CodeSnapshot[] = []
   private view: View = 'list'
   private choice: LanguageChoice = 'system'
@@ -82,7 +85,9 @@ export class App {
       bridge['codes:current'](),
       bridge['backup:status']().catch(() => undefined),
     ]).catch(() => undefined)
+    const deleted = Promise.resolve(bridge['accounts:deleted']()).catch(() => [])
     await this.loadStatus(early)
+    this.deleted = await deleted
     const chosen = await settings
     if (chosen) {
       this.choice = chosen.language
@@ -125,11 +130,13 @@ export class App {
 
   private async loadAccounts(): Promise<void> {
     const bridge = api()
-    const [accounts, codes, backupStatus] = await Promise.all([
+    const [accounts, codes, backupStatus, deleted] = await Promise.all([
       bridge['accounts:list'](),
       bridge['codes:current'](),
       bridge['backup:status']().catch(() => undefined),
+      bridge['accounts:deleted']().catch(() => []),
     ])
+    this.deleted = deleted
     this.accounts = accounts
     this.codes = codes
     this.backupStatus = backupStatus
@@ -151,6 +158,7 @@ export class App {
     else if (this.view === 'add') this.main.replaceChildren(this.addView())
     else if (this.view === 'list') this.renderList()
     else if (this.view === 'backup') this.renderBackup()
+    else if (this.view === 'deleted') this.main.replaceChildren(this.deletedView())
     this.footer.hidden = this.view !== 'list' || this.accounts.length === 0
     this.footer.textContent = t('list.keysHelp')
   }
@@ -209,7 +217,10 @@ export class App {
 
   private renderList(): void {
     if (this.accounts.length === 0) {
-      this.main.replaceChildren(renderEmptyState(() => this.show('add')))
+      this.main.replaceChildren(
+        renderEmptyState(() => this.show('add')),
+        ...this.deletedLink(),
+      )
       return
     }
     this.noMatch = h('p', { class: 'no-match', hidden: true })
@@ -238,6 +249,7 @@ export class App {
       ...(reminder ? [reminder] : []),
       this.list.el,
       this.noMatch,
+      ...this.deletedLink(),
     )
     this.applyFilter()
   }
@@ -414,27 +426,66 @@ export class App {
     else this.list.focusAccount(account.id)
   }
 
+  /** Main asks in its own dialog, then the account moves to Recently deleted; the toast offers Undo. */
   private async remove(account: AccountSummary): Promise<void> {
-    const ok = await confirmDialog({
-      title: t('confirm.deleteTitle', { name: displayName(account) }),
-      body: t('confirm.deleteBody'),
-      confirmLabel: t('confirm.delete'),
-      danger: true,
-    })
-    if (!ok) {
-      this.list.focusAccount(account.id)
-      return
-    }
     try {
       const index = this.accounts.findIndex((a) => a.id === account.id)
       this.accounts = await api()['accounts:remove'](account.id)
+      const bridge = api()
+      this.deleted = await bridge['accounts:deleted']().catch(() => this.deleted)
       this.render()
       const neighbour = this.accounts[Math.min(index, this.accounts.length - 1)]
       if (neighbour) this.list.focusAccount(neighbour.id)
       else this.search?.focus()
+      toast(t('remove.moved', { name: displayName(account) }), 'info', {
+        label: t('remove.undo'),
+        run: () => void this.undoRemove(account),
+      })
+    } catch (error) {
+      const code = errorCode(error)
+      // Cancel in main's dialog: nothing changed, nothing to say.
+      if (code !== 'NOT_CONFIRMED') toast(errorText(code), 'error')
+      this.list.focusAccount(account.id)
+    }
+  }
+
+  private async undoRemove(account: AccountSummary): Promise<void> {
+    try {
+      await api()['accounts:restore'](account.id)
+      await this.reload(account.id)
     } catch (error) {
       toast(errorText(errorCode(error)), 'error')
     }
+  }
+
+  // ---- Recently deleted ------------------------------------------------------
+
+  private deletedLink(): HTMLElement[] {
+    if (this.deleted.length === 0) return []
+    // Read again on the way in: the days left count at main's clock, now.
+    const open = () => {
+      this.view = 'deleted'
+      void this.deletedChanged(0)
+    }
+    return [renderDeletedLink(this.deleted.length, open)]
+  }
+
+  private deletedView(): HTMLElement {
+    return renderDeletedView(this.deleted, { changed: (index) => void this.deletedChanged(index) })
+  }
+
+  /** A restore or delete-forever went through: reload, redraw, and keep the focus near where it was. */
+  private async deletedChanged(index: number): Promise<void> {
+    try {
+      await this.loadAccounts()
+    } catch (error) {
+      toast(errorText(errorCode(error)), 'error')
+    }
+    if (this.view !== 'deleted') return
+    this.render()
+    const buttons = this.main.querySelectorAll<HTMLElement>('[data-action="restore"]')
+    const back = this.header.querySelector<HTMLElement>('[data-action="back"]')
+    ;(buttons[Math.min(index, buttons.length - 1)] ?? back)?.focus()
   }
 
   private async move(account: AccountSummary, index: number): Promise<void> {
@@ -475,6 +526,7 @@ export class App {
       toast(errorText(errorCode(error)), 'error')
       return
     }
+    if (this.view === 'deleted') this.render()
     if (this.view !== 'list') return
     const searching = document.activeElement === this.searchBox
     const focusedId = (document.activeElement as HTMLElement | null)?.closest<HTMLElement>('.account')?.dataset.id

@@ -70,11 +70,11 @@ export function confirmTexts(
         ? {
             title,
             cancel,
-            message: `「${first}」の秘密鍵を表示しますか？`,
+            message: `「${first}」のシークレットキーを表示しますか？`,
             detail:
-              '秘密鍵を見た人は誰でもこのアカウントのコードを作れます。画面を誰にも見られていないことを確かめてください。',
+              'シークレットキーを見た人は誰でもこのアカウントのコードを作れます。画面を誰にも見られていないことを確かめてください。',
             confirm: '表示する',
-            touchIdReason: `「${first}」の秘密鍵を表示`,
+            touchIdReason: `「${first}」のシークレットキーを表示`,
           }
         : {
             title,
@@ -89,10 +89,10 @@ export function confirmTexts(
         ? {
             title,
             cancel,
-            message: `${count} 件のアカウントの秘密鍵を QR コードで表示しますか？`,
+            message: `${count} 件のアカウントのシークレットキーを QR コードで表示しますか？`,
             detail: `スマートフォンの Google Authenticator に移すためのコードです。撮影した人は誰でもコードを作れます。\n\n${nameList(request.accounts, language)}`,
             confirm: 'QR コードを表示',
-            touchIdReason: `${count} 件のアカウントの秘密鍵を QR コードで表示`,
+            touchIdReason: `${count} 件のアカウントのシークレットキーを QR コードで表示`,
           }
         : {
             title,
@@ -127,7 +127,7 @@ export function confirmTexts(
             cancel,
             message: `「${first}」を完全に削除しますか？`,
             detail:
-              '秘密鍵がキーチェーンから消え、元に戻せません。別の方法（別の端末やリカバリーコード）でログインできることを先に確かめてください。',
+              'シークレットキーがキーチェーンから消え、元に戻せません。別の方法（別の端末やリカバリーコード）でログインできることを先に確かめてください。',
             confirm: '完全に削除',
             touchIdReason: `「${first}」を完全に削除`,
           }

@@ -1,7 +1,6 @@
-/** Editing an account's issuer and label, and "show secret" behind a second confirmation. */
+/** Editing an account's issuer and label, and "show secret", which main confirms in its own dialog. */
 import type { AccountSummary } from '../../shared/types'
 import { api, errorCode } from '../api'
-import { confirmDialog } from '../components/dialog'
 import { h } from '../components/dom'
 import { groupSecret } from '../format'
 import { errorText, t } from '../i18n'
@@ -31,13 +30,8 @@ export function editDialog(account: AccountSummary): Promise<AccountSummary | un
         return
       }
       void (async () => {
-        const ok = await confirmDialog({
-          title: t('confirm.revealTitle'),
-          body: t('confirm.revealBody'),
-          confirmLabel: t('confirm.reveal'),
-        })
-        if (!ok) return
         try {
+          // Main asks the user in its own dialog (a page cannot answer it) before the key comes back.
           const { secret } = await api()['accounts:reveal-secret'](account.id)
           secretBox.replaceChildren(
             h('span', { class: 'field-label' }, t('edit.secretLabel')),
@@ -46,7 +40,8 @@ export function editDialog(account: AccountSummary): Promise<AccountSummary | un
           secretBox.hidden = false
           reveal.textContent = t('edit.hideSecret')
         } catch (error) {
-          fail(error)
+          // Cancel in main's dialog: nothing shown, nothing to report.
+          if (errorCode(error) !== 'NOT_CONFIRMED') fail(error)
         }
       })()
     })

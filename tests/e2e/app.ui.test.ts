@@ -218,28 +218,30 @@ describe.skipIf(why !== undefined)('renderer (e2e over main handlers)', () => {
     await expect.poll(() => app!.deps.clipboard.text).toMatch(/^\d{6}$/)
   })
 
-  it('deletes only after confirmation, from the keyboard', async () => {
-    const { page } = await launch({ accounts: DEMO_ACCOUNTS.slice(0, 3) })
+  it('deletes only after main’s confirmation, from the keyboard', async () => {
+    const { page, deps } = await launch({ accounts: DEMO_ACCOUNTS.slice(0, 3) })
     await page.locator('.search').press('ArrowDown')
+    deps.confirm.answer = false
     await page.keyboard.press('Delete')
-    await page.locator('dialog[open]').waitFor()
-    expect(await page.locator('dialog h2').textContent()).toBe('Delete “GitHub (alice@example.com)”?')
-    await page.keyboard.press('Enter') // the focused button is Cancel
-    await page.locator('dialog').waitFor({ state: 'detached' })
+    await expect.poll(() => deps.confirm.asked.length).toBe(1)
+    expect(deps.confirm.asked[0]).toEqual({
+      kind: 'remove',
+      accounts: [{ issuer: 'GitHub', label: 'alice@example.com' }],
+    })
     expect(await page.locator('.account').count()).toBe(3)
+    deps.confirm.answer = true
     await page.keyboard.press('Delete')
-    await page.locator('dialog [data-confirm]').click()
     await expect.poll(() => page.locator('.account').count()).toBe(2)
     expect((await app!.deps.vault.get()).list().map((a) => a.issuer)).toEqual(['Google', '楽天証券'])
   })
 
-  it('renames with F2, reorders with Alt+arrows, and reveals the secret only after confirming', async () => {
-    const { page } = await launch({ accounts: [URI, DEMO_ACCOUNTS[0]!] })
+  it('renames with F2, reorders with Alt+arrows, and reveals the secret only after main confirms', async () => {
+    const { page, deps } = await launch({ accounts: [URI, DEMO_ACCOUNTS[0]!] })
     await page.locator('.search').press('ArrowDown')
     await page.keyboard.press('F2')
     await page.locator('dialog.edit input[name="issuer"]').fill('ACME Corp')
     await page.locator('dialog.edit [data-action="reveal"]').click()
-    await page.locator('dialog [data-confirm]').click()
+    await expect.poll(() => deps.confirm.asked.map((r) => r.kind)).toEqual(['reveal-secret'])
     await expect.poll(() => page.locator('.secret-box code').textContent()).toBe('JBSW Y3DP EHPK 3PXP')
     await page.locator('dialog.edit button[type="submit"]').click()
     await page.locator('dialog').waitFor({ state: 'detached' })

@@ -1,7 +1,7 @@
 /**
  * What the UI does to the real OS keychain (Secret Service under tests/with-keyring.sh), checked with
  * secret-tool, an independent client: a QR screenshot pasted from the X clipboard (xclip, headful
- * Chromium on Xvfb) lands in the keychain, deleting in the UI removes the entry, an HOTP code comes
+ * Chromium on Xvfb) lands in the keychain, deleting it for good in the UI removes the entry, an HOTP code comes
  * from main and agrees with oathtool, and the harness leaves no entry behind.
  */
 import { spawnSync } from 'node:child_process'
@@ -56,10 +56,15 @@ describe.skipIf(why !== undefined)('the UI and the real keychain', () => {
 
       await page.locator('.account').hover()
       await page.locator('.account [data-action="delete"]').click()
-      await page.locator('dialog [data-confirm]').click()
       await page.locator('.empty').waitFor()
-      expect(lookup(deps.service, account!.id)).toBe('')
+      // Recently deleted keeps the key until it is deleted for good (main's confirmation, stubbed: yes).
+      expect(lookup(deps.service, account!.id)).toBe(SECRET)
       expect((await deps.vault.get()).list()).toEqual([])
+      await page.locator('[data-action="show-deleted"]').click()
+      await page.locator('.deleted-account [data-action="delete-forever"]').click()
+      await page.locator('.deleted-empty').waitFor()
+      expect(lookup(deps.service, account!.id)).toBe('')
+      expect(deps.confirm.asked.map((r) => r.kind)).toEqual(['remove', 'delete-forever'])
     },
   )
 

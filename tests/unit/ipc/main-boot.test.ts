@@ -242,7 +242,11 @@ describe('electron/main.ts booted with a fake electron module', () => {
       })
       const [parent, options] = fake.boxes.shown[0]!
       expect(parent).toBe(fake.windows[0])
-      expect(options).toMatchObject({ message: '「Ask / me」の秘密鍵を表示しますか？', defaultId: 1, cancelId: 1 })
+      expect(options).toMatchObject({
+        message: '「Ask / me」のシークレットキーを表示しますか？',
+        defaultId: 1,
+        cancelId: 1,
+      })
       fake.boxes.answer = 0
       expect(await call('accounts:reveal-secret', added.value.id)).toEqual({
         ok: true,
