@@ -163,7 +163,6 @@ export const en = {
   'deleted.deleteForever': 'Delete forever',
   'deleted.restored': '“{name}” is back in the list.',
   'deleted.gone': '“{name}” was deleted for good.',
-  'confirm.cancel': 'Cancel',
   'status.unavailableTitle': 'The keychain is not available',
   'status.retry': 'Try again',
   'status.problems': 'The account list was repaired when it was opened:',

@@ -165,7 +165,6 @@ export const ja: Record<MessageKey, string> = {
   'deleted.deleteForever': '完全に削除',
   'deleted.restored': '「{name}」を一覧に戻しました。',
   'deleted.gone': '「{name}」を完全に削除しました。',
-  'confirm.cancel': 'キャンセル',
   'status.unavailableTitle': 'キーチェーンを利用できません',
   'status.retry': '再試行',
   'status.problems': '開くときにアカウント一覧を修復しました:',
