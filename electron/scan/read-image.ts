@@ -123,8 +123,15 @@ export function pngDataBytes(
   return total
 }
 
-/** Width and height from a JPEG's SOF marker, read before any pixel is allocated. */
-export function jpegSize(bytes: Uint8Array): { width: number; height: number } {
+/** What a JPEG's frame header (SOF) says: size and each component's sampling factors. */
+export interface JpegFrame {
+  width: number
+  height: number
+  components: { h: number; v: number }[]
+}
+
+/** The frame header of a JPEG, read before any pixel is allocated. */
+export function jpegFrame(bytes: Uint8Array): JpegFrame {
   let i = 2
   while (i + 9 < bytes.length) {
     if (bytes[i] !== 0xff) throw new NotAnImageError('The JPEG file is corrupt (bad marker).')
@@ -136,12 +143,57 @@ export function jpegSize(bytes: Uint8Array): { width: number; height: number } {
     const length = (bytes[i + 2]! << 8) | bytes[i + 3]!
     // SOF0..SOF15 except DHT (C4), JPG (C8) and DAC (CC).
     if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) {
-      return { height: (bytes[i + 5]! << 8) | bytes[i + 6]!, width: (bytes[i + 7]! << 8) | bytes[i + 8]! }
+      const height = (bytes[i + 5]! << 8) | bytes[i + 6]!
+      const width = (bytes[i + 7]! << 8) | bytes[i + 8]!
+      const count = bytes[i + 9]!
+      if (count < 1 || count > 4 || length !== 8 + 3 * count || i + 10 + 3 * count > bytes.length) {
+        throw new NotAnImageError('The JPEG file is corrupt (frame header).')
+      }
+      const components = []
+      for (let c = 0; c < count; c++) {
+        const sampling = bytes[i + 11 + 3 * c]!
+        const h = sampling >> 4
+        const v = sampling & 15
+        // T.81 section B.2.2: sampling factors are 1 to 4.
+        if (h < 1 || h > 4 || v < 1 || v > 4) throw new NotAnImageError('The JPEG file is corrupt (frame header).')
+        components.push({ h, v })
+      }
+      return { width, height, components }
     }
     if (marker === 0xd9 || marker === 0xda) break
     i += 2 + length
   }
   throw new NotAnImageError('The JPEG file is truncated or corrupt (no frame header).')
+}
+
+/** Width and height from a JPEG's SOF marker, read before any pixel is allocated. */
+export function jpegSize(bytes: Uint8Array): { width: number; height: number } {
+  const { width, height } = jpegFrame(bytes)
+  return { width, height }
+}
+
+/**
+ * The most memory jpeg-js may need for one image, by our estimate: about 1 GiB allows 38
+ * megapixels without chroma subsampling, 75 with the usual 4:2:0. jpeg-js keeps every 8x8 block
+ * of every component as its own Int32Array (measured at about 500 bytes each), so a 100-megapixel
+ * frame header alone made it allocate about 2 GB before it noticed the data was missing.
+ */
+export const MAX_JPEG_DECODE_BYTES = 1024 * 1024 * 1024
+const JPEG_BYTES_PER_BLOCK = 512
+
+/** 8x8 blocks per component as jpeg-js lays them out (whole MCUs), and as the data must code them. */
+function jpegBlocks(frame: JpegFrame): { allocated: number; coded: number[] } {
+  const maxH = Math.max(...frame.components.map((c) => c.h))
+  const maxV = Math.max(...frame.components.map((c) => c.v))
+  const mcusPerLine = Math.ceil(frame.width / 8 / maxH)
+  const mcusPerColumn = Math.ceil(frame.height / 8 / maxV)
+  let allocated = 0
+  const coded = []
+  for (const { h, v } of frame.components) {
+    allocated += mcusPerLine * h * mcusPerColumn * v
+    coded.push(Math.ceil((Math.ceil(frame.width / 8) * h) / maxH) * Math.ceil((Math.ceil(frame.height / 8) * v) / maxV))
+  }
+  return { allocated, coded }
 }
 
 /**
@@ -196,8 +248,18 @@ function chunkSizeFor(dataBytes: number): number {
 }
 
 function decodeJpeg(bytes: Uint8Array): RgbaImage {
-  const { width, height } = jpegSize(bytes)
+  const frame = jpegFrame(bytes)
+  const { width, height } = frame
   checkImageSize(width, height)
+  const blocks = jpegBlocks(frame)
+  if (blocks.allocated * JPEG_BYTES_PER_BLOCK + width * height * 4 > MAX_JPEG_DECODE_BYTES) {
+    throw new ImageTooLargeError(`The JPEG image is ${width}x${height}: too large to decode.`)
+  }
+  // Every block of a component is coded in at least 1 bit (its DC difference), so a file too
+  // short for that is cut or made up; refused before jpeg-js allocates the blocks.
+  if (Math.min(...blocks.coded) > bytes.length * 8) {
+    throw new NotAnImageError('The JPEG file is truncated or corrupt (too little data for its size).')
+  }
   // A JPEG ends with EOI (FF D9); without it the file was cut short and would decode to grey.
   if (!hasJpegEnd(bytes)) throw new NotAnImageError('The JPEG file is truncated.')
   try {

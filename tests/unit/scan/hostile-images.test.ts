@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process'
 import { existsSync, truncateSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
+import jpeg from 'jpeg-js'
 import { describe, expect, it } from 'vitest'
 import { decodeImageBytes, pngDataBytes, readImageFile } from '../../../electron/scan/read-image'
 import { ImageTooLargeError, NotAnImageError } from '../../../shared/errors'
@@ -116,6 +117,37 @@ describe('PNG decoding bounded by the header', () => {
   })
 })
 
+/** A small real JPEG whose frame header (SOF0) is then made to claim another size or sampling. */
+function jpegClaiming(width: number, height: number, sampling?: number): Buffer {
+  const bytes = Buffer.from(jpeg.encode({ data: Buffer.alloc(16 * 16 * 4, 90), width: 16, height: 16 }, 90).data)
+  const sof = bytes.indexOf(Buffer.from([0xff, 0xc0]))
+  bytes.writeUInt16BE(height, sof + 5)
+  bytes.writeUInt16BE(width, sof + 7)
+  if (sampling !== undefined) bytes[sof + 11] = sampling
+  return bytes
+}
+
+describe('JPEG decoding bounded by the frame header', () => {
+  it('refuses 97.5 megapixels (under the pixel limit, over the decoder memory cap) on the header alone', () => {
+    // jpeg-js allocated about 2 GB of blocks for this 600-byte file before it gave up.
+    expect(() => decodeImageBytes(jpegClaiming(65_000, 1_500))).toThrow(
+      new ImageTooLargeError('The JPEG image is 65000x1500: too large to decode.'),
+    )
+  })
+
+  it('refuses an 8K frame header in a file far too short to code its blocks, before allocating them', () => {
+    expect(() => decodeImageBytes(jpegClaiming(7680, 4320))).toThrow(
+      new NotAnImageError('The JPEG file is truncated or corrupt (too little data for its size).'),
+    )
+  })
+
+  it.each([0x00, 0x50, 0x15])('refuses sampling factors 0x%s (T.81 allows 1 to 4)', (sampling) => {
+    expect(() => decodeImageBytes(jpegClaiming(16, 16, sampling))).toThrow(
+      new NotAnImageError('The JPEG file is corrupt (frame header).'),
+    )
+  })
+})
+
 describe('readImageFile', () => {
   const tempDir = useTempDir()
 
@@ -149,11 +181,12 @@ describe('warifu scan (built CLI) on hostile PNGs', () => {
       cwd: tempDir(),
       encoding: 'utf8',
     })
-    const peak = /peak-rss-kb=(\d+)/.exec(run.stderr)
+    // The preload runs in the decode worker too (it inherits execArgv): keep the highest figure.
+    const peaks = [...run.stderr.matchAll(/peak-rss-kb=(\d+)/g)].map((m) => Number(m[1]))
     return {
       status: run.status,
-      stderr: run.stderr.replace(/peak-rss-kb=\d+\n/, ''),
-      peakMb: peak ? Number(peak[1]) / 1024 : Infinity,
+      stderr: run.stderr.replace(/peak-rss-kb=\d+\n/g, ''),
+      peakMb: peaks.length > 0 ? Math.max(...peaks) / 1024 : Infinity,
     }
   }
 
@@ -168,6 +201,17 @@ describe('warifu scan (built CLI) on hostile PNGs', () => {
       expect(run.stderr).toBe(
         `warifu: ${file}: The PNG file is corrupt (more pixel data than its size). [NOT_AN_IMAGE]\n`,
       )
+      expect(run.peakMb).toBeLessThan(300)
+    },
+  )
+
+  it.skipIf(!existsSync(bundle))(
+    'refuses a JPEG claiming 97.5 megapixels with IMAGE_TOO_LARGE and little memory',
+    () => {
+      const file = path.join(tempDir(), 'claim.jpg')
+      writeFileSync(file, jpegClaiming(65_000, 1_500))
+      const run = scan(file)
+      expect(run.stderr).toBe(`warifu: ${file}: The JPEG image is 65000x1500: too large to decode. [IMAGE_TOO_LARGE]\n`)
       expect(run.peakMb).toBeLessThan(300)
     },
   )
