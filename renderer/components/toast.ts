@@ -3,8 +3,10 @@ import { h } from './dom'
 
 let region: HTMLElement | undefined
 let timer: ReturnType<typeof setTimeout> | undefined
+/** Ctrl/Cmd+Z while a toast with an action shows: the keyboard's way to its Undo. */
+let shortcut: ((e: KeyboardEvent) => void) | undefined
 
-/** A button in the toast ("Undo"); it closes the toast when pressed. */
+/** A button in the toast ("Undo"), also pressed by Ctrl/Cmd+Z outside text fields; it closes the toast. */
 export interface ToastAction {
   label: string
   run(): void
@@ -17,14 +19,25 @@ export function toast(text: string, kind: 'info' | 'error' = 'info', action?: To
     document.body.append(region)
   }
   const shown = region
+  // A new toast replaces the last one, and with it any Undo it offered.
+  hide()
   shown.replaceChildren(text)
   if (action) {
     const button = h('button', { type: 'button', class: 'toast-action', 'data-action': 'toast-action' }, action.label)
-    button.addEventListener('click', () => {
+    const run = () => {
       hide()
       action.run()
-    })
+    }
+    button.addEventListener('click', run)
     shown.append(' ', button)
+    shortcut = (e) => {
+      const target = e.target as HTMLElement | null
+      const editing = !!target && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))
+      if (!(e.ctrlKey || e.metaKey) || e.shiftKey || e.key.toLowerCase() !== 'z' || editing) return
+      e.preventDefault()
+      run()
+    }
+    document.addEventListener('keydown', shortcut)
   }
   shown.dataset.kind = kind
   shown.classList.add('visible')
@@ -35,6 +48,8 @@ export function toast(text: string, kind: 'info' | 'error' = 'info', action?: To
 /** Takes the toast away at once (its action can no longer be pressed). */
 export function hide(): void {
   clearTimeout(timer)
+  if (shortcut) document.removeEventListener('keydown', shortcut)
+  shortcut = undefined
   region?.classList.remove('visible')
   // A hidden Undo must not stay reachable by keyboard.
   region?.querySelector('button')?.remove()

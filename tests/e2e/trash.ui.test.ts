@@ -93,6 +93,14 @@ describe.skipIf(why !== undefined)('confirmation in main and Recently deleted (e
     await expect.poll(issuers).toEqual(['GitHub', 'Google', '楽天証券'])
     expect(await page.locator('[data-action="show-deleted"]').count()).toBe(0)
     await expect.poll(() => page.locator('.account').first().locator('.code').textContent()).toMatch(/^\d{3} \d{3}$/)
+
+    // From the keyboard: Ctrl+Z while the toast shows.
+    await page.locator('.account').first().focus()
+    await page.keyboard.press('Delete')
+    await expect.poll(issuers).toEqual(['Google', '楽天証券'])
+    await page.keyboard.press('Control+z')
+    await expect.poll(issuers).toEqual(['GitHub', 'Google', '楽天証券'])
+    expect(await page.locator('.toast.visible').count()).toBe(0)
   })
 
   it('lists Recently deleted with days left at main’s clock; restores, and deletes forever only on main’s yes', async () => {
