@@ -14,7 +14,7 @@ import { dispatch } from '../../../electron/ipc/dispatch'
 import { createHandlers, type Handlers } from '../../../electron/ipc/handlers'
 import { METADATA_FILE } from '../../../electron/vault/paths'
 import { Vault } from '../../../electron/vault/vault'
-import type { ChannelName, Channels, IpcResult } from '../../../shared/ipc/channels'
+import { CHANNEL_NAMES, type ChannelName, type Channels, type IpcResult } from '../../../shared/ipc/channels'
 import { MemorySecretStore } from '../../support/memory-secret-store'
 import { useTempDir } from '../../support/temp-dir'
 import { FakeClipboard, ManualTimers } from './fakes'
@@ -25,6 +25,16 @@ const BANK = 'otpauth://totp/Bank:hanako?secret=JBSWY3DPEHPK3PXP&issuer=Bank'
 const ORIGINS = {}
 const OURS = { url: 'warifu://app/index.html', isMainFrame: true }
 const T = Date.parse('2026-11-24T09:00:00Z')
+const manualBank = {
+  secret: 'JBSWY3DPEHPK3PXP',
+  issuer: 'Bank',
+  label: 'hanako',
+  algorithm: 'SHA1',
+  digits: 6,
+  type: 'totp',
+  period: 30,
+  counter: 0,
+}
 const DAY = 24 * 60 * 60 * 1000
 
 describe('confirmed actions in the handler table', () => {
@@ -166,6 +176,63 @@ describe('confirmed actions in the handler table', () => {
     expect(await value('backup:phone-codes')).toMatchObject({ exported: 1 })
     expect(asked.at(-1)).toEqual({ kind: 'phone-codes', accounts: [{ issuer: 'Bank', label: 'hanako' }] })
     expect(await value('backup:status')).toMatchObject({ addedSinceBackup: 1 })
+  })
+
+  it('lets no secret out through any channel while main’s confirmation says no', async () => {
+    const a = await value('accounts:add-from-uri', BROKER)
+    const gone = await value('accounts:add-manual', {
+      secret: 'KRSXG5CTMVRXEZLUKRSXG5CTMVRXEZLU',
+      issuer: 'Gone',
+      label: 'x',
+      algorithm: 'SHA1',
+      digits: 6,
+      type: 'totp',
+      period: 30,
+      counter: 0,
+    })
+    answer = true
+    await value('accounts:remove', gone.id)
+    answer = false
+    const session = '0b5f3c1e-9a7d-4c2b-8e6f-1a2b3c4d5e6f'
+    // Every channel, so a new one must be added here (and thought about) to pass the typecheck.
+    const calls: Record<ChannelName, unknown[]> = {
+      'app:status': [],
+      'accounts:list': [],
+      'accounts:preview-uri': [BANK],
+      'accounts:add-from-uri': [BANK],
+      'accounts:preview-manual': [{ ...manualBank }],
+      'accounts:add-manual': [{ ...manualBank }],
+      'accounts:rename': [a.id, { issuer: 'Monex', label: 'taro' }],
+      'accounts:move': [a.id, 0],
+      'accounts:remove': [a.id],
+      'accounts:deleted': [],
+      'accounts:restore': [gone.id],
+      'accounts:delete-forever': [a.id],
+      'accounts:reveal-secret': [a.id],
+      'codes:current': [],
+      'codes:next-hotp': [a.id],
+      'clipboard:copy-code': [a.id],
+      'scan:open-image': [],
+      'scan:prepare-screens': [],
+      'backup:status': [],
+      'backup:export': [{ format: 'otpauth', confirmPlain: true }],
+      'backup:phone-codes': [],
+      'import:add-files': [null],
+      'import:add-texts': [null, [BROKER], 'Pasted'],
+      'import:preview': [session, null],
+      'import:commit': [session],
+      'import:discard': [session],
+      'settings:get': [],
+      'settings:set-language': ['en'],
+    }
+    const secrets = [SECRET, 'JBSWY3DPEHPK3PXP', 'KRSXG5CTMVRXEZLU']
+    for (const channel of CHANNEL_NAMES) {
+      const result = JSON.stringify(await call(channel, ...calls[channel]))
+      for (const secret of secrets) expect(result, channel).not.toContain(secret)
+    }
+    expect(await call('backup:phone-codes')).toMatchObject(NOT_CONFIRMED)
+    expect(await call('accounts:reveal-secret', a.id)).toMatchObject(NOT_CONFIRMED)
+    expect(new Set(asked.map((r) => r.kind))).toEqual(new Set(['reveal-secret', 'phone-codes', 'remove']))
   })
 
   it('counts days left at main’s clock and purges after 30 days when the vault is next opened', async () => {
