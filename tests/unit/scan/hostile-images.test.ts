@@ -1,14 +1,14 @@
 import { spawnSync } from 'node:child_process'
-import { existsSync, truncateSync, writeFileSync } from 'node:fs'
+import { truncateSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import jpeg from 'jpeg-js'
 import { describe, expect, it } from 'vitest'
 import { decodeImageBytes, pngDataBytes, readImageFile } from '../../../electron/scan/read-image'
 import { ImageTooLargeError, NotAnImageError } from '../../../shared/errors'
 import { useTempDir } from '../../support/temp-dir'
+import { CLI, cliBuilt, skipUnless } from '../../support/tools'
 import { ihdrData, pngChunk, pngFile, rgbaRowBytes, zlibOf, zlibZeros, type PngHeader } from './hostile-png'
 
-const ROOT = path.resolve(import.meta.dirname, '..', '..', '..')
 const GiB = 1024 * 1024 * 1024
 
 /** A palette of one black entry, for colour type 3. */
@@ -166,9 +166,9 @@ describe('readImageFile', () => {
 })
 
 // npm test builds before running tests; the built CLI decodes in its bundled worker.
-describe('warifu scan (built CLI) on hostile PNGs', () => {
+describe('warifu scan (built CLI) on hostile images', () => {
   const tempDir = useTempDir()
-  const bundle = path.join(ROOT, 'dist', 'cli', 'warifu.cjs')
+  const skip = skipUnless(cliBuilt(), 'the built CLI (npm run build)')
 
   /** Runs the built CLI; returns its exit status, stderr, and the process's peak RSS in MB. */
   function scan(file: string): { status: number | null; stderr: string; peakMb: number } {
@@ -177,7 +177,7 @@ describe('warifu scan (built CLI) on hostile PNGs', () => {
       report,
       "process.on('exit', () => process.stderr.write('peak-rss-kb=' + process.resourceUsage().maxRSS + '\\n'))",
     )
-    const run = spawnSync(process.execPath, ['--require', report, bundle, 'scan', file], {
+    const run = spawnSync(process.execPath, ['--require', report, CLI, 'scan', file], {
       cwd: tempDir(),
       encoding: 'utf8',
     })
@@ -190,7 +190,7 @@ describe('warifu scan (built CLI) on hostile PNGs', () => {
     }
   }
 
-  it.skipIf(!existsSync(bundle))(
+  it.skipIf(skip)(
     'refuses the 1 GiB interlaced bomb with NOT_AN_IMAGE, peaking far below what it would inflate to',
     () => {
       // Before the header cap this peaked above 2 GB.
@@ -205,18 +205,15 @@ describe('warifu scan (built CLI) on hostile PNGs', () => {
     },
   )
 
-  it.skipIf(!existsSync(bundle))(
-    'refuses a JPEG claiming 97.5 megapixels with IMAGE_TOO_LARGE and little memory',
-    () => {
-      const file = path.join(tempDir(), 'claim.jpg')
-      writeFileSync(file, jpegClaiming(65_000, 1_500))
-      const run = scan(file)
-      expect(run.stderr).toBe(`warifu: ${file}: The JPEG image is 65000x1500: too large to decode. [IMAGE_TOO_LARGE]\n`)
-      expect(run.peakMb).toBeLessThan(300)
-    },
-  )
+  it.skipIf(skip)('refuses a JPEG claiming 97.5 megapixels with IMAGE_TOO_LARGE and little memory', () => {
+    const file = path.join(tempDir(), 'claim.jpg')
+    writeFileSync(file, jpegClaiming(65_000, 1_500))
+    const run = scan(file)
+    expect(run.stderr).toBe(`warifu: ${file}: The JPEG image is 65000x1500: too large to decode. [IMAGE_TOO_LARGE]\n`)
+    expect(run.peakMb).toBeLessThan(300)
+  })
 
-  it.skipIf(!existsSync(bundle))('refuses a second, larger IHDR with NOT_AN_IMAGE and little memory', () => {
+  it.skipIf(skip)('refuses a second, larger IHDR with NOT_AN_IMAGE and little memory', () => {
     const file = path.join(tempDir(), 'two-headers.png')
     writeFileSync(
       file,
