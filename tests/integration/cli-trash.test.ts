@@ -48,7 +48,8 @@ describe.skipIf(skip)('warifu CLI: Recently deleted on the real keychain', () =>
     const restored = s.run(['restore', 'monex'])
     expect(restored.status).toBe(0)
     expect(restored.stdout).toBe(`Restored Monex / taro\n${id}\n`)
-    expect(JSON.parse(s.run(['list', '--json']).stdout).map((a: { id: string }) => a.id)).toEqual([id, other])
+    const ids = (JSON.parse(s.run(['list', '--json']).stdout) as { id: string }[]).map((a) => a.id)
+    expect(ids).toEqual([id, other])
     expect(s.run(['code', 'monex']).status).toBe(0)
     expect(s.run(['deleted']).stdout).toBe('Recently deleted is empty.\n')
     expect(s.run(['restore', 'monex']).stderr).toMatch(
