@@ -76,7 +76,7 @@ export function renderDeletedView(deleted: DeletedAccount[], actions: DeletedVie
       h(
         'div',
         { class: 'deleted-name' },
-        h('span', { class: 'issuer' }, account.issuer || account.label),
+        h('span', { class: 'issuer' }, account.issuer || account.label || account.id),
         account.issuer && account.label ? h('span', { class: 'label' }, account.label) : '',
       ),
       h('span', { class: 'days-left hint' }, daysLeft(account.daysLeft)),
