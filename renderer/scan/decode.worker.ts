@@ -4,7 +4,9 @@
  * our own origin, never from a CDN. Decoding here keeps the window responsive on a 4K screen grab.
  */
 import { configureZxing, decodeQrCodes, isZxingConfigured } from '../../shared/scan/decode'
-import { checkImageSize } from '../../shared/scan/image'
+import { ImageTooLargeError } from '../../shared/errors'
+import { checkImageSize, MAX_IMAGE_FILE_BYTES } from '../../shared/scan/image'
+import { checkEncodedImage, sniffImageType } from '../../shared/scan/image-header'
 import type { DecodeReply, DecodeRequest } from './decode-protocol'
 
 /** The worker's global scope, as far as we use it (the DOM lib types `self` as a Window). */
@@ -45,6 +47,13 @@ function ensureDecoder(): Promise<void> {
 }
 
 async function toImageData(source: Blob | ImageBitmap): Promise<ImageData> {
+  // A PNG or JPEG is held to its header before the browser decodes it: a small file claiming
+  // 30000x30000 pixels would otherwise be allocated in full (gigabytes) before checkImageSize runs.
+  if (source instanceof Blob) {
+    if (source.size > MAX_IMAGE_FILE_BYTES) throw new ImageTooLargeError('The image file is too large.')
+    const bytes = new Uint8Array(await source.arrayBuffer())
+    if (sniffImageType(bytes) !== undefined) checkEncodedImage(bytes)
+  }
   let bitmap: ImageBitmap
   try {
     bitmap = source instanceof Blob ? await createImageBitmap(source) : source
