@@ -28,6 +28,8 @@ const WORKER_HEAP_MB = 512
 /** What scanImageBytes may be told (tests pass their own timer). */
 export interface ScanOptions {
   timeLimitMs?: number
+  /** The worker's JavaScript heap in MB (default WORKER_HEAP_MB). */
+  heapLimitMb?: number
   /** Starts the time limit; returns a function that cancels it. */
   startTimer?: (onTimeout: () => void, ms: number) => () => void
 }
@@ -54,7 +56,7 @@ function scanInWorker(bytes: Uint8Array, options: ScanOptions): Promise<string[]
   const { filename, execArgv } = workerScript()
   const worker = new Worker(filename, {
     execArgv,
-    resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
+    resourceLimits: { maxOldGenerationSizeMb: options.heapLimitMb ?? WORKER_HEAP_MB },
     stdout: false,
     stderr: false,
   })

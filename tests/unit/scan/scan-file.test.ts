@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { deflateSync } from 'node:zlib'
+import jpeg from 'jpeg-js'
 import { describe, expect, it } from 'vitest'
 import { scanImageBytes, scanImageFile } from '../../../electron/scan/scan-file'
 import { ImageDecodeTimeoutError, ImageTooLargeError, NotAnImageError } from '../../../shared/errors'
@@ -63,6 +64,17 @@ describe('scanImageFile (decodes in a worker thread)', () => {
     await expect(scanning).rejects.toThrow(
       new ImageDecodeTimeoutError('The image took over 20 s to decode; it was stopped.'),
     )
+  })
+
+  it('answers IMAGE_TOO_LARGE when the worker runs out of heap, and the caller carries on', async () => {
+    // jpeg-js keeps each 8x8 block as its own object: 6 MP of them do not fit in a 32 MB heap,
+    // where the fixture does.
+    const bytes = jpeg.encode({ data: Buffer.alloc(3000 * 2000 * 4, 128), width: 3000, height: 2000 }, 50).data
+    await expect(scanImageBytes(bytes, { heapLimitMb: 32 })).rejects.toThrow(
+      new ImageTooLargeError('The image needs more memory to decode than the app allows.'),
+    )
+    const fixture = path.join(FIXTURES, 'broker-screenshot.jpg')
+    expect(await scanImageFile(fixture, { heapLimitMb: 32 })).toEqual(expected['broker-screenshot.jpg'])
   })
 
   it('cancels its timer once the worker answers', async () => {
