@@ -83,13 +83,7 @@ function scanInWorker(bytes: Uint8Array, options: ScanOptions): Promise<string[]
       settle(() => (reply.ok ? resolve(reply.texts) : reject(errorFromReply(reply))))
     })
     worker.once('error', (error: NodeJS.ErrnoException) => {
-      settle(() =>
-        reject(
-          error.code === 'ERR_WORKER_OUT_OF_MEMORY'
-            ? new ImageTooLargeError('The image needs more memory to decode than the app allows.', { cause: error })
-            : new NotAnImageError('The image could not be decoded.', { cause: error }),
-        ),
-      )
+      settle(() => reject(workerFailure(error)))
     })
     worker.once('exit', () => {
       settle(() => reject(new NotAnImageError('The image decoder stopped before it finished.')))
@@ -97,6 +91,17 @@ function scanInWorker(bytes: Uint8Array, options: ScanOptions): Promise<string[]
     const request: DecodeRequest = { bytes }
     worker.postMessage(request, [bytes.buffer as ArrayBuffer])
   })
+}
+
+/** Why the worker itself failed: out of heap (the image's fault), its script missing (ours), or a crash. */
+function workerFailure(error: NodeJS.ErrnoException): AppError {
+  if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') {
+    return new ImageTooLargeError('The image needs more memory to decode than the app allows.', { cause: error })
+  }
+  if (error.code === 'MODULE_NOT_FOUND' || error.code === 'ERR_MODULE_NOT_FOUND') {
+    return new QrDecoderUnavailableError('The image decoder could not be started.', { cause: error })
+  }
+  return new NotAnImageError('The image could not be decoded.', { cause: error })
 }
 
 function errorFromReply(reply: Extract<DecodeReply, { ok: false }>): AppError {

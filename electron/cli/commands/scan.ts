@@ -1,6 +1,7 @@
 /** `warifu scan`: prints the otpauth and otpauth-migration texts of the QR codes in image files. */
 import {
   AppError,
+  ImageDecodeTimeoutError,
   ImageTooLargeError,
   NoQrFoundError,
   NotAnImageError,
@@ -76,6 +77,7 @@ function rewrap(error: AppError, message: string): AppError {
   if (error instanceof NoQrFoundError) return new NoQrFoundError(message)
   if (error instanceof NotAnImageError) return new NotAnImageError(message, { cause: error })
   if (error instanceof ImageTooLargeError) return new ImageTooLargeError(message, { cause: error })
+  if (error instanceof ImageDecodeTimeoutError) return new ImageDecodeTimeoutError(message, { cause: error })
   if (error instanceof QrDecoderUnavailableError) return new QrDecoderUnavailableError(message, { cause: error })
   return error
 }
