@@ -12,6 +12,7 @@ import {
   ImageTooLargeError,
   NotAnImageError,
   QrDecoderUnavailableError,
+  UsageError,
 } from '../../shared/errors'
 import type { DecodeReply, DecodeRequest } from './decode-protocol'
 import { readImageBytes } from './read-image'
@@ -32,6 +33,13 @@ export interface ScanOptions {
   heapLimitMb?: number
   /** Starts the time limit; returns a function that cancels it. */
   startTimer?: (onTimeout: () => void, ms: number) => () => void
+  /** Stops the scan (waiting or decoding: the worker is ended); it rejects with scanCancelledError(). */
+  signal?: AbortSignal
+}
+
+/** The scan was stopped through its AbortSignal (an import cancelled while it read an image). */
+export function scanCancelledError(): UsageError {
+  return new UsageError('The image scan was cancelled.')
 }
 
 const realTimer = (onTimeout: () => void, ms: number) => {
@@ -51,8 +59,42 @@ export function scanImageBytes(bytes: Uint8Array, options: ScanOptions = {}): Pr
   return scanInWorker(new Uint8Array(bytes), options)
 }
 
-/** Decodes in a new worker; `bytes` must own its whole ArrayBuffer, which is moved there. */
-function scanInWorker(bytes: Uint8Array, options: ScanOptions): Promise<string[]> {
+/**
+ * The decode before this one (resolved when it is over). One image decodes at a time: each may
+ * use up to about 1 GB at the caps, and two imports at once must not make that 2 GB.
+ */
+let previousDecode: Promise<void> = Promise.resolve()
+
+/** Waits for its turn, then decodes in a new worker; `bytes` must own its whole ArrayBuffer. */
+async function scanInWorker(bytes: Uint8Array, options: ScanOptions): Promise<string[]> {
+  const previous = previousDecode
+  let release!: () => void
+  previousDecode = new Promise((resolve) => (release = resolve))
+  try {
+    await untilOrAborted(previous, options.signal)
+    return await decodeInWorker(bytes, options)
+  } finally {
+    // A scan cancelled while it waited still hands over only once the one before it is done.
+    void previous.then(release)
+  }
+}
+
+function untilOrAborted(turn: Promise<void>, signal: AbortSignal | undefined): Promise<void> {
+  if (signal === undefined) return turn
+  if (signal.aborted) return Promise.reject(scanCancelledError())
+  return new Promise((resolve, reject) => {
+    const onAbort = () => reject(scanCancelledError())
+    signal.addEventListener('abort', onAbort, { once: true })
+    void turn.then(() => {
+      signal.removeEventListener('abort', onAbort)
+      resolve()
+    })
+  })
+}
+
+/** Decodes in a new worker, which `bytes`' ArrayBuffer is moved to; ends it when done, late or aborted. */
+function decodeInWorker(bytes: Uint8Array, options: ScanOptions): Promise<string[]> {
+  if (options.signal?.aborted) return Promise.reject(scanCancelledError())
   const { filename, execArgv } = workerScript()
   const worker = new Worker(filename, {
     execArgv,
@@ -66,6 +108,7 @@ function scanInWorker(bytes: Uint8Array, options: ScanOptions): Promise<string[]
       if (settled) return
       settled = true
       cancelTimer()
+      options.signal?.removeEventListener('abort', onAbort)
       // The worker holds the decoded pixels: ending it frees them at once.
       void worker.terminate()
       outcome()
@@ -79,6 +122,8 @@ function scanInWorker(bytes: Uint8Array, options: ScanOptions): Promise<string[]
         ),
       )
     }, options.timeLimitMs ?? DECODE_TIME_LIMIT_MS)
+    const onAbort = () => settle(() => reject(scanCancelledError()))
+    options.signal?.addEventListener('abort', onAbort, { once: true })
     worker.once('message', (reply: DecodeReply) => {
       settle(() => (reply.ok ? resolve(reply.texts) : reject(errorFromReply(reply))))
     })

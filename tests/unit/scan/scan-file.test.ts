@@ -4,7 +4,7 @@ import { deflateSync } from 'node:zlib'
 import jpeg from 'jpeg-js'
 import { describe, expect, it } from 'vitest'
 import { scanImageBytes, scanImageFile } from '../../../electron/scan/scan-file'
-import { ImageDecodeTimeoutError, ImageTooLargeError, NotAnImageError } from '../../../shared/errors'
+import { ImageDecodeTimeoutError, ImageTooLargeError, NotAnImageError, UsageError } from '../../../shared/errors'
 import { useTempDir } from '../../support/temp-dir'
 import { pngFile, rgbaRowBytes, zlibZeros } from './hostile-png'
 
@@ -48,19 +48,22 @@ describe('scanImageFile (decodes in a worker thread)', () => {
   })
 
   it('stops the worker when the time limit passes, with IMAGE_DECODE_TIMEOUT', async () => {
-    let fire: (() => void) | undefined
     let limit = 0
+    let started!: (fire: () => void) => void
+    const timerStarted = new Promise<() => void>((resolve) => (started = resolve))
     const scanning = scanImageBytes(whitePng(2000, 2000), {
       timeLimitMs: 20_000,
       startTimer: (onTimeout, ms) => {
-        fire = onTimeout
         limit = ms
+        started(onTimeout)
         return () => {}
       },
     })
+    // The time is up as soon as the worker starts (in the same turn: it cannot have answered yet),
+    // and it is stopped, not waited for.
+    const fire = await timerStarted
+    fire()
     expect(limit).toBe(20_000)
-    // The time is up before the worker could have answered: it is stopped, not waited for.
-    fire!()
     await expect(scanning).rejects.toThrow(
       new ImageDecodeTimeoutError('The image took over 20 s to decode; it was stopped.'),
     )
@@ -75,6 +78,37 @@ describe('scanImageFile (decodes in a worker thread)', () => {
     )
     const fixture = path.join(FIXTURES, 'broker-screenshot.jpg')
     expect(await scanImageFile(fixture, { heapLimitMb: 32 })).toEqual(expected['broker-screenshot.jpg'])
+  })
+
+  it('decodes one image at a time: the second starts when the first is done', async () => {
+    const events: string[] = []
+    const timer = (name: string) => () => {
+      events.push(`${name} starts`)
+      return () => events.push(`${name} done`)
+    }
+    const png = readFileSync(path.join(FIXTURES, 'broker-screenshot.png'))
+    const first = scanImageBytes(png, { startTimer: timer('first') })
+    const second = scanImageBytes(png, { startTimer: timer('second') })
+    expect(await Promise.all([first, second])).toEqual([
+      expected['broker-screenshot.png'],
+      expected['broker-screenshot.png'],
+    ])
+    expect(events).toEqual(['first starts', 'first done', 'second starts', 'second done'])
+  })
+
+  it('stops on its AbortSignal, decoding or waiting its turn, and the decode before it still finishes', async () => {
+    const png = readFileSync(path.join(FIXTURES, 'broker-screenshot.png'))
+    const decoding = new AbortController()
+    const waiting = new AbortController()
+    const first = scanImageBytes(whitePng(2000, 2000), { signal: decoding.signal })
+    const second = scanImageBytes(png)
+    const third = scanImageBytes(png, { signal: waiting.signal })
+    decoding.abort()
+    waiting.abort()
+    await expect(first).rejects.toThrow(new UsageError('The image scan was cancelled.'))
+    await expect(third).rejects.toThrow(new UsageError('The image scan was cancelled.'))
+    expect(await second).toEqual(expected['broker-screenshot.png'])
+    await expect(scanImageBytes(png, { signal: AbortSignal.abort() })).rejects.toThrow(/cancelled/)
   })
 
   it('cancels its timer once the worker answers', async () => {
