@@ -6,7 +6,7 @@ import { BackupCorruptError, BackupKdfTooCostlyError, UnsupportedBackupError } f
 import type { OtpParams } from '../otp/account'
 import { base64Decode, hexDecode } from './encoding'
 import { collectEntries, otpParamsFrom } from './entry'
-import { entryList, isObject, parseJsonSafely } from './safe-json'
+import { entryList, isObject, parseJsonSafely, versionForMessage } from './safe-json'
 import type { ParsedImport } from './types'
 
 /** The vault file version we read and write. */
@@ -104,7 +104,9 @@ export function readAegisFile(input: unknown): AegisFile {
   const json = typeof input === 'string' ? parseJsonSafely(input, 'Aegis file') : input
   if (!looksLikeAegis(json) || !isObject(json)) throw corrupt('not an Aegis vault file')
   if (json.version !== AEGIS_FILE_VERSION) {
-    throw new UnsupportedBackupError(`This Aegis file is version ${String(json.version)}; Warifu reads version 1.`)
+    throw new UnsupportedBackupError(
+      `This Aegis file is version ${versionForMessage(json.version)}; Warifu reads version 1.`,
+    )
   }
   const header = json.header
   if (!isObject(header)) throw corrupt('no header')
@@ -143,7 +145,7 @@ export function aegisEntries(content: unknown): ParsedImport {
   if (!isObject(content)) throw corrupt('account data is not an object')
   if (!Number.isSafeInteger(content.version) || (content.version as number) < 1 || (content.version as number) > 3) {
     throw new UnsupportedBackupError(
-      `The Aegis account data is version ${String(content.version)}; Warifu reads 1 to 3.`,
+      `The Aegis account data is version ${versionForMessage(content.version)}; Warifu reads 1 to 3.`,
     )
   }
   const entries = entryList(content.entries, 'Aegis file')

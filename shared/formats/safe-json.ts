@@ -52,3 +52,8 @@ export function entryList(v: unknown, what: string): unknown[] {
   if (v.length > MAX_ENTRIES) throw new BackupTooLargeError(`The ${what} holds more than ${MAX_ENTRIES} accounts.`)
   return v
 }
+
+/** A version field for a message: the number when it is a small whole number, never the file's text. */
+export function versionForMessage(v: unknown): string {
+  return Number.isSafeInteger(v) && Math.abs(v as number) < 1_000_000 ? String(v) : 'unknown'
+}

@@ -6,7 +6,7 @@
 import { BackupCorruptError, UnsupportedBackupError } from '../errors'
 import { base64Decode } from './encoding'
 import { collectEntries, otpParamsFrom } from './entry'
-import { entryList, isObject, parseJsonSafely } from './safe-json'
+import { entryList, isObject, parseJsonSafely, versionForMessage } from './safe-json'
 import type { ParsedImport } from './types'
 
 /** One AES-GCM sealed field of an encrypted 2FAS file. */
@@ -45,7 +45,9 @@ export function readTwoFasFile(input: unknown): TwoFasFile {
   if (!looksLikeTwoFas(json) || !isObject(json)) throw new BackupCorruptError('This is not a 2FAS backup.')
   const version = json.schemaVersion
   if (!Number.isSafeInteger(version) || (version as number) < 1 || (version as number) > 4) {
-    throw new UnsupportedBackupError(`This 2FAS backup is schema version ${String(version)}; Warifu reads 1 to 4.`)
+    throw new UnsupportedBackupError(
+      `This 2FAS backup is schema version ${versionForMessage(version)}; Warifu reads 1 to 4.`,
+    )
   }
   if (typeof json.servicesEncrypted === 'string') {
     return {
