@@ -1,11 +1,13 @@
-import { readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
+import { Worker } from 'node:worker_threads'
 import { deflateSync } from 'node:zlib'
 import jpeg from 'jpeg-js'
 import { describe, expect, it } from 'vitest'
 import { scanImageBytes, scanImageFile } from '../../../electron/scan/scan-file'
 import { ImageDecodeTimeoutError, ImageTooLargeError, NotAnImageError, UsageError } from '../../../shared/errors'
 import { useTempDir } from '../../support/temp-dir'
+import { ROOT, skipUnless } from '../../support/tools'
 import { pngFile, rgbaRowBytes, zlibZeros } from './hostile-png'
 
 const FIXTURES = path.resolve(import.meta.dirname, '..', '..', 'fixtures', 'qr')
@@ -137,5 +139,24 @@ describe('scanImageFile (decodes in a worker thread)', () => {
     // Relative, not absolute: with decoding on this thread the longest gap was nearly the whole run.
     expect(Math.max(...gaps)).toBeLessThan(total / 4)
     expect(ticks.length).toBeGreaterThan(10)
+  })
+})
+
+// npm test builds first: the main process's copy of the worker (everything bundled but keytar and
+// electron) must run on its own, finding ZXing's .wasm from dist/electron.
+describe('the decode worker bundled for the main process', () => {
+  const bundled = path.join(ROOT, 'dist', 'electron', 'decode-worker.cjs')
+  const skip = skipUnless(existsSync(bundled), 'the built main bundle (npm run build)')
+
+  it.skipIf(skip)('reads a fixture from dist/electron/decode-worker.cjs', async () => {
+    const worker = new Worker(bundled)
+    try {
+      const bytes = new Uint8Array(readFileSync(path.join(FIXTURES, 'broker-screenshot.png')))
+      const reply = new Promise((resolve) => worker.once('message', resolve))
+      worker.postMessage({ bytes }, [bytes.buffer])
+      expect(await reply).toEqual({ ok: true, texts: expected['broker-screenshot.png'] })
+    } finally {
+      await worker.terminate()
+    }
   })
 })
