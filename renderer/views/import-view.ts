@@ -91,13 +91,16 @@ export class ImportView {
   }
 
   private async readPreview(): Promise<void> {
-    if (this.session === null) return
+    const session = this.session
+    if (session === null) return
     this.preview = undefined
     this.render()
     try {
-      this.preview = await api()['import:preview'](this.session, this.password)
+      this.preview = await api()['import:preview'](session, this.password)
       this.passwordWanted = ''
     } catch (error) {
+      // "Start over" or leaving the screen ended this import (main stopped its password hashing).
+      if (this.session !== session) return
       const code = errorCode(error)
       if (code === 'BACKUP_PASSWORD_REQUIRED' || code === 'BACKUP_WRONG_PASSWORD') {
         this.passwordWanted = code === 'BACKUP_WRONG_PASSWORD' ? 'wrong' : 'required'
