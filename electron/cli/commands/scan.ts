@@ -27,8 +27,9 @@ Reads each PNG or JPEG file, finds every QR code in it and prints each
 otpauth:// or otpauth-migration:// text, one per line (the same text once).
 QR codes holding other text are counted on standard error, not printed.
 Exits non-zero when an image cannot be read or holds no otpauth code.
-Images over 100 megapixels are refused. Printed URIs hold secrets: they go
-to standard output only, as asked.`,
+Images over 100 megapixels or 50 MB, and images still decoding after 30 s,
+are refused. Printed URIs hold secrets: they go to standard output only,
+as asked.`,
   async run(args, io) {
     const { positionals } = parseCommandArgs(args, {})
     if (positionals.length === 0) throw new UsageError('Name at least one image: warifu scan <image>...')
