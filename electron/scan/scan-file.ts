@@ -22,7 +22,8 @@ export const DECODE_TIME_LIMIT_MS = 30_000
 
 /**
  * The worker's JavaScript heap. Pixels live in buffers outside it, and those are bounded by the
- * header checks in read-image.ts before they are allocated; this catches whatever else grows.
+ * header checks (shared/scan/image-header.ts) before they are allocated; this catches whatever
+ * else grows (jpeg-js keeps each 8x8 block as its own object).
  */
 const WORKER_HEAP_MB = 512
 
