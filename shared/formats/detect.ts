@@ -2,8 +2,8 @@
 import { UnsupportedBackupError } from '../errors'
 import { looksLikeAegis, readAegisFile, aegisEntries, type AegisFile } from './aegis'
 import { isMigrationUri, MAX_MIGRATION_CODES, parseMigrationUri, type MigrationBatch } from './google-migration'
-import { parseOtpauthList } from './otpauth-list'
-import { parseJsonSafely, MAX_BACKUP_BYTES } from './safe-json'
+import { nonEmptyLines, parseOtpauthList } from './otpauth-list'
+import { parseJsonSafely, MAX_BACKUP_BYTES, MAX_ENTRIES } from './safe-json'
 import { looksLikeTwoFas, readTwoFasFile, twoFasEntries, type TwoFasFile } from './twofas'
 import { BackupTooLargeError } from '../errors'
 import type { ParsedImport } from './types'
@@ -41,9 +41,9 @@ export function identifySource(text: string): IdentifiedSource {
       'This JSON file is not a backup Warifu reads (Aegis, 2FAS); export from that app as plain otpauth links instead.',
     )
   }
-  const lines = body.split(/\r?\n/).map((l) => l.trim())
+  const lines = nonEmptyLines(body, MAX_ENTRIES + MAX_MIGRATION_CODES)
   const migration = lines.filter(isMigrationUri)
-  const others = lines.filter((l) => l !== '' && !isMigrationUri(l))
+  const others = lines.filter((l) => !isMigrationUri(l))
   if (migration.length > MAX_MIGRATION_CODES) {
     throw new BackupTooLargeError(`The text holds more than ${MAX_MIGRATION_CODES} Google Authenticator export codes.`)
   }

@@ -1,6 +1,8 @@
 /** Cases the fuzz pass (tests/fuzz/formats.fuzz.test.ts) found, kept as plain regression tests. */
 import { describe, expect, it } from 'vitest'
 import { aegisEntries, readAegisFile } from '../../../shared/formats/aegis'
+import { identifySource } from '../../../shared/formats/detect'
+import { MAX_BACKUP_BYTES } from '../../../shared/formats/safe-json'
 import { readTwoFasFile } from '../../../shared/formats/twofas'
 
 const LONG = 'JBSWY3DPEHPK3PXP'.repeat(1000)
@@ -22,5 +24,12 @@ describe('format error messages found by fuzzing', () => {
       }
     }
     expect(() => readAegisFile(JSON.stringify({ version: 2, header: {}, db: {} }))).toThrow(/version 2;/)
+  })
+
+  it('refuses a file of millions of short lines as it counts them (it took seconds and ~600 MB)', () => {
+    const text = 'x\n'.repeat(MAX_BACKUP_BYTES / 2 - 1)
+    const started = performance.now()
+    expect(() => identifySource(text)).toThrow(expect.objectContaining({ code: 'BACKUP_TOO_LARGE' }))
+    expect(performance.now() - started).toBeLessThan(1000)
   })
 })
