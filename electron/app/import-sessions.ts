@@ -4,13 +4,15 @@
  */
 import { randomUUID } from 'node:crypto'
 import { basename } from 'node:path'
-import { UsageError } from '../../shared/errors'
+import { BackupTooLargeError, UsageError } from '../../shared/errors'
 import type { ImportPreview } from '../../shared/backup/preview'
 import type { ImportSession } from '../../shared/ipc/channels'
 import { MAX_IMPORT_SOURCES, type ImportSource } from '../backup/import'
 import { cancelledError } from '../backup/kdf'
 
 export { MAX_IMPORT_SOURCES }
+/** Characters of pasted or scanned text one import keeps (10,000 otpauth links are ~1.5 MB). */
+export const MAX_SESSION_TEXT_CHARS = 8 * 1024 * 1024
 /** Imports kept at once; the oldest is forgotten first (a window that never said "discard"). */
 const MAX_SESSIONS = 4
 
@@ -37,6 +39,11 @@ export class ImportSessions {
   /** Adds texts to the import `id` (a new one when null), each named `name` and its number. */
   addTexts(id: string | null, texts: readonly string[], name: string): ImportSession {
     const earlier = id === null ? [] : this.session(id).sources
+    // Main keeps these until the import ends: bounded, whatever the page sends.
+    const held = earlier.reduce((n, s) => n + (s.kind === 'text' ? s.text.length : 0), 0)
+    if (held + texts.reduce((n, t) => n + t.length, 0) > MAX_SESSION_TEXT_CHARS) {
+      throw new BackupTooLargeError('The pasted texts of one import are larger than any real export.')
+    }
     const first = earlier.filter((s) => s.kind === 'text').length + 1
     return this.add(
       id,

@@ -19,7 +19,7 @@ import {
   MAX_MIGRATION_CODES,
   type MigrationBatch,
 } from '../../shared/formats/google-migration'
-import { MAX_BACKUP_BYTES } from '../../shared/formats/safe-json'
+import { MAX_BACKUP_BYTES, MAX_ENTRIES } from '../../shared/formats/safe-json'
 import { utf8Decode } from '../../shared/formats/encoding'
 import type { ImportPreview, PreviewAccount } from '../../shared/backup/preview'
 import type { OtpParams } from '../../shared/otp/account'
@@ -134,11 +134,18 @@ export async function previewImport(
     }
     for (const params of result.accounts) found.push({ params, source: name })
     for (const r of result.rejected) rejected.push({ ...r, source: name })
+    // Each source is bounded; so is their sum (64 sources of 10,000 entries would be 640,000).
+    if (found.length + rejected.length > MAX_ENTRIES) {
+      throw new BackupTooLargeError(`One import reads at most ${MAX_ENTRIES} accounts.`)
+    }
   }
   // Google Authenticator codes are merged across sources: a batch may be spread over several images.
   const collected = collectMigrationBatches(batches)
   for (const params of collected.accounts.accounts) found.push({ params, source: 'Google Authenticator export' })
   for (const r of collected.accounts.rejected) rejected.push({ ...r, source: 'Google Authenticator export' })
+  if (found.length + rejected.length > MAX_ENTRIES) {
+    throw new BackupTooLargeError(`One import reads at most ${MAX_ENTRIES} accounts.`)
+  }
 
   const toAdd: OtpParams[] = []
   const preview: ImportPreview = {
