@@ -9,8 +9,6 @@
  * only after the user said yes in main's own dialog (deps.confirm), as do
  * the deletions: a compromised page can ask, never decide.
  */
-import { constants } from 'node:fs'
-import { open, type FileHandle } from 'node:fs/promises'
 import { basename } from 'node:path'
 import {
   ImageTooLargeError,
@@ -24,13 +22,14 @@ import { cleanName, parseCounter, parseDigits, parsePeriod, type OtpParams } fro
 import { hotpCode, totpCode } from '../../shared/otp/codes'
 import { normalizeSecret } from '../../shared/otp/secret'
 import { parseOtpUri } from '../../shared/otp/uri'
-import type { Confirm } from '../app/native-confirm'
 import type { AccountSummary } from '../../shared/types'
 import type { AppStatus } from '../../shared/ipc/channels'
+import type { Confirm } from '../app/native-confirm'
 import type { LanguageChoice } from '../app/settings-store'
 import type { Vault } from '../vault/vault'
-import { confirmOrRefuse, createTrashHandlers } from './trash-handlers'
+import { readRegularFile } from '../files/read-regular-file'
 import { createBackupHandlers, type BackupDialogs } from './backup-handlers'
+import { confirmOrRefuse, createTrashHandlers } from './trash-handlers'
 
 /** The largest image file scan:open-image reads; screenshots are far smaller. */
 export const MAX_IMAGE_BYTES = 50 * 1024 * 1024
@@ -57,12 +56,12 @@ export interface HandlerDeps {
   /** Arms main's screen-capture handler for one request per display; resolves to the number of displays. */
   prepareScreenScan(): Promise<number>
   /** Main's own save and open dialogs of the Export and Import screens. */
+  backupDialogs: BackupDialogs
   /**
    * Main's own yes/no (native dialog or Touch ID) before a secret reaches the page or an account is
    * deleted; the one place these are decided. The renderer's word is never enough.
    */
   confirm: Confirm
-  backupDialogs: BackupDialogs
 }
 
 /** One async function per channel, taking the parsed arguments. */
@@ -101,27 +100,12 @@ function preview(params: OtpParams, duplicates: AccountSummary[], nowMs: number)
 
 /** Reads a file the user picked in main's dialog, refusing anything over MAX_IMAGE_BYTES. */
 async function readImage(path: string): Promise<{ name: string; bytes: Uint8Array }> {
-  let handle: FileHandle
-  try {
-    // Non-blocking: a FIFO picked in the dialog must not hang main waiting for a writer.
-    handle = await open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0))
-  } catch (error) {
-    throw new NotAnImageError('The file could not be opened.', { cause: error })
-  }
-  try {
-    // Type and size from the open handle, so a file swapped after the check is not read whole.
-    const info = await handle.stat()
-    if (!info.isFile()) throw new NotAnImageError('That is not a file.')
-    const size = info.size
-    if (size > MAX_IMAGE_BYTES) {
-      throw new ImageTooLargeError(`The image is larger than ${MAX_IMAGE_BYTES / 1024 / 1024} MB.`)
-    }
-    const bytes = new Uint8Array(size)
-    const { bytesRead } = await handle.read(bytes, 0, size, 0)
-    return { name: basename(path), bytes: bytes.subarray(0, bytesRead) }
-  } finally {
-    await handle.close()
-  }
+  const bytes = await readRegularFile(path, {
+    maxBytes: MAX_IMAGE_BYTES,
+    unreadable: (message, cause) => new NotAnImageError(message, { cause }),
+    tooLarge: () => new ImageTooLargeError(`The image is larger than ${MAX_IMAGE_BYTES / 1024 / 1024} MB.`),
+  })
+  return { name: basename(path), bytes }
 }
 
 /** The handler table over `deps`. */
@@ -161,7 +145,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       const params = paramsFromEntry(entry)
       return preview(params, (await vault()).duplicatesOf(params), deps.now())
     },
-        await confirmOrRefuse(deps.confirm, 'remove', [v.get(id)])
 
     'accounts:add-manual': async (entry) => {
       const params = paramsFromEntry(entry)
@@ -178,6 +161,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
 
     'accounts:remove': (id) =>
       write(async (v) => {
+        await confirmOrRefuse(deps.confirm, 'remove', [v.get(id)])
         await v.remove(id)
         return v.list()
       }),
