@@ -14,6 +14,7 @@
 import { randomBytes } from 'node:crypto'
 import { lstat, mkdir, open, readdir, rename, rm } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
+import { syncDir } from '../vault/atomic-file'
 import { crashPoint } from '../vault/crash-points'
 
 const TEMP_NAME = /^\.warifu-export-(\d{1,10})-[0-9a-f]{12}\.tmp$/
@@ -124,16 +125,5 @@ export async function writeVerifiedExport(
   } catch (error) {
     await Promise.all(staged.map((s) => s.discard().catch(() => undefined)))
     throw error
-  }
-}
-
-async function syncDir(dir: string): Promise<void> {
-  // Windows cannot open a directory for fsync; NTFS journals the rename itself.
-  if (process.platform === 'win32') return
-  const handle = await open(dir, 'r')
-  try {
-    await handle.sync()
-  } finally {
-    await handle.close()
   }
 }

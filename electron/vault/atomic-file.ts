@@ -36,7 +36,8 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
   await syncDir(dir)
 }
 
-async function syncDir(dir: string): Promise<void> {
+/** Makes a rename in `dir` durable (the directory entry itself is fsynced). */
+export async function syncDir(dir: string): Promise<void> {
   // Windows cannot open a directory for fsync; NTFS journals the rename itself.
   if (process.platform === 'win32') return
   const handle = await open(dir, 'r')
