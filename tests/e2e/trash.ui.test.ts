@@ -48,6 +48,12 @@ describe.skipIf(why !== undefined)('confirmation in main and Recently deleted (e
     expect(await page.locator('.secret-box').isHidden()).toBe(true)
     expect(await page.locator('dialog.edit .validation').textContent()).toBe('')
     expect(await page.content()).not.toContain('JBSW')
+    // The box main shows names the account, and Enter or Escape there means Cancel.
+    expect(deps.confirm.boxes[0]).toMatchObject({
+      message: 'Show the secret key of \u201cACME / alice@example.com\u201d?',
+      defaultId: 1,
+      cancelId: 1,
+    })
 
     deps.confirm.answer = true
     await page.locator('dialog.edit [data-action="reveal"]').click()

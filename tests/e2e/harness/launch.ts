@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
 import { ClipboardClearer } from '../../../electron/app/clipboard-clearer'
-import type { ConfirmRequest } from '../../../electron/app/native-confirm'
+import { createConfirm, type ConfirmRequest, type MessageBoxOptions } from '../../../electron/app/native-confirm'
 import { ScreenScanQueue } from '../../../electron/app/screen-scan'
 import { SettingsStore } from '../../../electron/app/settings-store'
 import { fileStamp, VaultHolder } from '../../../electron/app/vault-holder'
@@ -113,10 +113,11 @@ export interface HarnessDeps {
   /** What the Import screen's open dialog "picks" (null: cancel). */
   pickImport: { paths: string[] | null }
   /**
-   * Main's own confirmation (the native dialog or Touch ID in the app), stubbed at the one place
-   * main calls it: every request is recorded in `asked` and answered with `answer` (default yes).
+   * Main's own confirmation: the real createConfirm, with the native message box stubbed at the one
+   * place main calls it. Every request is recorded in `asked`, every box main would show in `boxes`,
+   * and each is answered with `answer` (default yes).
    */
-  confirm: { answer: boolean; asked: ConfirmRequest[] }
+  confirm: { answer: boolean; asked: ConfirmRequest[]; boxes: MessageBoxOptions[] }
   handlers: Handlers
 }
 
@@ -223,7 +224,16 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
     const pickImage: { path: string | null } = { path: null }
     const pickSave: HarnessDeps['pickSave'] = { path: null, asked: [] }
     const pickImport: HarnessDeps['pickImport'] = { paths: null }
-    const confirm: HarnessDeps['confirm'] = { answer: true, asked: [] }
+    const confirm: HarnessDeps['confirm'] = { answer: true, asked: [], boxes: [] }
+    const nativeConfirm = createConfirm(
+      {
+        showMessageBox: (options) => {
+          confirm.boxes.push(options)
+          return Promise.resolve({ response: confirm.answer ? 0 : options.cancelId })
+        },
+      },
+      () => Promise.resolve(locale === 'ja' ? 'ja' : 'en'),
+    )
     const screens = new ScreenScanQueue()
     const handlers = createHandlers({
       vault,
@@ -242,7 +252,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
       locale: () => (locale === 'ja' ? 'ja-JP' : 'en-US'),
       confirm: (request) => {
         confirm.asked.push(request)
-        return Promise.resolve(confirm.answer)
+        return nativeConfirm(request)
       },
       // Chromium picks the screen itself (--auto-select-desktop-capture-source): one display.
       prepareScreenScan: () => {
