@@ -38,6 +38,7 @@ export type ErrorCode =
   | 'NOT_CONFIRMED'
   | 'BACKUP_KDF_TOO_COSTLY'
   | 'FILE_UNREADABLE'
+  | 'INVALID_SITE'
 
 /** Base of every error the app raises on purpose. */
 export abstract class AppError extends Error {
@@ -196,6 +197,11 @@ export class FileUnreadableError extends AppError {
 /** The user did not confirm, in main's own dialog, a disclosure or deletion the page asked for; nothing changed. */
 export class NotConfirmedError extends AppError {
   readonly code = 'NOT_CONFIRMED'
+}
+
+/** Not a site Warifu can store: not a domain, an IP address, or a bare public suffix such as co.jp. */
+export class InvalidSiteError extends AppError {
+  readonly code = 'INVALID_SITE'
 }
 
 /** True for errors raised on purpose by Warifu. */

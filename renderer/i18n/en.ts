@@ -195,6 +195,7 @@ export const en = {
   'error.BACKUP_KDF_TOO_COSTLY':
     'This backup asks for far more password-checking work than any authenticator app uses, so it was not opened.',
   'error.FILE_UNREADABLE': 'That file cannot be read: it is missing, a folder, or not a regular file.',
+  'error.INVALID_SITE': 'That is not a valid domain (for example: monex.co.jp).',
   'error.BACKUP_VERIFY_FAILED': 'The backup could not be verified after writing it.',
   'error.PLAIN_EXPORT_NOT_CONFIRMED': 'An unencrypted export needs your explicit confirmation.',
   'error.EXPORT_TARGET_REFUSED':

@@ -199,6 +199,7 @@ export const ja: Record<MessageKey, string> = {
   'error.BACKUP_KDF_TOO_COSTLY':
     'このバックアップは、どの認証アプリも使わないほど重いパスワード処理を求めているため、開きませんでした。',
   'error.FILE_UNREADABLE': 'このファイルは読み込めません。存在しないか、フォルダーか、通常のファイルではありません。',
+  'error.INVALID_SITE': '正しいドメインではありません（例: monex.co.jp）。',
   'error.BACKUP_VERIFY_FAILED': '書き込んだバックアップを検証できませんでした。',
   'error.PLAIN_EXPORT_NOT_CONFIRMED': '暗号化しないエクスポートには明示的な確認が必要です。',
   'error.EXPORT_TARGET_REFUSED':
