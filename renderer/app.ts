@@ -4,7 +4,7 @@
  * main goes through window.warifu and every failure is shown as translated text for its error code.
  */
 import type { BackupStatus } from '../shared/backup/preview'
-import type { CodeSnapshot, PhoneCodes } from '../shared/ipc/channels'
+import type { CodeSnapshot, PhoneCodes, SiteSuggestion } from '../shared/ipc/channels'
 import type { AccountSummary, DeletedAccount } from '../shared/types'
 import { api, errorCode } from './api'
 import { isDialogOpen } from './components/dialog'
@@ -18,10 +18,12 @@ import { renderAddView, setScanStatus } from './views/add-view'
 import { lastBackupText, renderBackupReminder, renderBackupView, type BackupTab } from './views/backup-view'
 import { ImportView } from './views/import-view'
 import { renderPhoneCodes } from './views/phone-codes-view'
-import { editDialog } from './views/edit-dialog'
+import { editDialog, type EditFocus } from './views/edit-dialog'
 import { renderDeletedLink, renderDeletedView } from './views/deleted-view'
 import { renderEmptyState } from './views/empty-state'
+import { LinkCheckPanel, linkCheckDialog } from './views/link-check-view'
 import { ListView } from './views/list-view'
+import { copyToast, renderSiteSuggestion } from './views/sites'
 import { classifyTexts, renderScanResult, type ScannedAccount } from './views/scan-result-view'
 
 type View = 'list' | 'add' | 'scan-result' | 'backup' | 'phone' | 'deleted' | 'unavailable'
@@ -60,11 +62,16 @@ export class App {
   /** The reminder's "Later": hidden until the number of accounts added since the backup grows. */
   private reminderHiddenAt = 0
   private readonly importView: ImportView
+  /** The verdict of a link pasted or typed into the search box (shown instead of filtering). */
+  private readonly linkCheck = new LinkCheckPanel()
+  /** Existing accounts with a known issuer and no site: the list offers the first, once. */
+  private siteSuggestions: SiteSuggestion[] = []
 
   constructor(private readonly root: HTMLElement) {
     this.list = new ListView({
       copy: (a) => void this.copy(a),
       edit: (a) => void this.edit(a),
+      addSite: (a) => void this.edit(a, 'site'),
       remove: (a) => void this.remove(a),
       move: (a, index) => void this.move(a, index),
       nextHotp: (a) => void this.nextHotp(a),
@@ -73,6 +80,7 @@ export class App {
     this.list.el.addEventListener('leave-top', () => this.search?.focus())
     this.searchBox.addEventListener('input', () => this.applyFilter())
     this.searchBox.addEventListener('keydown', (e) => this.onSearchKey(e))
+    this.searchBox.addEventListener('paste', (e) => this.linkCheck.onPaste(e, this.searchBox))
   }
 
   /** Loads settings, status, accounts and codes, then paints once with everything in place. */
@@ -86,8 +94,10 @@ export class App {
       bridge['backup:status']().catch(() => undefined),
     ]).catch(() => undefined)
     const deleted = Promise.resolve(bridge['accounts:deleted']()).catch(() => [])
+    const suggestions = Promise.resolve(bridge['accounts:site-suggestions']()).catch(() => [])
     await this.loadStatus(early)
     this.deleted = await deleted
+    this.siteSuggestions = await suggestions
     const chosen = await settings
     if (chosen) {
       this.choice = chosen.language
@@ -130,12 +140,14 @@ export class App {
 
   private async loadAccounts(): Promise<void> {
     const bridge = api()
-    const [accounts, codes, backupStatus, deleted] = await Promise.all([
+    const [accounts, codes, backupStatus, deleted, suggestions] = await Promise.all([
       bridge['accounts:list'](),
       bridge['codes:current'](),
       bridge['backup:status']().catch(() => undefined),
       bridge['accounts:deleted']().catch(() => []),
+      bridge['accounts:site-suggestions']().catch(() => []),
     ])
+    this.siteSuggestions = suggestions
     this.deleted = deleted
     this.accounts = accounts
     this.codes = codes
@@ -185,6 +197,16 @@ export class App {
         ? undefined
         : onList
           ? [
+              h(
+                'button',
+                {
+                  type: 'button',
+                  class: 'button subtle small',
+                  'data-action': 'check-link',
+                  onclick: () => void linkCheckDialog(),
+                },
+                t('check.action'),
+              ),
               h(
                 'button',
                 { type: 'button', class: 'button small', 'data-action': 'backup', onclick: () => this.showBackup() },
@@ -247,6 +269,8 @@ export class App {
     this.main.replaceChildren(
       ...(problems ? [problems] : []),
       ...(reminder ? [reminder] : []),
+      ...this.siteSuggestionLine(),
+      this.linkCheck.el,
       this.list.el,
       this.noMatch,
       ...this.deletedLink(),
@@ -347,7 +371,8 @@ export class App {
 
   private applyFilter(): void {
     const query = this.search?.value ?? ''
-    const shown = this.list.filter(query)
+    // A link, address or message is checked against the sites, not used to filter the names.
+    const shown = this.list.filter(this.linkCheck.update(query) ? '' : query)
     if (this.noMatch) {
       this.noMatch.hidden = shown > 0
       this.noMatch.textContent = shown > 0 ? '' : t('search.noMatch', { query })
@@ -357,7 +382,8 @@ export class App {
   private onSearchKey(e: KeyboardEvent): void {
     if (e.key === 'ArrowDown') {
       if (this.list.focusFirst()) e.preventDefault()
-    } else if (e.key === 'Enter') {
+    } else if (e.key === 'Enter' && !this.linkCheck.active) {
+      // (Never a code copied while a link is on screen: Enter there must not look like "go ahead".)
       const first = this.list.firstVisible()
       if (first?.type === 'totp') void this.copy(first)
     } else if (e.key === 'Escape' && this.search) {
@@ -411,7 +437,8 @@ export class App {
   private async copy(account: AccountSummary): Promise<void> {
     try {
       const { clearAfterSeconds } = await api()['clipboard:copy-code'](account.id)
-      toast(t('copy.done', { seconds: clearAfterSeconds }))
+      // Where the code belongs, at the moment it is about to be typed somewhere.
+      toast(copyToast(account, clearAfterSeconds))
       const row = this.list.el.querySelector(`[data-id="${account.id}"]`)
       row?.classList.add('copied')
       setTimeout(() => row?.classList.remove('copied'), 1200)
@@ -420,8 +447,8 @@ export class App {
     }
   }
 
-  private async edit(account: AccountSummary): Promise<void> {
-    const renamed = await editDialog(account)
+  private async edit(account: AccountSummary, focus: EditFocus = 'names'): Promise<void> {
+    const renamed = await editDialog(account, focus)
     if (renamed) await this.reload(renamed.id)
     else this.list.focusAccount(account.id)
   }
@@ -456,6 +483,34 @@ export class App {
     } catch (error) {
       toast(errorText(errorCode(error)), 'error')
     }
+  }
+
+  // ---- site suggestions ------------------------------------------------------
+
+  /** One line for the first account with a proposed site: "Add monex.co.jp" or "Not now". */
+  private siteSuggestionLine(): HTMLElement[] {
+    for (const suggestion of this.siteSuggestions) {
+      const account = this.accounts.find((a) => a.id === suggestion.id)
+      if (!account || suggestion.sites.length === 0) continue
+      const settle = async (call: () => Promise<unknown>) => {
+        try {
+          await call()
+        } catch (error) {
+          toast(errorText(errorCode(error)), 'error')
+        }
+        this.siteSuggestions = this.siteSuggestions.filter((s) => s.id !== suggestion.id)
+        await this.reload()
+        this.search?.focus()
+      }
+      const bridge = api()
+      return [
+        renderSiteSuggestion(displayName(account), suggestion.sites, {
+          accept: () => void settle(() => bridge['accounts:set-sites'](account.id, suggestion.sites)),
+          dismiss: () => void settle(() => bridge['accounts:dismiss-site-suggestion'](account.id)),
+        }),
+      ]
+    }
+    return []
   }
 
   // ---- Recently deleted ------------------------------------------------------

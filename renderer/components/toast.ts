@@ -12,8 +12,8 @@ export interface ToastAction {
   run(): void
 }
 
-/** Shows text for a few seconds (longer with an action); screen readers announce it. */
-export function toast(text: string, kind: 'info' | 'error' = 'info', action?: ToastAction): void {
+/** Shows text (or a small element) for a few seconds (longer with an action); screen readers announce it. */
+export function toast(text: string | Node, kind: 'info' | 'error' = 'info', action?: ToastAction): void {
   if (!region || !region.isConnected) {
     region = h('div', { class: 'toast', role: 'status', 'aria-live': 'polite' })
     document.body.append(region)

@@ -63,8 +63,7 @@ export const en = {
   'reason.homograph':
     'It uses look-alike characters (for example Cyrillic letters) so that it displays like the real name.',
   'reason.edit-distance': 'One or two letters differ from the real domain (for example “rn” for “m”).',
-  'reason.userinfo':
-    'Everything before “@” in a link is ignored: the link really leads to the site after the “@”.',
+  'reason.userinfo': 'Everything before “@” in a link is ignored: the link really leads to the site after the “@”.',
   'reason.plain-http': 'The link is not encrypted (http://, not https://).',
   'reason.shortener': 'A URL shortener hides the real destination, which cannot be checked without opening it.',
   'reason.sender-forgeable': 'An e-mail’s sender address can be forged: a familiar sender proves nothing.',

@@ -8,6 +8,7 @@ import { api, errorCode } from '../api'
 import { h } from '../components/dom'
 import { groupCode } from '../format'
 import { errorText, pasteKeys, t } from '../i18n'
+import { SitePicker } from './sites'
 
 export interface AddActions {
   openImage(): void
@@ -110,6 +111,8 @@ function renderManualForm(actions: AddActions): HTMLElement {
   counterField.hidden = true
   const message = h('p', { class: 'validation', role: 'status', 'aria-live': 'polite' })
   const save = h('button', { type: 'submit', class: 'button primary', disabled: true }, t('add.save'))
+  // Proposed sites follow the issuer as main reads it (a known broker's name proposes its domain).
+  const picker = new SitePicker()
 
   const entry = (): ManualEntry => ({
     secret: secret.value,
@@ -139,6 +142,7 @@ function renderManualForm(actions: AddActions): HTMLElement {
       const preview: AccountPreview = await api()['accounts:preview-manual'](entry())
       if (mine !== generation) return
       show('ok', t('add.valid', { code: groupCode(preview.code) }))
+      picker.setProposed(preview.suggestedSites)
       save.disabled = false
     } catch (error) {
       if (mine !== generation) return
@@ -161,6 +165,7 @@ function renderManualForm(actions: AddActions): HTMLElement {
     h('h2', {}, t('add.manualTitle')),
     field(t('add.secret'), secret, t('add.secretHint')),
     h('div', { class: 'field-row' }, field(t('add.issuer'), issuer), field(t('add.label'), label)),
+    h('div', { class: 'site-block' }, picker.el),
     h(
       'details',
       {},
@@ -191,11 +196,13 @@ function renderManualForm(actions: AddActions): HTMLElement {
     save.disabled = true
     void (async () => {
       try {
-        const account = await api()['accounts:add-manual'](entry())
+        const account = await api()['accounts:add-manual'](entry(), picker.sites())
         secret.value = ''
         actions.saved(account)
       } catch (error) {
-        show('error', errorText(errorCode(error)))
+        const code = errorCode(error)
+        if (code === 'INVALID_SITE') picker.showError(errorText(code))
+        else show('error', errorText(code))
         save.disabled = false
       }
     })()

@@ -1,12 +1,19 @@
-/** Editing an account's issuer and label, and "show secret", which main confirms in its own dialog. */
+/**
+ * Editing an account's issuer, label and sites, and "show secret", which main confirms in its own dialog.
+ * Sites are saved as they are added or removed (main parses each); the names on Save.
+ */
 import type { AccountSummary } from '../../shared/types'
 import { api, errorCode } from '../api'
 import { h } from '../components/dom'
 import { groupSecret } from '../format'
 import { errorText, t } from '../i18n'
+import { renderSitesEditor } from './sites'
 
-/** Opens the dialog; resolves to the renamed account, or undefined when nothing was saved. */
-export function editDialog(account: AccountSummary): Promise<AccountSummary | undefined> {
+/** Where the dialog puts the keyboard focus: the issuer, or the Add site field ("No site — add"). */
+export type EditFocus = 'names' | 'site'
+
+/** Opens the dialog; resolves to the changed account, or undefined when nothing was saved. */
+export function editDialog(account: AccountSummary, focus: EditFocus = 'names'): Promise<AccountSummary | undefined> {
   return new Promise((resolve) => {
     let saved: AccountSummary | undefined
     const issuer = h('input', { name: 'issuer', value: account.issuer, autocomplete: 'off' })
@@ -45,12 +52,21 @@ export function editDialog(account: AccountSummary): Promise<AccountSummary | un
         }
       })()
     })
+    const sites = renderSitesEditor(
+      account.sites,
+      async (next) => {
+        saved = await api()['accounts:set-sites'](account.id, next)
+        return saved.sites
+      },
+      (error) => errorText(errorCode(error)),
+    )
     const form = h(
       'form',
       { method: 'dialog' },
       h('h2', {}, t('edit.title')),
       h('label', { class: 'field' }, h('span', { class: 'field-label' }, t('add.issuer')), issuer),
       h('label', { class: 'field' }, h('span', { class: 'field-label' }, t('add.label')), label),
+      sites.el,
       h('div', { class: 'reveal-row' }, reveal),
       secretBox,
       message,
@@ -81,6 +97,7 @@ export function editDialog(account: AccountSummary): Promise<AccountSummary | un
     })
     document.body.append(dialog)
     dialog.showModal()
-    issuer.focus()
+    if (focus === 'site') sites.input.focus()
+    else issuer.focus()
   })
 }

@@ -220,7 +220,12 @@ export class ImportView {
         'ul',
         { class: 'preview-list' },
         items.map((a, i) =>
-          h('li', {}, h('span', {}, displayName(a) || t('import.noName')), extra && h('small', {}, extra(i))),
+          h(
+            'li',
+            {},
+            h('span', {}, displayName(a) || t('import.noName')),
+            extra && extra(i) !== '' && h('small', {}, extra(i)),
+          ),
         ),
       )
     // Warnings first, so they are read before the accounts and the Import button.
@@ -247,7 +252,13 @@ export class ImportView {
           list(p.rejected, (i) => rejectedText(p.rejected[i]!.code)),
         ),
       h('h3', {}, t('import.toAdd', { count: p.toAdd.length })),
-      p.toAdd.length > 0 ? list(p.toAdd) : h('p', { class: 'hint' }, t('import.nothingNew')),
+      p.toAdd.length > 0
+        ? list(p.toAdd, (i) => {
+            // The sites each account will be saved with (from a Warifu export, else proposed for its issuer).
+            const sites = p.toAdd[i]!.sites
+            return sites.length > 0 ? t('sites.import', { sites: sites.join(', ') }) : ''
+          })
+        : h('p', { class: 'hint' }, t('import.nothingNew')),
       p.duplicates.length > 0 &&
         h('details', {}, h('summary', {}, t('import.duplicates', { count: p.duplicates.length })), list(p.duplicates)),
       h('div', { class: 'button-row' }, cancel, importButton),

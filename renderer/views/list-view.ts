@@ -8,6 +8,7 @@ import type { AccountSummary } from '../../shared/types'
 import { h } from '../components/dom'
 import { groupCode } from '../format'
 import { t } from '../i18n'
+import { sitesShort } from './sites'
 
 /** The next code appears when this many seconds or fewer are left. */
 export const SHOW_NEXT_SECONDS = 5
@@ -16,6 +17,8 @@ export const SHOW_NEXT_SECONDS = 5
 export interface ListActions {
   copy(account: AccountSummary): void
   edit(account: AccountSummary): void
+  /** "No site — add": the edit dialog with the focus on its Add site field. */
+  addSite(account: AccountSummary): void
   remove(account: AccountSummary): void
   move(account: AccountSummary, index: number): void
   nextHotp(account: AccountSummary): void
@@ -28,7 +31,7 @@ interface Row {
   next: Text
   seconds: Text
   ring: HTMLElement
-  /** Search text: issuer and label, NFKC-folded and lower-cased (full-width letters match too). */
+  /** Search text: issuer, label and sites, NFKC-folded and lower-cased (full-width letters match too). */
   haystack: string
   lastCode: string
   lastNext: string
@@ -168,6 +171,21 @@ export class ListView {
     if (account.type === 'totp') ring.style.setProperty('--left', `var(--left-${account.period}, 1)`)
     const name = account.issuer || account.label
     const sub = account.issuer ? account.label : ''
+    // Where the code belongs, small under the names; without a site, a quiet way to add one.
+    const site =
+      account.sites.length > 0
+        ? h('span', { class: 'site', title: account.sites.join('\n') }, sitesShort(account.sites))
+        : h(
+            'button',
+            {
+              type: 'button',
+              class: 'site-missing',
+              tabindex: -1,
+              'data-action': 'add-site',
+              title: t('sites.noneTitle'),
+            },
+            t('sites.none'),
+          )
     const actions = h(
       'span',
       { class: 'row-actions' },
@@ -205,6 +223,7 @@ export class ListView {
         { class: 'names' },
         h('span', { class: 'issuer' }, name),
         sub && h('span', { class: 'label' }, sub),
+        site,
         actions,
       ),
       h(
@@ -233,7 +252,7 @@ export class ListView {
       next,
       seconds,
       ring,
-      haystack: fold(`${account.issuer} ${account.label}`),
+      haystack: fold(`${account.issuer} ${account.label} ${account.sites.join(' ')}`),
       lastCode: '',
       lastNext: '',
       lastSeconds: -1,
@@ -252,6 +271,7 @@ export class ListView {
     const action = (e.target as Element).closest<HTMLElement>('[data-action]')?.dataset.action
     this.focusRow(row)
     if (action === 'edit') this.actions.edit(row.account)
+    else if (action === 'add-site') this.actions.addSite(row.account)
     else if (action === 'delete') this.actions.remove(row.account)
     else if (action === 'hotp') this.actions.nextHotp(row.account)
     else this.copyOrGenerate(row)

@@ -9,6 +9,7 @@ import { api, errorCode } from '../api'
 import { h } from '../components/dom'
 import { displayName, groupCode } from '../format'
 import { errorText, t } from '../i18n'
+import { renderPickerBlock, SitePicker } from './sites'
 
 /** A scanned otpauth URI and main's reading of it. */
 export interface ScannedAccount {
@@ -120,15 +121,21 @@ function renderDetail(
       ? [t('scan.period'), t('scan.periodValue', { seconds: p.period ?? 30 })]
       : [t('scan.counter'), String(p.counter ?? 0)],
   ]
+  // The site(s) proposed for a known issuer, kept, unticked or added to before saving.
+  const picker = new SitePicker(p.suggestedSites)
   const save = h('button', { type: 'button', class: 'button primary', 'data-action': 'save' }, t('add.save'))
   save.addEventListener('click', () => {
     save.disabled = true
     void (async () => {
       try {
-        actions.saved(await api()['accounts:add-from-uri'](item.uri))
+        actions.saved(await api()['accounts:add-from-uri'](item.uri, picker.sites()))
       } catch (error) {
-        message.textContent = errorText(errorCode(error))
-        message.dataset.kind = 'error'
+        const code = errorCode(error)
+        if (code === 'INVALID_SITE') picker.showError(errorText(code))
+        else {
+          message.textContent = errorText(code)
+          message.dataset.kind = 'error'
+        }
         save.disabled = false
       }
     })()
@@ -146,6 +153,7 @@ function renderDetail(
       h('span', { class: 'seconds' }, secondsText),
       h('small', {}, t('scan.codeHint')),
     ),
+    renderPickerBlock(picker, p.suggestedSites.length > 0),
     p.duplicateOf.length > 0 && h('p', { class: 'note warn' }, t('scan.duplicate')),
     message,
     h(
