@@ -10,7 +10,15 @@ export type AccountSummary = {
   digits: number
   /** ISO 8601 time the account was added. */
   createdAt: string
+  /**
+   * Where its codes belong: registrable domains (eTLD+1, as parseSite gives them), no duplicates,
+   * at most MAX_SITES, in the user's order. Empty when none is set.
+   */
+  sites: string[]
 } & ({ type: 'totp'; period: number } | { type: 'hotp'; counter: number })
+
+/** The most sites one account holds (a service rarely has more than a few domains). */
+export const MAX_SITES = 16
 
 /** How long a removed account stays in "Recently deleted" before it is purged. */
 export const TRASH_DAYS = 30

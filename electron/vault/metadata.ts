@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises'
 import { AppError, VaultCorruptError, VaultWriteRefusedError } from '../../shared/errors'
 import { ALGORITHMS, cleanName, MAX_HOTP_COUNTER, type Algorithm } from '../../shared/otp/account'
 import type { AccountSummary } from '../../shared/types'
+import { isStoredSites } from './sites'
 
 /** An account as stored: its summary plus the state of an interrupted change. */
 export type AccountRecord = AccountSummary & {
@@ -15,6 +16,8 @@ export type AccountRecord = AccountSummary & {
   batch?: string
   /** ISO time the user removed it: the account is in "Recently deleted", its secret still in the keychain. */
   deletedAt?: string
+  /** The user dismissed the one-time site suggestion for this account (its issuer is a known service). */
+  siteSuggestionDismissed?: true
 }
 
 /** The whole metadata file. Account order is the list order the user sees. */
@@ -40,7 +43,7 @@ const isInt = (v: unknown): v is number => Number.isSafeInteger(v)
 function readRecord(raw: unknown, index: number): AccountRecord {
   const where = `account ${index + 1}`
   if (!isObject(raw)) throw corrupt(`${where} is not an object`)
-  const { id, type, issuer, label, algorithm, digits, createdAt, pending, batch, deletedAt } = raw
+  const { id, type, issuer, label, algorithm, digits, createdAt, pending, batch, deletedAt, sites } = raw
   if (typeof id !== 'string' || !/^[0-9a-f]{16}$/.test(id)) throw corrupt(`${where} has a bad id`)
   if (typeof issuer !== 'string' || typeof label !== 'string') throw corrupt(`${where} has a bad name`)
   const names = readNames(issuer, label, where)
@@ -48,15 +51,20 @@ function readRecord(raw: unknown, index: number): AccountRecord {
   if (!isInt(digits) || digits < 6 || digits > 10) throw corrupt(`${where} has bad digits`)
   if (typeof createdAt !== 'string') throw corrupt(`${where} has a bad date`)
   if (pending !== undefined && pending !== 'add' && pending !== 'remove') throw corrupt(`${where} has a bad state`)
-  const base = { id, ...names, algorithm: algorithm as Algorithm, digits, createdAt }
+  // Absent in files written before accounts had sites: those open with none.
+  if (sites !== undefined && !isStoredSites(sites)) throw corrupt(`${where} has a bad site`)
+  const dismissed = raw.siteSuggestionDismissed
+  if (dismissed !== undefined && dismissed !== true) throw corrupt(`${where} has a bad suggestion state`)
+  const base = { id, ...names, algorithm: algorithm as Algorithm, digits, createdAt, sites: sites ?? [] }
   if (batch !== undefined && (pending !== 'add' || typeof batch !== 'string' || !/^[0-9a-f]{16}$/.test(batch)))
     throw corrupt(`${where} has a bad import batch`)
   if (deletedAt !== undefined && (typeof deletedAt !== 'string' || Number.isNaN(Date.parse(deletedAt))))
     throw corrupt(`${where} has a bad deletion date`)
-  const state: Pick<AccountRecord, 'pending' | 'batch' | 'deletedAt'> = {
+  const state: Pick<AccountRecord, 'pending' | 'batch' | 'deletedAt' | 'siteSuggestionDismissed'> = {
     ...(pending ? { pending } : {}),
     ...(batch !== undefined ? { batch } : {}),
     ...(deletedAt !== undefined ? { deletedAt } : {}),
+    ...(dismissed ? { siteSuggestionDismissed: true as const } : {}),
   }
   if (type === 'totp') {
     if (!isInt(raw.period) || raw.period < 1 || raw.period > 3600) throw corrupt(`${where} has a bad period`)
@@ -124,6 +132,9 @@ function writeRecord(r: AccountRecord): Record<string, unknown> {
     digits: r.digits,
     ...(r.type === 'totp' ? { period: r.period } : { counter: r.counter }),
     createdAt: r.createdAt,
+    // Left out when empty, so a vault without sites reads (and diffs) as it did before sites existed.
+    ...(r.sites.length > 0 ? { sites: [...r.sites] } : {}),
+    ...(r.siteSuggestionDismissed ? { siteSuggestionDismissed: true } : {}),
     ...(r.pending ? { pending: r.pending } : {}),
     ...(r.pending === 'add' && r.batch ? { batch: r.batch } : {}),
     ...(r.deletedAt ? { deletedAt: r.deletedAt } : {}),
@@ -165,6 +176,6 @@ function formatMetadata(file: MetadataFile): string {
 
 /** The account without vault-internal state, as callers see it. */
 export function toSummary(r: AccountRecord): AccountSummary {
-  const { pending: _pending, batch: _batch, deletedAt: _deletedAt, ...summary } = r
-  return summary
+  const { pending: _pending, batch: _batch, deletedAt: _deletedAt, siteSuggestionDismissed: _dismissed, ...summary } = r
+  return { ...summary, sites: [...summary.sites] }
 }

@@ -29,6 +29,7 @@ import { crashPoint } from './crash-points'
 import { tryFileLock, withFileLock } from './lock'
 import { METADATA_FILE } from './paths'
 import { readMetadata, serializeMetadata, toSummary, type AccountRecord, type MetadataFile } from './metadata'
+import { normalizeSites } from './sites'
 
 /** Something found, and possibly repaired, when the vault was opened. Never holds a secret. */
 export type VaultProblem =
@@ -73,8 +74,8 @@ function newId(): string {
   return randomBytes(8).toString('hex')
 }
 
-/** The stored record for new account settings, with names cleaned. */
-function newRecord(params: OtpSettings, id: string, createdAt: string): AccountRecord {
+/** The stored record for new account settings, with names cleaned and sites checked (INVALID_SITE). */
+function newRecord(params: OtpSettings, id: string, createdAt: string, sites: readonly string[] = []): AccountRecord {
   const base = {
     id,
     issuer: cleanName(params.issuer, 'issuer'),
@@ -82,6 +83,7 @@ function newRecord(params: OtpSettings, id: string, createdAt: string): AccountR
     algorithm: params.algorithm,
     digits: params.digits,
     createdAt,
+    sites: normalizeSites(sites),
   }
   return params.type === 'totp'
     ? { ...base, type: 'totp', period: params.period }
@@ -202,10 +204,13 @@ export class Vault {
       .map(toSummary)
   }
 
-  /** Saves a new account: secret to the keychain, the rest to the metadata file. */
-  async add(params: OtpParams): Promise<AccountSummary> {
+  /**
+   * Saves a new account: secret to the keychain, the rest to the metadata file. `sites` are saved
+   * in the same write (a bad one fails with INVALID_SITE before anything is touched).
+   */
+  async add(params: OtpParams, options: { sites?: readonly string[] } = {}): Promise<AccountSummary> {
     const secret = normalizeSecret(params.secret)
-    const record = newRecord(params, newId(), new Date(this.now()).toISOString())
+    const record = newRecord(params, newId(), new Date(this.now()).toISOString(), options.sites)
 
     await this.mutate((file) => file.accounts.push({ ...record, pending: 'add' }))
     crashPoint('add:after-pending')
@@ -233,11 +238,15 @@ export class Vault {
    * then one metadata write clearing pending. If any keychain write fails, the entries
    * already set are deleted and the pending records dropped, and the error is rethrown.
    */
-  async addMany(list: readonly OtpParams[]): Promise<AccountSummary[]> {
+  async addMany(
+    list: readonly OtpParams[],
+    /** Parallel to `list`: each account's sites (absent or undefined: none). */
+    sites: readonly (readonly string[] | undefined)[] = [],
+  ): Promise<AccountSummary[]> {
     const createdAt = new Date(this.now()).toISOString()
     // Validate everything before touching anything.
-    const items = list.map((params) => {
-      return { record: newRecord(params, newId(), createdAt), secret: normalizeSecret(params.secret) }
+    const items = list.map((params, i) => {
+      return { record: newRecord(params, newId(), createdAt, sites[i]), secret: normalizeSecret(params.secret) }
     })
     if (items.length === 0) return []
     const ids = new Set(items.map((i) => i.record.id))
@@ -368,6 +377,38 @@ export class Vault {
       if (label !== undefined) record.label = label
     })
     return this.get(id)
+  }
+
+  /**
+   * Replaces an account's sites (parsed, deduplicated, at most MAX_SITES; INVALID_SITE before any write).
+   * A removed account keeps its sites in its record, so a restore brings them back.
+   */
+  async setSites(id: string, sites: readonly string[]): Promise<AccountSummary> {
+    this.get(id)
+    const stored = normalizeSites(sites)
+    await this.mutate((file) => {
+      const record = file.accounts.find((r) => r.id === id && isLive(r))
+      if (!record) throw new AccountNotFoundError('No account has that id.')
+      record.sites = [...stored]
+    })
+    return this.get(id)
+  }
+
+  /** Live accounts without sites whose one-time site suggestion was not dismissed. */
+  withoutSitesUndismissed(): AccountSummary[] {
+    return this.live()
+      .filter((r) => r.sites.length === 0 && !r.siteSuggestionDismissed)
+      .map(toSummary)
+  }
+
+  /** Remembers that the user dismissed the site suggestion of this account (it is not offered again). */
+  async dismissSiteSuggestion(id: string): Promise<void> {
+    this.get(id)
+    await this.mutate((file) => {
+      const record = file.accounts.find((r) => r.id === id && isLive(r))
+      if (!record) throw new AccountNotFoundError('No account has that id.')
+      record.siteSuggestionDismissed = true
+    })
   }
 
   /** Moves an account to position `index` (clamped) in the list the user sees. */

@@ -31,7 +31,7 @@ async function benchOpen(): Promise<void> {
       const id = randomBytes(8).toString('hex')
       await keytar.setPassword(service, id, base32FromBytes(randomBytes(20)))
       const base = { id, issuer: `Issuer ${i}`, label: `user${i}@example.com`, algorithm: 'SHA1' as const, digits: 6 }
-      records.push({ ...base, type: 'totp', period: 30, createdAt: new Date(0).toISOString() })
+      records.push({ ...base, type: 'totp', period: 30, createdAt: new Date(0).toISOString(), sites: [] })
     }
     writeFileSync(join(dir, 'vault.json'), serializeMetadata({ format: 'warifu-vault', version: 1, accounts: records }))
 

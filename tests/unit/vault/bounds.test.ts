@@ -28,6 +28,7 @@ const record: AccountRecord = {
   algorithm: 'SHA1',
   digits: 6,
   counter: 1,
+  sites: [],
   createdAt: '2026-01-01T00:00:00.000Z',
 }
 const fileWith = (r: AccountRecord): MetadataFile => ({ format: 'warifu-vault', version: 1, accounts: [r] })

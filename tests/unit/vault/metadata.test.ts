@@ -13,6 +13,7 @@ const good = {
   digits: 6,
   period: 30,
   createdAt: '2026-01-01T00:00:00.000Z',
+  sites: [],
 }
 
 describe('metadata file', () => {

@@ -161,6 +161,7 @@ describe('Vault: Recently deleted', () => {
       digits: 6,
       period: 30,
       createdAt: deletedAt,
+      sites: [],
       deletedAt,
     }
 

@@ -153,6 +153,7 @@ describe('Vault', () => {
       digits: 6,
       period: 30,
       createdAt: '2026-01-01T00:00:00.000Z',
+      sites: [] as string[],
     } as const
 
     it('completes an add whose secret reached the keychain', async () => {
