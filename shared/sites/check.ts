@@ -7,6 +7,7 @@
 import punycode from 'punycode.js'
 import { parse } from 'tldts'
 import { normalizeHost } from './domain'
+import { KNOWN_SERVICES } from './known-services'
 import { skeleton } from './skeleton'
 
 /** What a found link or address is; `worst` ranks them lookalike > unverifiable > unknown > yours. */
@@ -116,6 +117,8 @@ interface PreparedSite {
   dashed: string
   /** The label as a whole word between dots or hyphens. */
   word: RegExp
+  /** A well-known service's site the user holds no account for: only the surest tricks are flagged. */
+  fromTable: boolean
 }
 
 /** The host, registrable domain and its parts, in ASCII and as displayed. */
@@ -126,6 +129,10 @@ interface HostInfo {
   suffix: string
   /** The host as a browser may display it (punycode decoded). */
   unicode: string
+  skeleton: string
+  labelSkeleton: string
+  /** The registrable domain is a verified site of a well-known service: real, whoever it is. */
+  isKnownService: boolean
 }
 
 /** What a URL adds to its host. */
@@ -157,7 +164,7 @@ export function checkText(text: string, known: readonly KnownSite[]): { findings
   const findings: LinkFinding[] = []
   try {
     const input = typeof text === 'string' ? text.slice(0, MAX_CHECK_TEXT) : ''
-    const judge = makeJudge(prepareSites(known))
+    const judge = makeJudge(withTableSites(prepareSites(known)))
     const seen = new Set<string>()
     const add = (finding: LinkFinding): void => {
       const key = `${finding.isSender === true ? 'S' : ''}${finding.text}`
@@ -302,7 +309,24 @@ function mask(text: string, spans: readonly Span[]): string {
 type Judged = Omit<LinkFinding, 'text'>
 type Judge = (host: string, url?: UrlContext) => Judged
 
-function prepareSites(known: readonly KnownSite[]): PreparedSite[] {
+/** Every well-known service's domain (from the suggestion table, each verified on the service's own page). */
+const KNOWN_SERVICE_DOMAINS: ReadonlySet<string> = new Set(KNOWN_SERVICES.flatMap((s) => s.sites))
+let tableSites: PreparedSite[] | undefined
+
+/**
+ * The user's sites, then the well-known services' sites they hold no account for, so that
+ * monex.co.jp.account-verify.com is called out even before the user has set any site.
+ */
+function withTableSites(own: PreparedSite[]): PreparedSite[] {
+  tableSites ??= prepareSites(
+    KNOWN_SERVICES.flatMap((s) => s.sites.map((site) => ({ site, accounts: [] }))),
+    true,
+  )
+  const mine = new Set(own.map((s) => s.site))
+  return [...own, ...tableSites.filter((s) => !mine.has(s.site))]
+}
+
+function prepareSites(known: readonly KnownSite[], fromTable = false): PreparedSite[] {
   const prepared: PreparedSite[] = []
   for (const entry of known) {
     const site = typeof entry.site === 'string' ? normalizeHost(entry.site) : null
@@ -319,6 +343,7 @@ function prepareSites(known: readonly KnownSite[]): PreparedSite[] {
       siteSkeleton: skeleton(displayed(site)),
       dashed: site.replace(/\./g, '-'),
       word: new RegExp(`(?:^|[.-])${label.replace(/[.-]/g, '\\$&')}(?:[.-]|$)`),
+      fromTable,
     })
   }
   return prepared
@@ -364,7 +389,8 @@ function judgeHost(
   for (const site of sites) {
     const reasons = lookalikeReasons(info, site)
     if (reasons.length === 0) continue
-    const rank = Math.max(...reasons.map((r) => REASON_RANK[r] ?? 0))
+    // Your own accounts' sites come before the table's: they have accounts to name.
+    const rank = Math.max(...reasons.map((r) => REASON_RANK[r] ?? 0)) + (site.fromTable ? 0 : 10)
     if (best === null || rank > best.rank) best = { site, reasons, rank }
   }
   if (url?.userinfo) {
@@ -390,12 +416,17 @@ function judgeHost(
 function hostInfo(host: string): HostInfo {
   const parsed = parse(host, TLDTS_OPTIONS)
   const domain = parsed.isIp === true ? null : parsed.domain
+  const label = parsed.domainWithoutSuffix ?? ''
+  const unicode = displayed(host)
   return {
     host,
     domain,
-    label: parsed.domainWithoutSuffix ?? '',
+    label,
     suffix: parsed.publicSuffix ?? '',
-    unicode: displayed(host),
+    unicode,
+    skeleton: skeleton(unicode),
+    labelSkeleton: skeleton(displayed(label)),
+    isKnownService: domain !== null && KNOWN_SERVICE_DOMAINS.has(domain),
   }
 }
 
@@ -412,21 +443,23 @@ function displayed(host: string): string {
 /** Why `info` (not one of your sites) looks like `site`; empty when it does not. */
 function lookalikeReasons(info: HostInfo, site: PreparedSite): LinkReason[] {
   const { host } = info
+  // A well-known service's real domain (google.co.jp beside google.com) is not anyone's fake.
+  if (info.isKnownService) return []
   // The whole site as the first labels of another host: monex.co.jp.account-verify.com.
   if (host.startsWith(`${site.site}.`) || host.includes(`.${site.site}.`)) return ['subdomain-trick']
   // Looks the same once confusable letters are mapped (UTS #39): Cyrillic, Greek, punycode...
-  const hostSkeleton = skeleton(info.unicode)
-  if (hostSkeleton === site.siteSkeleton || hostSkeleton.endsWith(`.${site.siteSkeleton}`)) {
+  if (info.skeleton === site.siteSkeleton || info.skeleton.endsWith(`.${site.siteSkeleton}`)) {
     // ASCII look-alikes (rn for m, 0 for o, 1 for l) are small edits; other alphabets are homographs.
     return [info.unicode === host ? 'edit-distance' : 'homograph']
   }
+  // The site's whole name inside another: monex.co.jp-login.net, monex-co-jp.com.
+  if (host.includes(site.site) || host.includes(site.dashed)) return ['brand-in-other-domain']
+  // For a service the user has no account with, only the tricks above: its name merely appearing
+  // (google-fonts.example) or another country's domain (google.de) is too often innocent.
+  if (site.fromTable) return []
   if (info.label === site.label && info.suffix !== site.suffix) return ['other-suffix']
-  if (site.label.length >= 3) {
-    if (host.includes(site.site) || host.includes(site.dashed) || site.word.test(host)) {
-      return ['brand-in-other-domain']
-    }
-  }
-  const labelSkeleton = skeleton(displayed(info.label))
+  if (site.label.length >= 3 && site.word.test(host)) return ['brand-in-other-domain']
+  const labelSkeleton = info.labelSkeleton
   if (labelSkeleton === site.labelSkeleton && info.label !== site.label) {
     return [info.unicode === host ? 'edit-distance' : 'homograph']
   }
