@@ -45,6 +45,14 @@ export const DEMO_ACCOUNTS: string[] = [
 export const SETUP_URI =
   'otpauth://totp/%E3%83%9E%E3%83%8D%E3%83%BC%E3%83%95%E3%82%A9%E3%83%AF%E3%83%BC%E3%83%89:hanako%40example.jp?secret=JBSWY3DPEHPK3PXP&issuer=%E3%83%9E%E3%83%8D%E3%83%BC%E3%83%95%E3%82%A9%E3%83%AF%E3%83%BC%E3%83%89'
 
+/** A マネックス証券 setup QR (issue 10: its issuer proposes monex.co.jp). */
+export const MONEX_URI =
+  'otpauth://totp/%E3%83%9E%E3%83%8D%E3%83%83%E3%82%AF%E3%82%B9%E8%A8%BC%E5%88%B8:taro?secret=ONSWG4TFOQYTEMZU&issuer=%E3%83%9E%E3%83%8D%E3%83%83%E3%82%AF%E3%82%B9%E8%A8%BC%E5%88%B8'
+
+/** An SBI証券 account (a second known issuer for the one-time site suggestion). */
+export const SBI_URI =
+  'otpauth://totp/SBI%E8%A8%BC%E5%88%B8:hanako?secret=MZXW6YTBOI2DMNZY&issuer=SBI%E8%A8%BC%E5%88%B8'
+
 /** n accounts with distinct names and secrets (the bench's 200). */
 export function manyAccounts(n: number): string[] {
   const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567'
