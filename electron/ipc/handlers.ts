@@ -22,6 +22,7 @@ import { cleanName, parseCounter, parseDigits, parsePeriod, type OtpParams } fro
 import { hotpCode, totpCode } from '../../shared/otp/codes'
 import { normalizeSecret } from '../../shared/otp/secret'
 import { parseOtpUri } from '../../shared/otp/uri'
+import { suggestSites } from '../../shared/sites/known-services'
 import type { AccountSummary } from '../../shared/types'
 import type { AppStatus } from '../../shared/ipc/channels'
 import type { Confirm } from '../app/native-confirm'
@@ -29,6 +30,7 @@ import type { LanguageChoice } from '../app/settings-store'
 import type { Vault } from '../vault/vault'
 import { readRegularFile } from '../files/read-regular-file'
 import { createBackupHandlers, type BackupDialogs } from './backup-handlers'
+import { createSiteHandlers } from './site-handlers'
 import { confirmOrRefuse, createTrashHandlers } from './trash-handlers'
 
 /** The largest image file scan:open-image reads; screenshots are far smaller. */
@@ -82,9 +84,21 @@ export function paramsFromEntry(entry: ManualEntry): OtpParams {
 function preview(params: OtpParams, duplicates: AccountSummary[], nowMs: number): AccountPreview {
   const { type, issuer, label, algorithm, digits } = params
   const duplicateOf = duplicates.map((d) => d.id)
+  const suggestedSites = suggestSites(issuer, label)
   if (params.type === 'totp') {
     const { code, secondsLeft } = totpCode(params, nowMs)
-    return { type, issuer, label, algorithm, digits, period: params.period, code, secondsLeft, duplicateOf }
+    return {
+      type,
+      issuer,
+      label,
+      algorithm,
+      digits,
+      period: params.period,
+      code,
+      secondsLeft,
+      duplicateOf,
+      suggestedSites,
+    }
   }
   return {
     type,
@@ -95,6 +109,7 @@ function preview(params: OtpParams, duplicates: AccountSummary[], nowMs: number)
     counter: params.counter,
     code: hotpCode(params, params.counter),
     duplicateOf,
+    suggestedSites,
   }
 }
 
@@ -136,9 +151,10 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       return preview(params, (await vault()).duplicatesOf(params), deps.now())
     },
 
-    'accounts:add-from-uri': async (uri) => {
+    // The sites the user kept in the preview are saved in the same write (parsed there: INVALID_SITE).
+    'accounts:add-from-uri': async (uri, sites) => {
       const params = parseOtpUri(uri)
-      return write((v) => v.add(params))
+      return write((v) => v.add(params, { sites: sites ?? [] }))
     },
 
     'accounts:preview-manual': async (entry) => {
@@ -146,10 +162,12 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       return preview(params, (await vault()).duplicatesOf(params), deps.now())
     },
 
-    'accounts:add-manual': async (entry) => {
+    'accounts:add-manual': async (entry, sites) => {
       const params = paramsFromEntry(entry)
-      return write((v) => v.add(params))
+      return write((v) => v.add(params, { sites: sites ?? [] }))
     },
+
+    ...createSiteHandlers(vault, write),
 
     'accounts:rename': (id, names) => write((v) => v.rename(id, names)),
 

@@ -13,7 +13,8 @@ import type { BackupStatus, ImportPreview, QrMatrix } from '../backup/preview'
 import { AppError } from '../errors'
 import type { MigrationLimit } from '../formats/google-migration'
 import type { Algorithm } from '../otp/account'
-import type { AccountSummary, DeletedAccount } from '../types'
+import type { LinkFinding, Verdict } from '../sites/check'
+import { MAX_SITES, type AccountSummary, type DeletedAccount } from '../types'
 
 /** A bad argument from the renderer. */
 export class InvalidIpcArgumentError extends AppError {
@@ -46,6 +47,20 @@ export interface AccountPreview {
   secondsLeft?: number
   /** Ids of saved accounts with the same secret, issuer and label. */
   duplicateOf: string[]
+  /** Sites proposed for a known issuer (the suggestion table); the user keeps or edits them before saving. */
+  suggestedSites: string[]
+}
+
+/** What sites:check found in a pasted link, address or message: each link and sender, and the worst verdict. */
+export interface SiteCheckResult {
+  findings: LinkFinding[]
+  worst: Verdict
+}
+
+/** The one-time suggestion for an existing account with a known issuer and no sites. */
+export interface SiteSuggestion {
+  id: string
+  sites: string[]
 }
 
 /** A TOTP account's current and next code. HOTP accounts are absent: their code is asked for. */
@@ -97,12 +112,20 @@ export interface Channels {
   'accounts:list': { args: []; result: AccountSummary[] }
   /** Shows what a scanned or pasted otpauth URI holds, with its current code; saves nothing. */
   'accounts:preview-uri': { args: [uri: string]; result: AccountPreview }
-  /** Saves an account from a scanned or pasted otpauth URI. */
-  'accounts:add-from-uri': { args: [uri: string]; result: AccountSummary }
+  /** Saves an account from a scanned or pasted otpauth URI, with the sites the user kept (checked in main). */
+  'accounts:add-from-uri': { args: [uri: string, sites?: string[]]; result: AccountSummary }
   /** Checks a hand-typed setup key; saves nothing. */
   'accounts:preview-manual': { args: [entry: ManualEntry]; result: AccountPreview }
-  /** Saves an account from a hand-typed setup key. */
-  'accounts:add-manual': { args: [entry: ManualEntry]; result: AccountSummary }
+  /** Saves an account from a hand-typed setup key, with the sites the user kept (checked in main). */
+  'accounts:add-manual': { args: [entry: ManualEntry, sites?: string[]]; result: AccountSummary }
+  /** Replaces an account's sites; main parses each (INVALID_SITE when one is not a site, or more than 16). */
+  'accounts:set-sites': { args: [id: string, sites: string[]]; result: AccountSummary }
+  /** Existing accounts with a known issuer, no sites and the suggestion not dismissed, with the sites proposed. */
+  'accounts:site-suggestions': { args: []; result: SiteSuggestion[] }
+  /** Dismisses an account's one-time site suggestion for good (kept in the account file). */
+  'accounts:dismiss-site-suggestion': { args: [id: string]; result: void }
+  /** Checks a pasted link, host, address or whole message against every account's sites, offline. */
+  'sites:check': { args: [text: string]; result: SiteCheckResult }
   /** Changes an account's issuer and label. */
   'accounts:rename': { args: [id: string, names: { issuer: string; label: string }]; result: AccountSummary }
   /** Moves an account to a position in the list. */
@@ -190,6 +213,25 @@ function uuid(v: unknown): string {
   return v
 }
 
+/** The longest text sites:check takes (a whole e-mail with its headers). */
+export const MAX_CHECK_TEXT_LENGTH = 256 * 1024
+
+/**
+ * Sites as the page sends them: a list of short strings. Main parses each with parseSite; duplicates
+ * are allowed here (they collapse there), but not an unbounded list.
+ */
+function siteList(v: unknown): string[] {
+  if (!Array.isArray(v) || v.length > MAX_SITES * 4) fail('Expected a list of sites.')
+  return v.map((x) => text(x, 2048))
+}
+
+/** One or two arguments: the second, when present, is a site list. */
+function withSites<T>(raw: unknown[], first: (v: unknown) => T): [T] | [T, string[]] {
+  if (!Array.isArray(raw) || raw.length < 1 || raw.length > 2) fail('Expected 1 or 2 arguments.')
+  const head = first(raw[0])
+  return raw.length === 2 && raw[1] !== undefined ? [head, siteList(raw[1])] : [head]
+}
+
 /** The most texts one import:add-texts call takes, and the longest text (a pasted otpauth list). */
 export const MAX_IMPORT_TEXTS = 64
 export const MAX_IMPORT_TEXT_LENGTH = 1_000_000
@@ -240,9 +282,13 @@ export const argParsers: { [C in ChannelName]: (raw: unknown[]) => Channels[C]['
   'app:status': (raw) => (exactly(raw, 0), []),
   'accounts:list': (raw) => (exactly(raw, 0), []),
   'accounts:preview-uri': (raw) => (exactly(raw, 1), [text(raw[0])]),
-  'accounts:add-from-uri': (raw) => (exactly(raw, 1), [text(raw[0])]),
+  'accounts:add-from-uri': (raw) => withSites(raw, (v) => text(v)),
   'accounts:preview-manual': (raw) => (exactly(raw, 1), [manualEntry(raw[0])]),
-  'accounts:add-manual': (raw) => (exactly(raw, 1), [manualEntry(raw[0])]),
+  'accounts:add-manual': (raw) => withSites(raw, manualEntry),
+  'accounts:set-sites': (raw) => (exactly(raw, 2), [accountId(raw[0]), siteList(raw[1])]),
+  'accounts:site-suggestions': (raw) => (exactly(raw, 0), []),
+  'accounts:dismiss-site-suggestion': (raw) => (exactly(raw, 1), [accountId(raw[0])]),
+  'sites:check': (raw) => (exactly(raw, 1), [text(raw[0], MAX_CHECK_TEXT_LENGTH)]),
   'accounts:rename': (raw) => {
     exactly(raw, 2)
     const names = raw[1]

@@ -27,6 +27,10 @@ const GOOD: Record<ChannelName, unknown[]> = {
   'accounts:add-from-uri': ['otpauth://totp/x?secret=JBSWY3DPEHPK3PXP'],
   'accounts:preview-manual': [ENTRY],
   'accounts:add-manual': [ENTRY],
+  'accounts:set-sites': [ID, ['monex.co.jp']],
+  'accounts:site-suggestions': [],
+  'accounts:dismiss-site-suggestion': [ID],
+  'sites:check': ['https://monex.co.jp.account-verify.com/login'],
   'accounts:rename': [ID, { issuer: 'a', label: 'b' }],
   'accounts:move': [ID, 0],
   'accounts:remove': [ID],
@@ -61,7 +65,7 @@ function badArgs(channel: ChannelName): unknown[][] {
   if (good.length > 0) bad.push(good.slice(0, -1))
   good.forEach((value, i) => {
     const wrongs: unknown[] = [null, undefined, {}, [], true, Object.create(null)]
-    if (typeof value === 'string') wrongs.push(42, 'x'.repeat(10_000))
+    if (typeof value === 'string') wrongs.push(42, channel === 'sites:check' ? 'x'.repeat(300_000) : 'x'.repeat(10_000))
     if (value === ID) wrongs.push('../../etc/passwd', ID.toUpperCase(), `${ID}0`)
     if (typeof value === 'number') wrongs.push('0', -1, 1.5, Number.NaN, Number.POSITIVE_INFINITY)
     if (channel === 'settings:set-language') wrongs.push('fr', 'JA')
@@ -79,6 +83,14 @@ function badArgs(channel: ChannelName): unknown[][] {
       )
     }
     if (channel === 'import:add-texts' && i === 1) wrongs.push(Array(65).fill('a'), ['x'.repeat(1_000_001)], [42])
+    if (channel === 'accounts:set-sites' && i === 1) {
+      // An empty list is valid here (it clears the sites).
+      wrongs.splice(
+        wrongs.findIndex((w) => Array.isArray(w) && w.length === 0),
+        1,
+      )
+      wrongs.push(Array(65).fill('a.jp'), [42], ['x'.repeat(3000)], 'monex.co.jp')
+    }
     if (NULL_ALLOWED.has(`${channel} ${i}`)) wrongs.splice(wrongs.indexOf(null), 1)
     for (const wrong of wrongs) {
       const args = [...good]
