@@ -41,8 +41,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return EXIT_OK
   }
   try {
-    await command.run(rest, io)
-    return EXIT_OK
+    const code = await command.run(rest, io)
+    return typeof code === 'number' ? code : EXIT_OK
   } catch (error) {
     if (error instanceof AppError) {
       // Messages of AppErrors are written never to hold a secret, URI or password.

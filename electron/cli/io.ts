@@ -8,6 +8,8 @@ export interface CliIo {
   readStdin(): Promise<string>
   /** The clock, ms since the epoch. */
   now(): number
+  /** True when standard output is a terminal (a person reading, not a pipe); absent means no. */
+  stdoutIsTerminal?: boolean
   /** Opens the user's vault (keychain + metadata); reports repairs through err(). */
   openVault(): Promise<Vault>
 }
@@ -19,5 +21,6 @@ export interface Command {
   summary: string
   /** Full text for `warifu <command> --help`. */
   help: string
-  run(args: string[], io: CliIo): Promise<void>
+  /** Resolves to nothing for success, or to the exit code a command chooses (warifu check: 1, 3). */
+  run(args: string[], io: CliIo): Promise<void | number>
 }

@@ -1,6 +1,7 @@
 /** Every `warifu` command, in the order `warifu --help` lists them. */
 import type { Command } from '../io'
 import { addCommand } from './add'
+import { checkCommand } from './check'
 import { adoptCommand, orphansCommand } from './adopt'
 import { codeCommand } from './code'
 import { exportCommand } from './export'
@@ -14,6 +15,7 @@ export const COMMANDS: Command[] = [
   codeCommand,
   addCommand,
   listCommand,
+  checkCommand,
   removeCommand,
   restoreCommand,
   deletedCommand,
