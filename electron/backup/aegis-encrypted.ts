@@ -26,6 +26,8 @@ export async function writeAegisEncrypted(
   accounts: readonly OtpParams[],
   password: string,
   cost: ScryptCost = AEGIS_SCRYPT_COST,
+  /** Parallel to `accounts`: each one's sites, written in Warifu's extra field of the entry. */
+  sites: readonly (readonly string[] | undefined)[] = [],
 ): Promise<string> {
   const masterKey = randomBytes(32)
   const salt = randomBytes(32)
@@ -34,6 +36,7 @@ export async function writeAegisEncrypted(
   const content = aegisContent(
     accounts,
     accounts.map(() => randomUUID()),
+    sites,
   )
   const sealed = sealGcm(masterKey, Buffer.from(JSON.stringify(content), 'utf8'))
   const file = {

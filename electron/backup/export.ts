@@ -21,6 +21,7 @@ import {
   type MigrationLimit,
 } from '../../shared/formats/google-migration'
 import { parseOtpauthList } from '../../shared/formats/otpauth-list'
+import type { ParsedImport } from '../../shared/formats/types'
 import type { QrMatrix } from '../../shared/backup/preview'
 import type { OtpParams } from '../../shared/otp/account'
 import { formatOtpUri } from '../../shared/otp/uri'
@@ -76,6 +77,18 @@ async function verify(expected: readonly OtpParams[], read: () => Promise<OtpPar
   }
   const diff = firstDifference(expected, actual)
   if (diff !== -1) throw verifyFailed(diff)
+}
+
+/** An Aegis export read back: its accounts, and each one's sites from Warifu's extra field checked too. */
+function withSitesChecked(parsed: ParsedImport, expectedSites: readonly (readonly string[])[]): OtpParams[] {
+  if (parsed.rejected.length > 0) return []
+  const diff = parsed.accounts.findIndex((a, i) => {
+    const read = parsed.sites?.get(a) ?? []
+    const want = expectedSites[i] ?? []
+    return !Array.isArray(read) || read.length !== want.length || want.some((s, j) => read[j] !== s)
+  })
+  if (diff !== -1) throw verifyFailed(diff)
+  return parsed.accounts
 }
 
 /** Numbered file names for ga-qr: `dir/codes.png` -> `dir/codes-1.png`, `dir/codes-2.png`, ... */
@@ -149,6 +162,8 @@ export async function exportBackup(vault: Vault, options: ExportOptions): Promis
     throw new PlainExportNotConfirmedError('A plain export writes every secret in clear text; confirm it explicitly.')
   }
   const accounts = allParams(vault)
+  // Aegis exports carry each account's sites in Warifu's extra field (shared/formats/aegis.ts).
+  const sites = vault.list().map((a) => a.sites)
   let files: string[] = [outPath]
   let exported = accounts.length
   const leftOut: ExportResult['leftOut'] = []
@@ -158,25 +173,25 @@ export async function exportBackup(vault: Vault, options: ExportOptions): Promis
     if (password === undefined || password === '') {
       throw new BackupPasswordRequiredError('An encrypted backup needs a password.')
     }
-    const data = await writeAegisEncrypted(accounts, password, options.testOnlyScryptCost)
+    const data = await writeAegisEncrypted(accounts, password, options.testOnlyScryptCost, sites)
     await writeVerifiedExport([{ path: outPath, data }], ([written]) =>
       verify(accounts, async () => {
         const file = readAegisFile(await readFile(written!, 'utf8'))
         if (file.kind !== 'encrypted') throw new Error('not encrypted')
-        const parsed = await readAegisEncrypted(file, password)
-        return parsed.rejected.length > 0 ? [] : parsed.accounts
+        return withSitesChecked(await readAegisEncrypted(file, password), sites)
       }),
     )
   } else if (format === 'aegis-plain') {
     const data = aegisPlainFile(
       accounts,
       accounts.map(() => randomUUID()),
+      sites,
     )
     await writeVerifiedExport([{ path: outPath, data }], ([written]) =>
       verify(accounts, async () => {
         const file = readAegisFile(await readFile(written!, 'utf8'))
         if (file.kind !== 'plain') throw new Error('not plain')
-        return aegisEntries(file.content).accounts
+        return withSitesChecked(aegisEntries(file.content), sites)
       }),
     )
   } else if (format === 'otpauth') {

@@ -23,8 +23,10 @@ import { MAX_BACKUP_BYTES, MAX_ENTRIES } from '../../shared/formats/safe-json'
 import { utf8Decode } from '../../shared/formats/encoding'
 import type { ImportPreview, PreviewAccount } from '../../shared/backup/preview'
 import type { OtpParams } from '../../shared/otp/account'
+import { suggestSites } from '../../shared/sites/known-services'
 import type { AccountSummary } from '../../shared/types'
 import type { Vault } from '../vault/vault'
+import { sitesFromBackup } from '../vault/sites'
 import { readRegularFile } from '../files/read-regular-file'
 import { pathForEcho } from '../../shared/echo'
 import { readAegisEncrypted } from './aegis-encrypted'
@@ -40,11 +42,18 @@ export const MAX_IMPORT_SOURCES = 64
 export type PasswordSupplier = string | ((sourceName: string) => Promise<string | undefined>)
 
 // The secrets of a preview never leave the main process: they live here, not in the object.
-const pendingParams = new WeakMap<ImportPreview, OtpParams[]>()
+const pendingParams = new WeakMap<ImportPreview, { params: OtpParams[]; sites: string[][] }>()
 
-function withoutSecret(p: OtpParams, source: string): PreviewAccount {
+/** The sites an imported account gets: a Warifu export's own (each parsed), else the table's suggestion. */
+function importedSites(p: OtpParams, raw: unknown): Pick<PreviewAccount, 'sites' | 'sitesLeftOut'> {
+  if (raw === undefined) return { sites: suggestSites(p.issuer, p.label) }
+  const { sites, leftOut } = sitesFromBackup(raw)
+  return leftOut > 0 ? { sites, sitesLeftOut: leftOut } : { sites }
+}
+
+function withoutSecret(p: OtpParams, source: string, sites: ReturnType<typeof importedSites>): PreviewAccount {
   const { secret: _secret, ...rest } = p
-  return { ...rest, source }
+  return { ...rest, source, ...sites }
 }
 
 /** A file's name for messages and the preview; a name that may hold a secret (a pasted link) is not shown. */
@@ -103,7 +112,7 @@ export async function previewImport(
     throw new UsageError(`One import reads at most ${MAX_IMPORT_SOURCES} files or codes.`)
   }
   const { signal } = options
-  const found: { params: OtpParams; source: string }[] = []
+  const found: { params: OtpParams; source: string; sites?: unknown }[] = []
   const rejected: ImportPreview['rejected'] = []
   const batches: MigrationBatch[] = []
   const seenSources: ImportPreview['sources'] = []
@@ -132,7 +141,7 @@ export async function previewImport(
         `One import reads at most ${MAX_MIGRATION_CODES} Google Authenticator export codes.`,
       )
     }
-    for (const params of result.accounts) found.push({ params, source: name })
+    for (const params of result.accounts) found.push({ params, source: name, sites: result.sites?.get(params) })
     for (const r of result.rejected) rejected.push({ ...r, source: name })
     // Each source is bounded; so is their sum (64 sources of 10,000 entries would be 640,000).
     if (found.length + rejected.length > MAX_ENTRIES) {
@@ -148,6 +157,7 @@ export async function previewImport(
   }
 
   const toAdd: OtpParams[] = []
+  const toAddSites: string[][] = []
   const preview: ImportPreview = {
     id: randomUUID(),
     sources: seenSources,
@@ -158,19 +168,21 @@ export async function previewImport(
   }
   const key = (p: OtpParams) => JSON.stringify([p.secret, p.issuer, p.label])
   const inThisImport = new Set<string>()
-  for (const { params, source } of found) {
+  for (const { params, source, sites: rawSites } of found) {
     const existing: AccountSummary[] = vault.duplicatesOf(params)
+    const sites = importedSites(params, rawSites)
     if (existing.length > 0) {
-      preview.duplicates.push({ ...withoutSecret(params, source), existingId: existing[0]!.id })
+      preview.duplicates.push({ ...withoutSecret(params, source, sites), existingId: existing[0]!.id })
     } else if (inThisImport.has(key(params))) {
-      preview.duplicates.push(withoutSecret(params, source))
+      preview.duplicates.push(withoutSecret(params, source, sites))
     } else {
       inThisImport.add(key(params))
       toAdd.push(params)
-      preview.toAdd.push(withoutSecret(params, source))
+      toAddSites.push(sites.sites)
+      preview.toAdd.push(withoutSecret(params, source, sites))
     }
   }
-  pendingParams.set(preview, toAdd)
+  pendingParams.set(preview, { params: toAdd, sites: toAddSites })
   return preview
 }
 
@@ -179,9 +191,13 @@ export async function previewImport(
  * became duplicates since the preview are skipped. Returns the accounts added.
  */
 export async function commitImport(vault: Vault, preview: ImportPreview): Promise<AccountSummary[]> {
-  const params = pendingParams.get(preview)
-  if (!params)
+  const pending = pendingParams.get(preview)
+  if (!pending)
     throw new UnsupportedBackupError('This import preview is unknown or was already used; read the files again.')
   pendingParams.delete(preview)
-  return vault.addMany(params.filter((p) => vault.duplicatesOf(p).length === 0))
+  const keep = pending.params.map((p) => vault.duplicatesOf(p).length === 0)
+  return vault.addMany(
+    pending.params.filter((_, i) => keep[i]),
+    pending.sites.filter((_, i) => keep[i]),
+  )
 }

@@ -3,7 +3,16 @@ import type { ImportFormat, RejectedEntry } from '../formats/types'
 import type { HotpParams, TotpParams } from '../otp/account'
 
 /** An account of an import preview, without its secret. */
-export type PreviewAccount = (Omit<TotpParams, 'secret'> | Omit<HotpParams, 'secret'>) & { source: string }
+export type PreviewAccount = (Omit<TotpParams, 'secret'> | Omit<HotpParams, 'secret'>) & {
+  source: string
+  /**
+   * The sites it will be saved with: those a Warifu export carried, else the ones suggested for a
+   * known issuer (the preview proposes them; the import saves them).
+   */
+  sites: string[]
+  /** How many sites the export carried that are not sites (dropped, the account imported without them). */
+  sitesLeftOut?: number
+}
 
 /** What an import would do. Holds no secret: main keeps the accounts to add, keyed by this object. */
 export interface ImportPreview {

@@ -140,6 +140,15 @@ export function readAegisFile(input: unknown): AegisFile {
   }
 }
 
+/**
+ * The key of Warifu's own extra field on an Aegis entry: `"warifu": { "sites": ["monex.co.jp"] }`,
+ * the account's sites (registrable domains). Aegis and the apps that read its format ignore
+ * keys they do not know in an entry; Warifu's import brings the sites back. Written on every
+ * entry of Warifu's own exports, an empty list included: an import then keeps "no site" as it
+ * was rather than proposing the known service's site again.
+ */
+export const WARIFU_EXTRA_KEY = 'warifu'
+
 /** The accounts in an Aegis content object (`db` of a plain file, or the decrypted `db`). */
 export function aegisEntries(content: unknown): ParsedImport {
   if (!isObject(content)) throw corrupt('account data is not an object')
@@ -149,12 +158,13 @@ export function aegisEntries(content: unknown): ParsedImport {
     )
   }
   const entries = entryList(content.entries, 'Aegis file')
-  return collectEntries(
+  const sites = new Map<OtpParams, unknown>()
+  const parsed = collectEntries(
     entries,
     (raw) => {
       if (!isObject(raw)) throw corrupt('an entry is not an object')
       const info = isObject(raw.info) ? raw.info : {}
-      return otpParamsFrom({
+      const params = otpParamsFrom({
         type: raw.type,
         issuer: raw.issuer,
         label: raw.name,
@@ -164,13 +174,26 @@ export function aegisEntries(content: unknown): ParsedImport {
         period: info.period,
         counter: info.counter,
       })
+      // Warifu's extra field (see aegisContent); left unchecked here, the importer parses each site.
+      if (isObject(raw[WARIFU_EXTRA_KEY]) && raw[WARIFU_EXTRA_KEY].sites !== undefined) {
+        sites.set(params, raw[WARIFU_EXTRA_KEY].sites)
+      }
+      return params
     },
     (raw) => (isObject(raw) ? { issuer: raw.issuer, label: raw.name } : { issuer: '', label: '' }),
   )
+  return sites.size > 0 ? { ...parsed, sites } : parsed
 }
 
-/** Aegis content (the `db` object) for these accounts; `uuids[i]` is entry i's id (random v4, from the caller). */
-export function aegisContent(accounts: readonly OtpParams[], uuids: readonly string[]): Record<string, unknown> {
+/**
+ * Aegis content (the `db` object) for these accounts; `uuids[i]` is entry i's id (random v4, from the
+ * caller), `sites[i]` its sites, written in Warifu's extra field (WARIFU_EXTRA_KEY) when given.
+ */
+export function aegisContent(
+  accounts: readonly OtpParams[],
+  uuids: readonly string[],
+  sites: readonly (readonly string[] | undefined)[] = [],
+): Record<string, unknown> {
   return {
     version: AEGIS_DB_VERSION,
     entries: accounts.map((a, i) => ({
@@ -187,12 +210,21 @@ export function aegisContent(accounts: readonly OtpParams[], uuids: readonly str
         digits: a.digits,
         ...(a.type === 'totp' ? { period: a.period } : { counter: a.counter }),
       },
+      ...(sites[i] ? { [WARIFU_EXTRA_KEY]: { sites: [...sites[i]] } } : {}),
     })),
   }
 }
 
 /** A plain Aegis vault file (slots and params null, accounts in clear). */
-export function aegisPlainFile(accounts: readonly OtpParams[], uuids: readonly string[]): string {
-  const file = { version: AEGIS_FILE_VERSION, header: { slots: null, params: null }, db: aegisContent(accounts, uuids) }
+export function aegisPlainFile(
+  accounts: readonly OtpParams[],
+  uuids: readonly string[],
+  sites: readonly (readonly string[] | undefined)[] = [],
+): string {
+  const file = {
+    version: AEGIS_FILE_VERSION,
+    header: { slots: null, params: null },
+    db: aegisContent(accounts, uuids, sites),
+  }
   return JSON.stringify(file, null, 4) + '\n'
 }

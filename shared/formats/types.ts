@@ -21,4 +21,9 @@ export interface RejectedEntry {
 export interface ParsedImport {
   accounts: OtpParams[]
   rejected: RejectedEntry[]
+  /**
+   * Warifu's own Aegis exports only: the sites an account's entry carried, unchecked (the
+   * importer parses them), keyed by the account object in `accounts`.
+   */
+  sites?: Map<OtpParams, unknown>
 }
