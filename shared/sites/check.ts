@@ -113,8 +113,8 @@ interface PreparedSite {
   suffix: string
   labelSkeleton: string
   siteSkeleton: string
-  /** The site written with hyphens for dots: monex-co-jp. */
-  dashed: string
+  /** The whole site, or it written with hyphens for dots (monex-co-jp), between dots or hyphens. */
+  siteWord: RegExp
   /** The label as a whole word between dots or hyphens. */
   word: RegExp
   /** A well-known service's site the user holds no account for: only the surest tricks are flagged. */
@@ -326,6 +326,15 @@ function withTableSites(own: PreparedSite[]): PreparedSite[] {
   return [...own, ...tableSites.filter((s) => !mine.has(s.site))]
 }
 
+function escape(text: string): string {
+  return text.replace(/[.-]/g, '\\$&')
+}
+
+/** `pattern` as whole labels or hyphen-separated words: x.com in x.com-login.net, not in netflix.com. */
+function wordPattern(pattern: string): RegExp {
+  return new RegExp(`(?:^|[.-])(?:${pattern})(?:[.-]|$)`)
+}
+
 function prepareSites(known: readonly KnownSite[], fromTable = false): PreparedSite[] {
   const prepared: PreparedSite[] = []
   for (const entry of known) {
@@ -341,8 +350,8 @@ function prepareSites(known: readonly KnownSite[], fromTable = false): PreparedS
       suffix: parsed.publicSuffix ?? '',
       labelSkeleton: skeleton(displayed(label)),
       siteSkeleton: skeleton(displayed(site)),
-      dashed: site.replace(/\./g, '-'),
-      word: new RegExp(`(?:^|[.-])${label.replace(/[.-]/g, '\\$&')}(?:[.-]|$)`),
+      siteWord: wordPattern(`${escape(site)}|${escape(site.replace(/\./g, '-'))}`),
+      word: wordPattern(escape(label)),
       fromTable,
     })
   }
@@ -453,7 +462,7 @@ function lookalikeReasons(info: HostInfo, site: PreparedSite): LinkReason[] {
     return [info.unicode === host ? 'edit-distance' : 'homograph']
   }
   // The site's whole name inside another: monex.co.jp-login.net, monex-co-jp.com.
-  if (host.includes(site.site) || host.includes(site.dashed)) return ['brand-in-other-domain']
+  if (site.siteWord.test(host)) return ['brand-in-other-domain']
   // For a service the user has no account with, only the tricks above: its name merely appearing
   // (google-fonts.example) or another country's domain (google.de) is too often innocent.
   if (site.fromTable) return []

@@ -111,7 +111,8 @@ export function parseSite(input: string): string {
   if (parsed.isIcann !== true && parsed.isPrivate !== true) {
     throw new InvalidSiteError('That domain does not end in a known suffix.')
   }
-  if (parsed.domain === null) throw new InvalidSiteError('That is only a suffix (like co.jp), not a site.')
+  if (parsed.domain === null)
+    throw new InvalidSiteError('That is only a public suffix (an ending shared by many sites), not a site.')
   return parsed.domain
 }
 
