@@ -19,6 +19,7 @@ const io: CliIo = {
   err: (line) => process.stderr.write(line + '\n'),
   readStdin,
   now: () => Date.now(),
+  stdoutIsTerminal: process.stdout.isTTY === true,
   async openVault() {
     store = new KeytarSecretStore(keychainService(), keychainTimeoutMs())
     const vault = await Vault.open({ dir: dataDir(), store })

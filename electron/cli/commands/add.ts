@@ -4,6 +4,8 @@ import type { OtpParams } from '../../../shared/otp/account'
 import type { OtpSettings } from '../../vault/vault'
 import { normalizeSecret } from '../../../shared/otp/secret'
 import { parseOtpUri } from '../../../shared/otp/uri'
+import { suggestSites } from '../../../shared/sites/known-services'
+import { normalizeSites } from '../../vault/sites'
 import { ACCOUNT_OPTIONS, ACCOUNT_OPTIONS_HELP, hasAccountOptions, settingsFromOptions } from '../account-options'
 import { parseCommandArgs } from '../args'
 import type { Command } from '../io'
@@ -19,14 +21,24 @@ export const addCommand: Command = {
   name: 'add',
   summary: 'Save an account (otpauth URI or setup key) to the vault',
   help: `Usage:
-  warifu add <otpauth-uri>          (use - to read the URI from standard input)
+  warifu add <otpauth-uri> [--site <domain>]...   (- reads the URI from standard input)
   warifu add --secret <base32|-> ${ACCOUNT_OPTIONS_HELP}
+             [--site <domain>]...
 
-Prints the new account's id as the last line. A secret or URI given on the
+Prints the new account's id as the last line. --site (repeatable) saves the
+sites where the codes belong (monex.co.jp; a web address gives its site).
+Without it, a known service's site is suggested on standard error, with the
+command that adds it; nothing is added unasked. A secret or URI given on the
 command line is visible to other users' process lists and kept in shell
 history: prefer "--secret -" or "add -" and type or pipe it in.`,
   async run(args, io) {
-    const { values, positionals } = parseCommandArgs(args, { secret: { type: 'string' }, ...ACCOUNT_OPTIONS })
+    const { values, positionals } = parseCommandArgs(args, {
+      secret: { type: 'string' },
+      site: { type: 'string', multiple: true },
+      ...ACCOUNT_OPTIONS,
+    })
+    // Checked before anything is read or saved (INVALID_SITE).
+    const sites = normalizeSites(values.site ?? [])
     let params: OtpParams
     if (values.secret === undefined) {
       if (positionals.length !== 1) throw new UsageError('Give one otpauth URI, or --secret with --issuer and --label.')
@@ -44,8 +56,14 @@ history: prefer "--secret -" or "add -" and type or pipe it in.`,
       const ids = duplicates.map((d) => d.id).join(', ')
       io.err(`warifu: warning: the same account is already saved as ${ids}; adding it again.`)
     }
-    const account = await vault.add(params)
+    const account = await vault.add(params, { sites })
     io.out(`Added ${describeSettings(params)}`)
+    if (sites.length > 0) io.out(`Sites: ${sites.join(', ')}`)
+    else {
+      for (const site of suggestSites(account.issuer, account.label)) {
+        io.err(`Suggested site: ${site} (add it with: warifu site add ${account.id} ${site})`)
+      }
+    }
     io.out(account.id)
   },
 }

@@ -10,11 +10,13 @@ import { listCommand } from './list'
 import { removeCommand } from './remove'
 import { deletedCommand, restoreCommand } from './restore'
 import { scanCommand } from './scan'
+import { siteCommand } from './site'
 
 export const COMMANDS: Command[] = [
   codeCommand,
   addCommand,
   listCommand,
+  siteCommand,
   checkCommand,
   removeCommand,
   restoreCommand,

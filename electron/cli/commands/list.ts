@@ -10,9 +10,9 @@ export const listCommand: Command = {
   help: `Usage:
   warifu list [--json] [--deleted]
 
-Prints id, issuer, label and kind of each account. --json prints an array of
-objects with id, issuer, label, type, algorithm, digits, period or counter,
-and createdAt. --deleted lists Recently deleted instead (as "warifu deleted").
+Prints id, issuer, label, kind and sites of each account. --json prints an
+array of objects with id, issuer, label, type, algorithm, digits, period or
+counter, createdAt and sites (registrable domains, possibly none). --deleted lists Recently deleted instead (as "warifu deleted").
 Secrets are never printed.`,
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(args, {
@@ -36,7 +36,7 @@ Secrets are never printed.`,
         a.type === 'totp'
           ? `TOTP ${a.algorithm} ${a.digits}d ${a.period}s`
           : `HOTP ${a.algorithm} ${a.digits}d #${a.counter}`
-      io.out([a.id, a.issuer || '-', a.label || '-', kind].join('\t'))
+      io.out([a.id, a.issuer || '-', a.label || '-', kind, a.sites.join(' ') || '-'].join('\t'))
     }
   },
 }
