@@ -267,10 +267,11 @@ export class App {
           )
         : undefined
     this.main.replaceChildren(
+      // A link's verdict first, right under the search box it was pasted into.
+      this.linkCheck.el,
       ...(problems ? [problems] : []),
       ...(reminder ? [reminder] : []),
       ...this.siteSuggestionLine(),
-      this.linkCheck.el,
       this.list.el,
       this.noMatch,
       ...this.deletedLink(),

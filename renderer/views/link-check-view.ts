@@ -154,7 +154,7 @@ export function linkCheckDialog(): Promise<void> {
   return new Promise((resolve) => {
     const area = h('textarea', {
       name: 'check-text',
-      rows: 5,
+      rows: 4,
       spellcheck: 'false',
       autocomplete: 'off',
       'aria-label': t('check.input'),

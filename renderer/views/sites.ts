@@ -31,6 +31,7 @@ let fieldIds = 0
 /** The "Add site" input with its button and the error line under it (aria-invalid / aria-describedby). */
 export function siteInput(label: string): {
   el: HTMLElement
+  label: HTMLElement
   input: HTMLInputElement
   button: HTMLButtonElement
   showError(text: string): void
@@ -55,14 +56,10 @@ export function siteInput(label: string): {
     error.hidden = true
   }
   input.addEventListener('input', clearError)
+  const caption = h('span', { class: 'field-label' }, label)
   return {
-    el: h(
-      'div',
-      { class: 'site-add' },
-      h('span', { class: 'field-label' }, label),
-      h('div', { class: 'site-add-row' }, input, button),
-      error,
-    ),
+    label: caption,
+    el: h('div', { class: 'site-add' }, caption, h('div', { class: 'site-add-row' }, input, button), error),
     input,
     button,
     showError: (text) => {
@@ -84,6 +81,8 @@ export function renderSitesEditor(
   let sites = [...initial]
   const list = h('ul', { class: 'site-chips', 'aria-label': t('sites.label') })
   const add = siteInput(t('sites.add'))
+  // The legend already says "Sites" and the button "Add site": the caption stays for screen readers only.
+  add.label.hidden = true
   const draw = () => {
     list.replaceChildren(
       ...(sites.length === 0
@@ -186,6 +185,7 @@ export class SitePicker {
       return h('label', { class: 'check site-proposed' }, box, h('span', {}, t('sites.proposed', { site })))
     })
     const hint = boxes.length > 0 ? [h('small', { class: 'hint' }, t('sites.proposedHint'))] : []
+    this.add.label.textContent = boxes.length > 0 ? t('sites.another') : t('sites.other')
     this.el.replaceChildren(...boxes, ...hint, this.add.el)
   }
 
@@ -223,20 +223,26 @@ export function renderSiteSuggestion(
   return h(
     'div',
     { class: 'note site-suggestion', 'data-testid': 'site-suggestion' },
-    h('span', { class: 'suggestion-text' }, t('suggest.text', { name, site })),
+    h('span', { class: 'suggestion-text', title: t('suggest.text', { name }) }, t('suggest.text', { name })),
     h(
       'span',
       { class: 'reminder-actions' },
       h(
         'button',
-        { type: 'button', class: 'button small', 'data-action': 'suggestion-accept', onclick: () => actions.accept() },
+        {
+          type: 'button',
+          class: 'link-button strong',
+          'data-action': 'suggestion-accept',
+          title: site,
+          onclick: () => actions.accept(),
+        },
         t('suggest.accept', { site: sitesShort(sites) }),
       ),
       h(
         'button',
         {
           type: 'button',
-          class: 'button subtle small',
+          class: 'link-button',
           'data-action': 'suggestion-dismiss',
           onclick: () => actions.dismiss(),
         },

@@ -11,7 +11,7 @@ import { parseOtpUri } from '../../shared/otp/uri'
 import { afterEach, describe, expect, it } from 'vitest'
 import { pressPaste, writeImageWithClipboardApi } from './harness/clipboard'
 import { e2eUnavailable, launchApp, type LaunchedApp } from './harness/launch'
-import { AT_27_LEFT, AT_4_LEFT, DEMO_ACCOUNTS, SETUP_URI, shoot, twoQrPng } from './screenshots/scenes'
+import { AT_27_LEFT, AT_4_LEFT, DEMO_ACCOUNTS, MONEX_URI, SETUP_URI, shoot, twoQrPng } from './screenshots/scenes'
 
 const why = e2eUnavailable()
 if (why) console.warn(`[skip] UI screenshots: ${why}`)
@@ -144,4 +144,72 @@ describe.skipIf(why !== undefined)('UI screenshots', () => {
     await app.page.locator('.unavailable').waitFor()
     await shoot(app.page, 'unavailable-ja')
   })
+
+  // Issue 10: sites at add time, in the list and the copy toast, the link check, the edit dialog; at the
+  // window's default size and at the smallest it is meant for.
+  for (const locale of ['en', 'ja'] as const) {
+    for (const viewport of [
+      { width: 440, height: 720 },
+      { width: 380, height: 600 },
+    ]) {
+      it(`sites (${locale}, ${viewport.width}x${viewport.height})`, async () => {
+        const size = `${locale}-${viewport.width}`
+        const colorScheme = viewport.width === 380 ? 'dark' : 'light'
+        app = await launchApp({ locale, colorScheme, now: () => AT_27_LEFT, viewport })
+        const { page } = app
+        await page.locator('.empty').waitFor()
+        await writeImageWithClipboardApi(page, await QRCode.toBuffer(MONEX_URI, { scale: 6 }))
+        await pressPaste(page)
+        await page.locator('.preview input[name="proposed-site"]').waitFor()
+        await page.locator('.preview .site-proposed').scrollIntoViewIfNeeded()
+        await shoot(page, `sites-scan-${size}`)
+        await page.locator('[data-action="save"]').click()
+        await page.locator('.account .site').waitFor()
+        for (const uri of DEMO_ACCOUNTS.slice(0, 3)) await app.deps.handlers['accounts:add-from-uri'](uri)
+        const github = (await app.deps.handlers['accounts:list']()).find((a) => a.issuer === 'GitHub')!
+        await app.deps.handlers['accounts:set-sites'](github.id, ['github.com'])
+        await app.emit('app:accounts-changed')
+        await page.reload()
+        await page.locator('[data-testid="site-suggestion"]').waitFor()
+        await page.locator('.account .code').first().click()
+        await page.locator('.toast.visible .toast-site').waitFor()
+        await shoot(page, `sites-list-copy-${size}`)
+        await page.locator('.account').nth(3).locator('.code').click()
+        await page.locator('.toast.visible .toast-quiet').waitFor()
+        await shoot(page, `sites-copy-nosite-${size}`)
+        await page.locator('.search').fill('https://monex.co.jp.account-verify.com/login')
+        await page.locator('[data-testid="link-verdict"][data-verdict="lookalike"]').waitFor()
+        await shoot(page, `sites-fake-${size}`)
+        await page.locator('.search').fill('https://www.monex.co.jp/')
+        await page.locator('[data-testid="link-verdict"][data-verdict="yours"]').waitFor()
+        await shoot(page, `sites-yours-${size}`)
+        await page.locator('.search').fill('')
+        await page.locator('[data-action="check-link"]').click()
+        await page
+          .locator('dialog.link-check-dialog textarea')
+          .fill(
+            [
+              'From: "Monex" <support@monex.co.jp>',
+              '【重要】口座保護のための確認手続き',
+              'https://monex.co.jp.account-verify.com/login',
+              'https://bit.ly/3abcd',
+            ].join('\n'),
+          )
+        await page.locator('dialog.link-check-dialog [data-verdict="lookalike"]').first().waitFor()
+        await shoot(page, `sites-check-dialog-${size}`)
+        await page.keyboard.press('Escape')
+        await page.locator('.account').first().focus()
+        await page.keyboard.press('F2')
+        await page.locator('dialog.edit').waitFor()
+        const field = page.locator('dialog.edit input[name="site"]')
+        await field.fill('monex.com')
+        await field.press('Enter')
+        await page.locator('dialog.edit .site-chip').nth(1).waitFor()
+        await field.fill('co.jp')
+        await field.press('Enter')
+        await page.locator('dialog.edit input[aria-invalid="true"]').waitFor()
+        await shoot(page, `sites-edit-${size}`)
+      })
+    }
+  }
 })
