@@ -38,6 +38,7 @@ export const en = {
   'sites.other': 'Site (optional)',
   'sites.another': 'Another site (optional)',
   'sites.import': 'Site: {sites}',
+  'sites.importLeftOut': '{count} entries in the file were not sites and are left out',
   'suggest.text': 'Suggested site for {name}:',
   'suggest.accept': 'Add {site}',
   'suggest.dismiss': 'Not now',

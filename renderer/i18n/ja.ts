@@ -40,6 +40,7 @@ export const ja: Record<MessageKey, string> = {
   'sites.other': 'サイト（任意）',
   'sites.another': 'ほかのサイト（任意）',
   'sites.import': 'サイト: {sites}',
+  'sites.importLeftOut': 'ファイル内の {count} 件はドメインではないため除外します',
   'suggest.text': 'サイトの提案: {name}',
   'suggest.accept': '{site} を登録',
   'suggest.dismiss': '今はしない',

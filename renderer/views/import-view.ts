@@ -255,8 +255,13 @@ export class ImportView {
       p.toAdd.length > 0
         ? list(p.toAdd, (i) => {
             // The sites each account will be saved with (from a Warifu export, else proposed for its issuer).
-            const sites = p.toAdd[i]!.sites
-            return sites.length > 0 ? t('sites.import', { sites: sites.join(', ') }) : ''
+            const { sites, sitesLeftOut = 0 } = p.toAdd[i]!
+            return [
+              sites.length > 0 ? t('sites.import', { sites: sites.join(', ') }) : '',
+              sitesLeftOut > 0 ? t('sites.importLeftOut', { count: sitesLeftOut }) : '',
+            ]
+              .filter(Boolean)
+              .join(' · ')
           })
         : h('p', { class: 'hint' }, t('import.nothingNew')),
       p.duplicates.length > 0 &&

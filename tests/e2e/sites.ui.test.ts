@@ -4,12 +4,16 @@
  * link pasted into the search box is called a fake, the edit dialog adds and removes sites (and refuses
  * a bad one), and existing accounts get their one-time suggestion.
  */
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import QRCode from 'qrcode'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { pressPaste, writeImageWithClipboardApi } from './harness/clipboard'
 import { e2eUnavailable, launchApp, type LaunchedApp, type LaunchOptions } from './harness/launch'
 import { AT_27_LEFT, MONEX_URI, SBI_URI } from './screenshots/scenes'
+import { looksLikeLink } from '../../renderer/views/link-check-view'
+import { sitesShort, sitesSpoken } from '../../renderer/views/sites'
 
 const why = e2eUnavailable()
 if (why) console.warn(`[skip] sites UI tests: ${why}`)
@@ -31,6 +35,33 @@ async function pasteText(page: Page, text: string): Promise<void> {
     }
   }, text)
 }
+
+describe("sites: the renderer's pure helpers", () => {
+  it.each([
+    'https://monex.co.jp.account-verify.com/login',
+    'monex.co.jp',
+    'MONEX.CO.JP.',
+    'www.monex.co.jp',
+    'support@monex.co.jp',
+    'login.example.com/path?x=1',
+    'hxxps://evil.example',
+    'お客様の口座が制限されました https://bit.ly/3abcd',
+    'From: a@b.jp\nhello',
+    'ｍｏｎｅｘ.ｃｏ.ｊｐ',
+  ])('checks %j as a link, not a name to filter', (text) => expect(looksLikeLink(text)).toBe(true))
+
+  it.each(['', '  ', 'GitHub', 'SBI証券', 'Example Bank', 'ZX1234567', 'v1.2', 'alice', 'monex taro', '0012-345678'])(
+    'filters by %j as account names',
+    (text) => expect(looksLikeLink(text)).toBe(false),
+  )
+
+  it('writes sites short under a name and whole in the copy warning', () => {
+    expect(sitesShort([])).toBe('')
+    expect(sitesShort(['monex.co.jp'])).toBe('monex.co.jp')
+    expect(sitesShort(['sbisec.co.jp', 'sbi.co.jp', 'sbi.com'])).toBe('sbisec.co.jp +2')
+    expect(sitesSpoken(['monex.co.jp', 'monex.com'])).toBe('monex.co.jp or monex.com')
+  })
+})
 
 describe.skipIf(why !== undefined)('sites in the app (e2e over main handlers)', () => {
   let app: LaunchedApp | undefined
@@ -221,6 +252,23 @@ describe.skipIf(why !== undefined)('sites in the app (e2e over main handlers)', 
     await page.keyboard.press('Escape')
     await expect.poll(() => page.locator('.account .site').textContent()).toBe('acme.com')
     expect(await sitesOf(app!)).toEqual({ ACME: ['acme.com'] })
+  })
+
+  it('shows the sites each imported account will get, and saves them with it', async () => {
+    const { page } = await launch({ accounts: [ACME], now: () => AT_27_LEFT })
+    const file = join(app!.deps.dataDir, 'list.txt')
+    writeFileSync(file, `${MONEX_URI}\notpauth://totp/Unknown:x?secret=ONSWG4TFORRW6ZDF&issuer=Unknown\n`)
+    await page.locator('[data-action="backup"]').click()
+    await page.getByRole('tab').nth(1).click()
+    app!.deps.pickImport.paths = [file]
+    await page.locator('[data-action="import-files"]').click()
+    const entries = page.locator('.import-preview .preview-list li')
+    await expect.poll(() => entries.count()).toBe(2)
+    expect(await entries.nth(0).locator('small').textContent()).toBe('Site: monex.co.jp')
+    expect(await entries.nth(1).locator('small').count()).toBe(0)
+    await page.locator('[data-action="import-commit"]').click()
+    await expect.poll(() => page.locator('.account').count()).toBe(3)
+    expect(await sitesOf(app!)).toEqual({ ACME: [], マネックス証券: ['monex.co.jp'], Unknown: [] })
   })
 
   it('offers a known issuer its site once: accepted, or dismissed for good', async () => {
