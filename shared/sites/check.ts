@@ -361,7 +361,8 @@ function prepareSites(known: readonly KnownSite[], fromTable = false): PreparedS
 /** A judge of hosts against the prepared sites, remembering hosts it has seen (e-mails repeat links). */
 function makeJudge(sites: PreparedSite[]): Judge {
   const bySite = new Map<string, PreparedSite[]>()
-  for (const s of sites) bySite.set(s.site, [...(bySite.get(s.site) ?? []), s])
+  // Only the user's own sites are "yours"; the table's are there to spot fakes of them.
+  for (const s of sites) if (!s.fromTable) bySite.set(s.site, [...(bySite.get(s.site) ?? []), s])
   const cache = new Map<string, Judged>()
   return (host, url) => {
     const key = `${url?.isHttp === true ? 'h' : ''}|${url?.userinfo ?? ''}|${host}`
