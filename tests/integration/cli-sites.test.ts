@@ -96,6 +96,7 @@ describe.skipIf(skip)('warifu site, list and code with sites (real keychain)', (
     const t = sandbox()
     const imported = t.run(['import', out, '--yes', '--password-file', pw])
     expect(imported.status, imported.stderr).toBe(0)
+    expect(imported.stdout).toMatch(/^add {8}マネックス証券 \/ taro .* at monex\.co\.jp, monex\.com$/m)
     const json = JSON.parse(t.run(['list', '--json']).stdout) as { issuer: string; sites: string[] }[]
     expect(json.map((a) => [a.issuer, a.sites])).toEqual([
       ['マネックス証券', ['monex.co.jp', 'monex.com']],

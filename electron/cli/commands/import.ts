@@ -47,7 +47,11 @@ name; "-" reads such links (one a line) from standard input.`,
     const preview = await previewImport(vault, sources, {
       password: fromFile ?? ((source) => promptPassword(`Password for ${source}: `)),
     })
-    for (const a of preview.toAdd) io.out(`add        ${describe(a)}`)
+    for (const a of preview.toAdd) {
+      io.out(`add        ${describe(a)}${a.sites.length > 0 ? ` at ${a.sites.join(', ')}` : ''}`)
+      // A Warifu export's site that is not a site was dropped; the account is imported without it.
+      if (a.sitesLeftOut) io.err(`warifu: ${name(a)}: ${a.sitesLeftOut} site(s) in the file are not sites; left out.`)
+    }
     for (const a of preview.duplicates)
       io.out(`duplicate  ${describe(a)}${a.existingId ? ` (saved as ${a.existingId})` : ''}`)
     for (const r of preview.rejected) io.out(`skip       ${name(r)}: ${r.reason} [${r.code}]`)
