@@ -47,7 +47,6 @@ export const en = {
   'check.body':
     'Paste a link, a web address, an e-mail address, or a whole e-mail or SMS. Nothing is opened or sent: Warifu compares it with your accounts’ sites.',
   'check.input': 'Link or message',
-  'check.run': 'Check',
   'check.close': 'Close',
   'check.yours': 'This is {site}, the site of {accounts}.',
   'check.lookalike': 'Possible fake site: {host} is not {site}.',

@@ -49,7 +49,6 @@ export const ja: Record<MessageKey, string> = {
   'check.body':
     'リンク、URL、メールアドレス、またはメールや SMS の本文をそのまま貼り付けてください。Warifu はどこにもアクセスせず、登録済みアカウントのサイトと照合するだけです。',
   'check.input': 'リンクまたは本文',
-  'check.run': '確認',
   'check.close': '閉じる',
   'check.yours': '{accounts} の正規のドメイン {site} です。',
   'check.lookalike': '偽サイトの可能性があります: {host} は {site} ではありません。',
