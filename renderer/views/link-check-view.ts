@@ -113,7 +113,11 @@ class Checker {
  */
 export class LinkCheckPanel {
   readonly el = h('section', { class: 'link-check', 'aria-live': 'polite', hidden: true })
-  private readonly checker = new Checker((content) => this.el.replaceChildren(content))
+  private readonly checker = new Checker((content) => {
+    this.el.replaceChildren(content)
+    // The verdict sits at the top of the list: a list scrolled down would hide it under the header.
+    document.scrollingElement?.scrollTo({ top: 0 })
+  })
   /** The whole pasted message, while the box still shows its one-line form. */
   private pasted: { shown: string; full: string } | undefined
 
