@@ -23,6 +23,10 @@ export const exportCommand: Command = {
   ga-qr        Google Authenticator transfer QR codes as <file>-1.png, -2.png, ...
                (10 accounts a code; accounts GA cannot show are listed and left out)
 
+Both Aegis formats also carry each account's sites in an extra "warifu"
+field of its entry, which other apps ignore and "warifu import" reads back;
+otpauth and ga-qr have no place for them.
+
 Every export is read back and compared before success is reported.`,
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(args, {
