@@ -104,19 +104,24 @@ const REASON_RANK: Partial<Record<LinkReason, number>> = {
 
 const TLDTS_OPTIONS = { allowPrivateDomains: true, extractHostname: false, validateHosts: false } as const
 
-/** A user's site, with what the lookalike tests compare against, computed once per check. */
-interface PreparedSite {
+/** What the lookalike tests compare a host against, computed once per site and remembered. */
+interface SiteShape {
   site: string
-  accounts: { issuer: string; label: string }[]
   /** The name without its public suffix: monex for monex.co.jp. */
   label: string
   suffix: string
   labelSkeleton: string
   siteSkeleton: string
-  /** The whole site, or it written with hyphens for dots (monex-co-jp), between dots or hyphens. */
-  siteWord: RegExp
-  /** The label as a whole word between dots or hyphens. */
-  word: RegExp
+  /** The site written with hyphens for dots: monex-co-jp. */
+  dashed: string
+  /** Which characters the label (and its skeleton) hold: a cheap filter before the edit distance. */
+  mask: CharMask
+  skeletonMask: CharMask
+}
+
+/** A user's site (or a well-known service's) with its accounts. */
+interface PreparedSite extends SiteShape {
+  accounts: { issuer: string; label: string }[]
   /** A well-known service's site the user holds no account for: only the surest tricks are flagged. */
   fromTable: boolean
 }
@@ -129,8 +134,13 @@ interface HostInfo {
   suffix: string
   /** The host as a browser may display it (punycode decoded). */
   unicode: string
-  skeleton: string
+  /** The displayed host's skeleton and each of its tails after a dot (to find a site's skeleton at its end). */
+  skeletonTails: Set<string>
   labelSkeleton: string
+  mask: CharMask
+  skeletonMask: CharMask
+  /** The characters of the whole host. */
+  hostMask: CharMask
   /** The registrable domain is a verified site of a well-known service: real, whoever it is. */
   isKnownService: boolean
 }
@@ -326,36 +336,84 @@ function withTableSites(own: PreparedSite[]): PreparedSite[] {
   return [...own, ...tableSites.filter((s) => !mine.has(s.site))]
 }
 
-function escape(text: string): string {
-  return text.replace(/[.-]/g, '\\$&')
-}
+// Sites change rarely between checks: their shapes are kept (a bounded number of them).
+const SHAPES = new Map<string, SiteShape | null>()
+const MAX_SHAPES = 4096
 
-/** `pattern` as whole labels or hyphen-separated words: x.com in x.com-login.net, not in netflix.com. */
-function wordPattern(pattern: string): RegExp {
-  return new RegExp(`(?:^|[.-])(?:${pattern})(?:[.-]|$)`)
+function siteShape(raw: string): SiteShape | null {
+  let shape = SHAPES.get(raw)
+  if (shape !== undefined) return shape
+  shape = null
+  const site = normalizeHost(raw)
+  const parsed = site === null ? null : parse(site, TLDTS_OPTIONS)
+  const label = parsed?.domainWithoutSuffix ?? ''
+  if (site !== null && label !== '') {
+    const labelSkeleton = skeleton(displayed(label))
+    shape = {
+      site,
+      label,
+      suffix: parsed?.publicSuffix ?? '',
+      labelSkeleton,
+      siteSkeleton: skeleton(displayed(site)),
+      dashed: site.replace(/\./g, '-'),
+      mask: charMask(label),
+      skeletonMask: charMask(labelSkeleton),
+    }
+  }
+  if (SHAPES.size >= MAX_SHAPES) SHAPES.clear()
+  SHAPES.set(raw, shape)
+  return shape
 }
 
 function prepareSites(known: readonly KnownSite[], fromTable = false): PreparedSite[] {
   const prepared: PreparedSite[] = []
   for (const entry of known) {
-    const site = typeof entry.site === 'string' ? normalizeHost(entry.site) : null
-    if (site === null) continue
-    const parsed = parse(site, TLDTS_OPTIONS)
-    const label = parsed.domainWithoutSuffix ?? ''
-    if (label === '') continue
-    prepared.push({
-      site,
-      accounts: entry.accounts,
-      label,
-      suffix: parsed.publicSuffix ?? '',
-      labelSkeleton: skeleton(displayed(label)),
-      siteSkeleton: skeleton(displayed(site)),
-      siteWord: wordPattern(`${escape(site)}|${escape(site.replace(/\./g, '-'))}`),
-      word: wordPattern(escape(label)),
-      fromTable,
-    })
+    const shape = typeof entry.site === 'string' && entry.site.length <= 512 ? siteShape(entry.site) : null
+    if (shape !== null) prepared.push({ ...shape, accounts: entry.accounts, fromTable })
   }
   return prepared
+}
+
+/** A set of characters as two bit fields: a-z in one, digits, hyphen and anything else in the other. */
+type CharMask = [letters: number, others: number]
+
+function charMask(text: string): CharMask {
+  let letters = 0
+  let others = 0
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c >= 97 && c <= 122) letters |= 1 << (c - 97)
+    else if (c >= 48 && c <= 57) others |= 1 << (c - 48)
+    else others |= c === 45 ? 1 << 10 : 1 << 11
+  }
+  return [letters, others]
+}
+
+function bitCount(n: number): number {
+  let count = 0
+  for (let v = n >>> 0; v !== 0; v &= v - 1) count++
+  return count
+}
+
+/**
+ * A lower bound on the edit distance: each kind of character one side holds and the other lacks
+ * costs at least one edit. Rejects almost every unrelated pair before the distance is computed.
+ */
+function maybeWithin(a: CharMask, b: CharMask, limit: number): boolean {
+  return (
+    bitCount(a[0] & ~b[0]) + bitCount(a[1] & ~b[1]) <= limit && bitCount(b[0] & ~a[0]) + bitCount(b[1] & ~a[1]) <= limit
+  )
+}
+
+/** True when `needle` is in `host` as whole labels or hyphen-separated words (x.com in x.com-login.net, not in netflix.com). */
+function containsWord(host: string, needle: string): boolean {
+  for (let i = host.indexOf(needle); i >= 0; i = host.indexOf(needle, i + 1)) {
+    const before = i === 0 ? '.' : host[i - 1]
+    const end = i + needle.length
+    const after = end === host.length ? '.' : host[end]
+    if ((before === '.' || before === '-') && (after === '.' || after === '-')) return true
+  }
+  return false
 }
 
 /** A judge of hosts against the prepared sites, remembering hosts it has seen (e-mails repeat links). */
@@ -396,7 +454,9 @@ function judgeHost(
     return { host, verdict: 'unverifiable', reasons: ['shortener'] }
   }
   let best: { site: PreparedSite; reasons: LinkReason[]; rank: number } | null = null
-  for (const site of sites) {
+  // A well-known service's real domain (google.co.jp beside google.com) is not anyone's fake.
+  for (const site of info.isKnownService ? [] : sites) {
+    if (!mayResemble(info, site)) continue
     const reasons = lookalikeReasons(info, site)
     if (reasons.length === 0) continue
     // Your own accounts' sites come before the table's: they have accounts to name.
@@ -423,19 +483,29 @@ function judgeHost(
   }
 }
 
+function tails(name: string): Set<string> {
+  const out = new Set([name])
+  for (let i = name.indexOf('.'); i >= 0; i = name.indexOf('.', i + 1)) out.add(name.slice(i + 1))
+  return out
+}
+
 function hostInfo(host: string): HostInfo {
   const parsed = parse(host, TLDTS_OPTIONS)
   const domain = parsed.isIp === true ? null : parsed.domain
   const label = parsed.domainWithoutSuffix ?? ''
   const unicode = displayed(host)
+  const labelSkeleton = skeleton(displayed(label))
   return {
     host,
     domain,
     label,
     suffix: parsed.publicSuffix ?? '',
     unicode,
-    skeleton: skeleton(unicode),
-    labelSkeleton: skeleton(displayed(label)),
+    skeletonTails: tails(skeleton(unicode)),
+    labelSkeleton,
+    mask: charMask(label),
+    skeletonMask: charMask(labelSkeleton),
+    hostMask: charMask(host),
     isKnownService: domain !== null && KNOWN_SERVICE_DOMAINS.has(domain),
   }
 }
@@ -450,25 +520,38 @@ function displayed(host: string): string {
   }
 }
 
+/**
+ * A cheap necessary condition for lookalikeReasons to find anything: the host holds every
+ * character of the site's label (needed for the brand to be in it), or their skeletons meet, or
+ * the labels are near enough in length and letters for a small edit distance.
+ */
+function mayResemble(info: HostInfo, site: PreparedSite): boolean {
+  if ((site.mask[0] & ~info.hostMask[0]) === 0 && (site.mask[1] & ~info.hostMask[1]) === 0) return true
+  if (info.labelSkeleton === site.labelSkeleton || info.skeletonTails.has(site.siteSkeleton)) return true
+  if (site.fromTable || site.label.length < 4) return false
+  const limit = site.label.length >= 8 ? 2 : 1
+  return maybeWithin(info.mask, site.mask, limit) || maybeWithin(info.skeletonMask, site.skeletonMask, limit)
+}
+
 /** Why `info` (not one of your sites) looks like `site`; empty when it does not. */
 function lookalikeReasons(info: HostInfo, site: PreparedSite): LinkReason[] {
   const { host } = info
-  // A well-known service's real domain (google.co.jp beside google.com) is not anyone's fake.
-  if (info.isKnownService) return []
+  // Most pairs share nothing: the checks that need the brand's text in the host are skipped then.
+  const hasLabel = host.includes(site.label)
   // The whole site as the first labels of another host: monex.co.jp.account-verify.com.
-  if (host.startsWith(`${site.site}.`) || host.includes(`.${site.site}.`)) return ['subdomain-trick']
+  if (hasLabel && (host.startsWith(`${site.site}.`) || host.includes(`.${site.site}.`))) return ['subdomain-trick']
   // Looks the same once confusable letters are mapped (UTS #39): Cyrillic, Greek, punycode...
-  if (info.skeleton === site.siteSkeleton || info.skeleton.endsWith(`.${site.siteSkeleton}`)) {
+  if (info.skeletonTails.has(site.siteSkeleton)) {
     // ASCII look-alikes (rn for m, 0 for o, 1 for l) are small edits; other alphabets are homographs.
     return [info.unicode === host ? 'edit-distance' : 'homograph']
   }
   // The site's whole name inside another: monex.co.jp-login.net, monex-co-jp.com.
-  if (site.siteWord.test(host)) return ['brand-in-other-domain']
+  if (hasLabel && (containsWord(host, site.site) || containsWord(host, site.dashed))) return ['brand-in-other-domain']
   // For a service the user has no account with, only the tricks above: its name merely appearing
   // (google-fonts.example) or another country's domain (google.de) is too often innocent.
-  if (site.fromTable) return []
+  if (site.fromTable) return NONE
   if (info.label === site.label && info.suffix !== site.suffix) return ['other-suffix']
-  if (site.label.length >= 3 && site.word.test(host)) return ['brand-in-other-domain']
+  if (hasLabel && site.label.length >= 3 && containsWord(host, site.label)) return ['brand-in-other-domain']
   const labelSkeleton = info.labelSkeleton
   if (labelSkeleton === site.labelSkeleton && info.label !== site.label) {
     return [info.unicode === host ? 'edit-distance' : 'homograph']
@@ -477,16 +560,23 @@ function lookalikeReasons(info: HostInfo, site: PreparedSite): LinkReason[] {
   if (site.label.length >= 4 && info.label !== '') {
     const limit = site.label.length >= 8 ? 2 : 1
     if (
-      Math.abs(info.label.length - site.label.length) <= limit &&
-      (editDistance(info.label, site.label, limit) <= limit ||
-        editDistance(labelSkeleton, site.labelSkeleton, limit) <= limit)
+      near(info.label, site.label, info.mask, site.mask, limit) ||
+      near(labelSkeleton, site.labelSkeleton, info.skeletonMask, site.skeletonMask, limit)
     ) {
       return ['edit-distance']
     }
   }
   // A long brand name anywhere in the name is no accident: mymonexaccount.com.
-  if (site.label.length >= 5 && host.includes(site.label)) return ['brand-in-other-domain']
-  return []
+  if (site.label.length >= 5 && hasLabel) return ['brand-in-other-domain']
+  return NONE
+}
+
+// The answer for almost every pair, shared rather than allocated each time (never changed).
+const NONE: LinkReason[] = []
+
+/** Within `limit` edits, filtered first by length and by the characters each side holds. */
+function near(a: string, b: string, am: CharMask, bm: CharMask, limit: number): boolean {
+  return Math.abs(a.length - b.length) <= limit && maybeWithin(am, bm, limit) && editDistance(a, b, limit) <= limit
 }
 
 /**
@@ -495,23 +585,26 @@ function lookalikeReasons(info: HostInfo, site: PreparedSite): LinkReason[] {
  */
 export function editDistance(a: string, b: string, limit = Infinity): number {
   if (Math.abs(a.length - b.length) > limit) return limit + 1
-  let prevPrev: number[] = []
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j)
+  const width = b.length + 1
+  // Three reused rows: hosts are checked against hundreds of sites, and this is the inner loop.
+  if (rows.length < width * 3) rows = new Int32Array(width * 3 * 2)
+  let prevPrev = 0
+  let prev = width
+  let row = 2 * width
+  for (let j = 0; j < width; j++) rows[prev + j] = j
   for (let i = 1; i <= a.length; i++) {
-    const row = [i]
+    rows[row] = i
     let rowMin = i
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1
-      let d = Math.min((prev[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost)
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-        d = Math.min(d, (prevPrev[j - 2] ?? 0) + 1)
-      }
-      row.push(d)
+      let d = Math.min(rows[prev + j]! + 1, rows[row + j - 1]! + 1, rows[prev + j - 1]! + cost)
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, rows[prevPrev + j - 2]! + 1)
+      rows[row + j] = d
       if (d < rowMin) rowMin = d
     }
     if (rowMin > limit) return limit + 1
-    prevPrev = prev
-    prev = row
+    ;[prevPrev, prev, row] = [prev, row, prevPrev]
   }
-  return prev[b.length] ?? 0
+  return rows[prev + b.length]!
 }
+let rows = new Int32Array(64 * 3)
