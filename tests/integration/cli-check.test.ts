@@ -87,6 +87,9 @@ describe.skipIf(skip)('warifu check', () => {
       "FAKE? https://user@www.sbisec.co.jp.login-check.net/ is NOT sbisec.co.jp (a well-known service's site).",
     )
     expect(r.stdout + r.stderr).not.toContain('hunter2pass')
+    const secret = s.run(['check', 'https://evil.example/setup?secret=JBSWY3DPEHPK3PXP&issuer=Monex'])
+    expect(secret.stdout).toContain('NOT YOURS: https://evil.example/setup?… is not one of your accounts')
+    expect(secret.stdout + secret.stderr).not.toContain('JBSWY3DPEHPK3PXP')
     const json = s.run(['check', '--json', 'monex-co-jp.com'])
     expect(json.status).toBe(3)
     expect(JSON.parse(json.stdout)).toEqual({

@@ -30,6 +30,11 @@ function printable(text: string): string {
   return text.replace(UNPRINTABLE, '\ufffd')
 }
 
+/** A found link as printed: without a query or fragment that names a secret or an otpauth link. */
+function shownLink(text: string): string {
+  return /otpauth|secret/i.test(text) ? text.replace(/[?#].*$/s, '?…') : text
+}
+
 function whose(finding: LinkFinding): string {
   const names = (finding.accounts ?? []).map((a) => [a.issuer, a.label].filter((s) => s !== '').join(' / '))
   const unique = [...new Set(names)].filter((n) => n !== '')
@@ -38,7 +43,7 @@ function whose(finding: LinkFinding): string {
 
 /** The finding in plain words, first line the verdict, then one line per reason. */
 export function describeFinding(finding: LinkFinding): string[] {
-  const shown = printable(finding.text)
+  const shown = printable(shownLink(finding.text))
   const host = finding.host ?? ''
   const domain = registrableDomain(host) ?? host
   const site = finding.site ?? ''
