@@ -58,6 +58,8 @@ export interface KnownSite {
 
 /** Longest text looked at (256 KiB of characters): a long e-mail fits, past that is not read. */
 export const MAX_CHECK_TEXT = 256 * 1024
+// Longest run of host-like text read as a host (a DNS name is at most 253 characters, more as Unicode).
+const MAX_HOST_TEXT = 1024
 /** Most findings reported for one text. */
 export const MAX_FINDINGS = 500
 
@@ -158,9 +160,10 @@ type Span = [start: number, end: number]
 // Japanese punctuation so a link in running Japanese text ends where the text resumes.
 const URL_RE =
   /\b(https?):\/\/([^\s/?#\\<>"'`()[\]{}|^、。，「」『』（）【】〈〉《》！？；：｛｝［］\u3000]+)([/?#\\][\x21\x23-\x26\x28-\x3b\x3d\x3f-\x7e]*)?/giu
-// An e-mail address; the domain part is ASCII or Latin/Cyrillic/Greek letters (homographs).
+// An e-mail address; the domain part is ASCII or Latin/Cyrillic/Greek letters (homographs). It
+// starts only where a run of address characters starts, so a long run is read once, not per character.
 const EMAIL_RE =
-  /[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}@((?:[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}\p{Nd}\p{M}-]{1,63}[.．])+[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}\p{Nd}\p{M}-]{2,63})/gu
+  /(?<![A-Za-z0-9.!#$%&'*+/=?^_`{|}~-])[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}@((?:[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}\p{Nd}\p{M}-]{1,63}[.．])+[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}\p{Nd}\p{M}-]{2,63})/gu
 // A bare host: dotted words of Latin, Cyrillic or Greek letters and digits. Kana and kanji end
 // it, so "monex.co.jpをご確認" finds monex.co.jp.
 const BARE_RE =
@@ -176,15 +179,23 @@ export function checkText(text: string, known: readonly KnownSite[]): { findings
     const input = typeof text === 'string' ? text.slice(0, MAX_CHECK_TEXT) : ''
     const judge = makeJudge(withTableSites(prepareSites(known)))
     const seen = new Set<string>()
-    const add = (finding: LinkFinding): void => {
+    const at = new Map<LinkFinding, number>()
+    // Adds a finding found at `position` in the text; true once no more fit (the scan stops).
+    const add = (finding: LinkFinding, position: number): boolean => {
       const key = `${finding.isSender === true ? 'S' : ''}${finding.text}`
-      if (findings.length >= MAX_FINDINGS || seen.has(key)) return
-      seen.add(key)
-      findings.push(finding)
+      if (findings.length < MAX_FINDINGS && !seen.has(key)) {
+        seen.add(key)
+        findings.push(finding)
+        at.set(finding, position)
+      }
+      return findings.length >= MAX_FINDINGS
     }
     const { body, sender } = splitEmail(input)
-    if (sender !== null) add(sender.domain === null ? unreadableSender(sender.address) : senderFinding(sender, judge))
+    if (sender !== null)
+      add(sender.domain === null ? unreadableSender(sender.address) : senderFinding(sender, judge), -1)
     scanBody(body, judge, add)
+    // In the order they appear (the sender first), whichever pass found them.
+    findings.sort((a, b) => (at.get(a) ?? 0) - (at.get(b) ?? 0))
   } catch {
     // Never throw on any string: a bug here must not take a check down; what was found stands.
   }
@@ -222,7 +233,7 @@ function splitEmail(input: string): { body: string; sender: { address: string; d
 }
 
 /** Adds every URL, e-mail address and bare host of `body`, in that order of precedence. */
-function scanBody(body: string, judge: Judge, add: (f: LinkFinding) => void): void {
+function scanBody(body: string, judge: Judge, add: (f: LinkFinding, position: number) => boolean): void {
   const spans: Span[] = []
   for (const m of body.matchAll(URL_RE)) {
     const start = m.index
@@ -238,21 +249,20 @@ function scanBody(body: string, judge: Judge, add: (f: LinkFinding) => void): vo
     if (rest === '') authority = authority.replace(TRAILING_PUNCT, '')
     const found = `${m[0].slice(0, m[0].indexOf('//') + 2)}${authority}${rest}`
     spans.push([start, start + found.length])
-    add(urlFinding(scheme, authority, found, judge))
+    if (add(urlFinding(scheme, authority, found, judge), start)) return
   }
   const masked = mask(body, spans)
   for (const m of masked.matchAll(EMAIL_RE)) {
     spans.push([m.index, m.index + m[0].length])
     const address = m[0].replace(TRAILING_PUNCT, '')
     const host = normalizeHost(cleanHost(m[1] ?? ''))
-    add(
-      host === null
-        ? { text: address, host: null, verdict: 'unknown', reasons: [] }
-        : { text: address, ...judge(host) },
-    )
+    const finding: LinkFinding =
+      host === null ? { text: address, host: null, verdict: 'unknown', reasons: [] } : { text: address, ...judge(host) }
+    if (add(finding, m.index)) return
   }
   const bare = mask(body, spans)
   for (const m of bare.matchAll(BARE_RE)) {
+    if (m[0].length > MAX_HOST_TEXT) continue
     const raw = m[0].replace(/^[.．-]+|[.．-]+$/g, '')
     if (!/[.．]/.test(raw) || /^[\d.．]+$/.test(raw)) continue // versions and IP-like numbers
     const host = normalizeHost(cleanHost(raw))
@@ -260,7 +270,7 @@ function scanBody(body: string, judge: Judge, add: (f: LinkFinding) => void): vo
     const parsed = parse(host, TLDTS_OPTIONS)
     // Only names that end in a real suffix: "file.txt" or "e.g" are words, not hosts.
     if ((parsed.isIcann !== true && parsed.isPrivate !== true) || parsed.domain === null) continue
-    add({ text: raw, ...judge(host) })
+    if (add({ text: raw, ...judge(host) }, m.index)) return
   }
 }
 

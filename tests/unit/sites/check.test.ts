@@ -161,14 +161,14 @@ describe('sites/check', () => {
     expect(worst).toBe('lookalike')
   })
 
-  it('reads a 差出人 line as the sender and finds hosts inside Japanese text', () => {
+  it('reads a 差出人 line as the sender and finds hosts inside Japanese text, in the order they appear', () => {
     const text =
       '差出人: SBI証券 <support@sbisec.co.jp>\n詳細はwww.sbisec.co.jpをご確認ください。こちらhttps://sbisec-security.jpからログイン'
     const { findings } = checkText(text, KNOWN)
     expect(findings.map((f) => [f.text, f.verdict, f.isSender ?? false])).toEqual([
       ['support@sbisec.co.jp', 'yours', true],
-      ['https://sbisec-security.jp', 'lookalike', false],
       ['www.sbisec.co.jp', 'yours', false],
+      ['https://sbisec-security.jp', 'lookalike', false],
     ])
     expect(findings[0]!.reasons).toEqual(['sender-forgeable'])
   })
@@ -217,6 +217,13 @@ describe('sites/check', () => {
 
   it('reads numbers and file names as words, not hosts', () => {
     expect(checkText('version 1.2.3, file.txt, e.g. 3.14', KNOWN).findings).toEqual([])
+  })
+
+  it('stays fast on hostile text: long runs of address characters, dots and at-signs', () => {
+    // Not a timing assertion: these shapes used to be scanned once per character (quadratic).
+    for (const text of [('a'.repeat(60) + '@').repeat(4000), 'a.'.repeat(130_000), 'a@'.repeat(130_000)]) {
+      expect(checkText(text, KNOWN).findings).toEqual([])
+    }
   })
 
   it('bounds its work: text past 256 KiB is not read, at most 500 findings', () => {
