@@ -22,6 +22,7 @@ import { quoteForEcho } from '../../shared/echo'
 import { cleanName, nextCounter, type OtpParams } from '../../shared/otp/account'
 import { hotpCode, totpCode, type TotpCode } from '../../shared/otp/codes'
 import { normalizeSecret } from '../../shared/otp/secret'
+import { fold } from '../../shared/text/fold'
 import { TRASH_DAYS, type AccountSummary, type DeletedAccount } from '../../shared/types'
 import type { SecretStore } from '../secrets/secret-store'
 import { ensurePrivateDir, writeFileAtomic } from './atomic-file'
@@ -90,7 +91,6 @@ function newRecord(params: OtpSettings, id: string, createdAt: string, sites: re
     : { ...base, type: 'hotp', counter: params.counter }
 }
 
-const fold = (s: string) => s.normalize('NFKC').toLowerCase()
 const DAY_MS = 24 * 60 * 60 * 1000
 const isLive = (r: AccountRecord) => r.deletedAt === undefined
 
@@ -172,7 +172,7 @@ export class Vault {
     return toSummary(record)
   }
 
-  /** Accounts whose issuer or label contains `query` (case- and width-insensitive). */
+  /** Accounts whose issuer or label contains `query` (case-, width- and hiragana/katakana-insensitive). */
   search(query: string): AccountSummary[] {
     const q = fold(query.trim())
     return this.list().filter((a) => fold(`${a.issuer} ${a.label}`).includes(q))
