@@ -17,7 +17,12 @@
  */
 import { randomBytes } from 'node:crypto'
 import { dirname, join } from 'node:path'
-import { AccountNotFoundError, AmbiguousAccountError, SecretMissingError } from '../../shared/errors'
+import {
+  AccountNotFoundError,
+  AmbiguousAccountError,
+  InvalidAccountError,
+  SecretMissingError,
+} from '../../shared/errors'
 import { quoteForEcho } from '../../shared/echo'
 import { cleanName, nextCounter, type OtpParams } from '../../shared/otp/account'
 import { hotpCode, totpCode, type TotpCode } from '../../shared/otp/codes'
@@ -365,11 +370,15 @@ export class Vault {
     return expired
   }
 
-  /** Renames an account. */
+  /** Renames an account; it must keep an issuer or a name (INVALID_ACCOUNT before any write). */
   async rename(id: string, names: { issuer?: string; label?: string }): Promise<AccountSummary> {
-    this.get(id)
+    const current = this.get(id)
     const issuer = names.issuer === undefined ? undefined : cleanName(names.issuer, 'issuer')
     const label = names.label === undefined ? undefined : cleanName(names.label, 'label')
+    // An account with neither shows only digits, and nothing to tell it apart when copying or deleting it.
+    if ((issuer ?? current.issuer) === '' && (label ?? current.label) === '') {
+      throw new InvalidAccountError('Give the account an issuer or a name.')
+    }
     await this.mutate((file) => {
       const record = file.accounts.find((r) => r.id === id)
       if (!record) throw new AccountNotFoundError('No account has that id.')

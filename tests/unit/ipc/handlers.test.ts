@@ -169,6 +169,15 @@ describe('the IPC handler table', () => {
     expect(await call('accounts:remove', b.id)).toMatchObject({ ok: false, error: { code: 'ACCOUNT_NOT_FOUND' } })
   })
 
+  it('refuses accounts:rename to empty names (INVALID_ACCOUNT, nothing changed)', async () => {
+    const a = await value('accounts:add-manual', manual({ issuer: 'A' }))
+    expect(await call('accounts:rename', a.id, { issuer: '', label: '' })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_ACCOUNT' },
+    })
+    expect(await value('accounts:list')).toEqual([a])
+  })
+
   it('reveals a secret only through accounts:reveal-secret, and nothing more than the key', async () => {
     const { id } = await value('accounts:add-from-uri', RFC_URI)
     expect(await value('accounts:reveal-secret', id)).toEqual({ secret: RFC_SECRET })

@@ -114,6 +114,25 @@ describe('Vault', () => {
     ])
   })
 
+  it('refuses a rename that leaves neither an issuer nor a name, and writes nothing', async () => {
+    const { open, metadata } = setup(tempDir())
+    const vault = await open()
+    const a = await vault.add(totp)
+    const before = metadata()
+    for (const names of [
+      { issuer: '', label: '' },
+      { issuer: ' \u202e ', label: '\t' },
+    ]) {
+      await expect(vault.rename(a.id, names)).rejects.toMatchObject({ code: 'INVALID_ACCOUNT' })
+    }
+    expect(metadata()).toBe(before)
+    const b = await vault.add({ ...totp, issuer: '' })
+    // Clearing only the one name left is refused too; clearing one of two is fine.
+    await expect(vault.rename(b.id, { label: '' })).rejects.toMatchObject({ code: 'INVALID_ACCOUNT' })
+    expect(await vault.rename(a.id, { issuer: '' })).toMatchObject({ issuer: '', label: 'taro' })
+    expect((await open()).get(b.id)).toMatchObject({ issuer: '', label: 'taro' })
+  })
+
   it('fails with KEYCHAIN_UNAVAILABLE and touches nothing when the keychain is off', async () => {
     const dir = tempDir()
     const { store, open } = setup(dir)
