@@ -39,6 +39,7 @@ export type ErrorCode =
   | 'BACKUP_KDF_TOO_COSTLY'
   | 'FILE_UNREADABLE'
   | 'INVALID_SITE'
+  | 'INVALID_TAG'
 
 /** Base of every error the app raises on purpose. */
 export abstract class AppError extends Error {
@@ -202,6 +203,11 @@ export class NotConfirmedError extends AppError {
 /** Not a site Warifu can store: not a domain, an IP address, or a bare public suffix such as co.jp. */
 export class InvalidSiteError extends AppError {
   readonly code = 'INVALID_SITE'
+}
+
+/** Not a tag Warifu can store: empty once cleaned, longer than MAX_TAG_LENGTH, or more than MAX_TAGS. */
+export class InvalidTagError extends AppError {
+  readonly code = 'INVALID_TAG'
 }
 
 /** True for errors raised on purpose by Warifu. */

@@ -15,10 +15,20 @@ export type AccountSummary = {
    * at most MAX_SITES, in the user's order. Empty when none is set.
    */
   sites: string[]
+  /** Pinned (favourite): shown first in the list and offered in the tray menu. Absent when not. */
+  pinned?: true
+  /** The user's groups (証券, 銀行, 仕事): cleaned like names, no duplicates, at most MAX_TAGS. Absent when none. */
+  tags?: string[]
+  /** ISO 8601 time (to the minute) its code was last copied, for the "recently used" order. */
+  lastUsedAt?: string
 } & ({ type: 'totp'; period: number } | { type: 'hotp'; counter: number })
 
 /** The most sites one account holds (a service rarely has more than a few domains). */
 export const MAX_SITES = 16
+
+/** The most tags one account holds, and the longest tag. */
+export const MAX_TAGS = 8
+export const MAX_TAG_LENGTH = 32
 
 /** How long a removed account stays in "Recently deleted" before it is purged. */
 export const TRASH_DAYS = 30

@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises'
 import { AppError, VaultCorruptError, VaultWriteRefusedError } from '../../shared/errors'
 import { ALGORITHMS, cleanName, MAX_HOTP_COUNTER, type Algorithm } from '../../shared/otp/account'
 import type { AccountSummary } from '../../shared/types'
+import { isStoredTags, isStoredUsedAt } from './organise'
 import { isStoredSites } from './sites'
 
 /** An account as stored: its summary plus the state of an interrupted change. */
@@ -55,7 +56,25 @@ function readRecord(raw: unknown, index: number): AccountRecord {
   if (sites !== undefined && !isStoredSites(sites)) throw corrupt(`${where} has a bad site`)
   const dismissed = raw.siteSuggestionDismissed
   if (dismissed !== undefined && dismissed !== true) throw corrupt(`${where} has a bad suggestion state`)
-  const base = { id, ...names, algorithm: algorithm as Algorithm, digits, createdAt, sites: sites ?? [] }
+  // pinned, tags and lastUsedAt are absent in files written before the list could be organised.
+  const { pinned, tags, lastUsedAt } = raw
+  if (pinned !== undefined && pinned !== true) throw corrupt(`${where} has a bad pin`)
+  if (tags !== undefined && !isStoredTags(tags)) throw corrupt(`${where} has a bad tag`)
+  if (lastUsedAt !== undefined && !isStoredUsedAt(lastUsedAt)) throw corrupt(`${where} has a bad last-used date`)
+  const organised: Pick<AccountRecord, 'pinned' | 'tags' | 'lastUsedAt'> = {
+    ...(pinned ? { pinned: true as const } : {}),
+    ...(tags !== undefined ? { tags } : {}),
+    ...(lastUsedAt !== undefined ? { lastUsedAt } : {}),
+  }
+  const base = {
+    id,
+    ...names,
+    algorithm: algorithm as Algorithm,
+    digits,
+    createdAt,
+    sites: sites ?? [],
+    ...organised,
+  }
   if (batch !== undefined && (pending !== 'add' || typeof batch !== 'string' || !/^[0-9a-f]{16}$/.test(batch)))
     throw corrupt(`${where} has a bad import batch`)
   if (deletedAt !== undefined && (typeof deletedAt !== 'string' || Number.isNaN(Date.parse(deletedAt))))
@@ -135,6 +154,10 @@ function writeRecord(r: AccountRecord): Record<string, unknown> {
     // Left out when empty, so a vault without sites reads (and diffs) as it did before sites existed.
     ...(r.sites.length > 0 ? { sites: [...r.sites] } : {}),
     ...(r.siteSuggestionDismissed ? { siteSuggestionDismissed: true } : {}),
+    // Each left out when unset, as sites are: an unorganised vault reads as it did before.
+    ...(r.pinned ? { pinned: true } : {}),
+    ...(r.tags && r.tags.length > 0 ? { tags: [...r.tags] } : {}),
+    ...(r.lastUsedAt ? { lastUsedAt: r.lastUsedAt } : {}),
     ...(r.pending ? { pending: r.pending } : {}),
     ...(r.pending === 'add' && r.batch ? { batch: r.batch } : {}),
     ...(r.deletedAt ? { deletedAt: r.deletedAt } : {}),
@@ -177,5 +200,7 @@ function formatMetadata(file: MetadataFile): string {
 /** The account without vault-internal state, as callers see it. */
 export function toSummary(r: AccountRecord): AccountSummary {
   const { pending: _pending, batch: _batch, deletedAt: _deletedAt, siteSuggestionDismissed: _dismissed, ...summary } = r
-  return { ...summary, sites: [...summary.sites] }
+  const copy: AccountSummary = { ...summary, sites: [...summary.sites] }
+  if (summary.tags) copy.tags = [...summary.tags]
+  return copy
 }

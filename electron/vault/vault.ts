@@ -35,6 +35,7 @@ import { crashPoint } from './crash-points'
 import { tryFileLock, withFileLock } from './lock'
 import { METADATA_FILE } from './paths'
 import { readMetadata, serializeMetadata, toSummary, type AccountRecord, type MetadataFile } from './metadata'
+import { normalizeTags, usedAtMinute } from './organise'
 import { normalizeSites } from './sites'
 
 /** Something found, and possibly repaired, when the vault was opened. Never holds a secret. */
@@ -418,6 +419,46 @@ export class Vault {
       if (!record) throw new AccountNotFoundError('No account has that id.')
       record.siteSuggestionDismissed = true
     })
+  }
+
+  /** Pins an account (first in the list, offered in the tray menu) or unpins it. */
+  async setPinned(id: string, pinned: boolean): Promise<AccountSummary> {
+    this.get(id)
+    await this.mutate((file) => {
+      const record = file.accounts.find((r) => r.id === id && isLive(r))
+      if (!record) throw new AccountNotFoundError('No account has that id.')
+      if (pinned) record.pinned = true
+      else delete record.pinned
+    })
+    return this.get(id)
+  }
+
+  /** Replaces an account's tags (cleaned, deduplicated, at most MAX_TAGS; INVALID_TAG before any write). */
+  async setTags(id: string, tags: readonly string[]): Promise<AccountSummary> {
+    this.get(id)
+    const stored = normalizeTags(tags)
+    await this.mutate((file) => {
+      const record = file.accounts.find((r) => r.id === id && isLive(r))
+      if (!record) throw new AccountNotFoundError('No account has that id.')
+      if (stored.length > 0) record.tags = [...stored]
+      else delete record.tags
+    })
+    return this.get(id)
+  }
+
+  /**
+   * Records that an account's code was copied now (the "recently used" order). At most one metadata
+   * write a copy, and none while the stored minute is still this one; resolves to whether it wrote.
+   */
+  async markUsed(id: string, nowMs = this.now()): Promise<boolean> {
+    const at = usedAtMinute(nowMs)
+    if (this.live().find((r) => r.id === id)?.lastUsedAt === at) return false
+    this.get(id)
+    await this.mutate((file) => {
+      const record = file.accounts.find((r) => r.id === id && isLive(r))
+      if (record) record.lastUsedAt = at
+    })
+    return true
   }
 
   /** Moves an account to position `index` (clamped) in the list the user sees. */
