@@ -7,7 +7,7 @@
  */
 
 /** What the page asked for; each names the accounts it touches. */
-export type ConfirmKind = 'reveal-secret' | 'phone-codes' | 'remove' | 'delete-forever'
+export type ConfirmKind = 'reveal-secret' | 'phone-codes' | 'account-qr' | 'remove' | 'delete-forever'
 
 export interface ConfirmRequest {
   kind: ConfirmKind
@@ -101,6 +101,26 @@ export function confirmTexts(
             detail: `These codes move the accounts to Google Authenticator on a phone. Anyone who photographs them can make your codes.\n\n${nameList(request.accounts, language)}`,
             confirm: 'Show codes',
             touchIdReason: `show the secret keys of ${count} account${count === 1 ? '' : 's'} as QR codes`,
+          }
+    case 'account-qr':
+      return ja
+        ? {
+            title,
+            cancel,
+            message: `「${first}」を QR コードで表示しますか？`,
+            detail:
+              'スマートフォンの認証アプリで読み取ると、このアカウントを移せます。QR コードにはセットアップキーが含まれ、撮影した人は誰でもこのアカウントのコードを作れます。画面を誰にも見られていないことを確かめてください。',
+            confirm: 'QR コードを表示',
+            touchIdReason: `「${first}」を QR コードで表示`,
+          }
+        : {
+            title,
+            cancel,
+            message: `Show “${first}” as a QR code?`,
+            detail:
+              'An authenticator app on a phone can scan it to take this account. The code holds the setup key: anyone who photographs it can make this account’s codes. Make sure nobody is watching your screen.',
+            confirm: 'Show QR code',
+            touchIdReason: `show “${first}” as a QR code`,
           }
     case 'remove':
       return ja

@@ -30,8 +30,10 @@ import type { LanguageChoice } from '../app/settings-store'
 import type { Vault } from '../vault/vault'
 import { readRegularFile } from '../files/read-regular-file'
 import { createBackupHandlers, type BackupDialogs } from './backup-handlers'
+import { createAccountQrHandler } from './account-qr-handler'
 import { createSiteHandlers } from './site-handlers'
 import { confirmOrRefuse, createTrashHandlers } from './trash-handlers'
+import { createUndoAddHandler, RecentAdds } from './undo-add'
 
 /** The largest image file scan:open-image reads; screenshots are far smaller. */
 export const MAX_IMAGE_BYTES = 50 * 1024 * 1024
@@ -141,6 +143,9 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     }
   }
 
+  /** This session's adds from a scan, which Undo may take back for a moment. */
+  const recentAdds = new RecentAdds()
+
   return {
     'app:status': () => deps.vault.status(),
 
@@ -151,11 +156,23 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       return preview(params, (await vault()).duplicatesOf(params), deps.now())
     },
 
-    // The sites the user kept in the preview are saved in the same write (parsed there: INVALID_SITE).
-    'accounts:add-from-uri': async (uri, sites) => {
-      const params = parseOtpUri(uri)
-      return write((v) => v.add(params, { sites: sites ?? [] }))
+    // The sites the user kept in the preview are saved in the same write (parsed there: INVALID_SITE);
+    // names typed on the scan result replace the QR's. Undo (accounts:undo-add) works for a moment after.
+    'accounts:add-from-uri': async (uri, sites, names) => {
+      const scanned = parseOtpUri(uri)
+      const issuer = cleanName(names?.issuer ?? scanned.issuer, 'issuer')
+      const params = { ...scanned, issuer, label: cleanName(names?.label ?? scanned.label, 'label') }
+      if (params.issuer === '' && params.label === '') {
+        throw new InvalidAccountError('Give the account an issuer or a name.')
+      }
+      const added = await write((v) => v.add(params, { sites: sites ?? [] }))
+      recentAdds.record(added.id, deps.now())
+      return added
     },
+
+    ...createUndoAddHandler(recentAdds, deps.now, write),
+
+    ...createAccountQrHandler(deps.confirm, vault),
 
     'accounts:preview-manual': async (entry) => {
       const params = paramsFromEntry(entry)

@@ -113,7 +113,10 @@ export interface Channels {
   /** Shows what a scanned or pasted otpauth URI holds, with its current code; saves nothing. */
   'accounts:preview-uri': { args: [uri: string]; result: AccountPreview }
   /** Saves an account from a scanned or pasted otpauth URI, with the sites the user kept (checked in main). */
-  'accounts:add-from-uri': { args: [uri: string, sites?: string[]]; result: AccountSummary }
+  'accounts:add-from-uri': {
+    args: [uri: string, sites?: string[], names?: { issuer: string; label: string }]
+    result: AccountSummary
+  }
   /** Checks a hand-typed setup key; saves nothing. */
   'accounts:preview-manual': { args: [entry: ManualEntry]; result: AccountPreview }
   /** Saves an account from a hand-typed setup key, with the sites the user kept (checked in main). */
@@ -143,6 +146,16 @@ export interface Channels {
    * No URI: the page shows the key and nothing else.
    */
   'accounts:reveal-secret': { args: [id: string]; result: { secret: string } }
+  /**
+   * Takes back an add of this app's own from the scan result, for good (keychain entry too) and without
+   * asking: only for an account this session added under UNDO_ADD_MS ago; anything else is refused.
+   */
+  'accounts:undo-add': { args: [id: string]; result: AccountSummary[] }
+  /**
+   * One account as a QR code (its otpauth URI's modules) to move it to a phone. It holds the secret:
+   * main returns it only after the user said yes in main's own dialog; the renderer draws it on a canvas.
+   */
+  'accounts:qr-matrix': { args: [id: string]; result: QrMatrix }
   /** Current and next codes of every TOTP account at main's clock. */
   'codes:current': { args: []; result: CodeSnapshot[] }
   /** Advances a HOTP account's counter (saved first) and returns its code. */
@@ -225,6 +238,13 @@ function siteList(v: unknown): string[] {
   return v.map((x) => text(x, 2048))
 }
 
+/** An issuer and a label as the page typed them (main cleans them and refuses both empty). */
+function accountNames(v: unknown): { issuer: string; label: string } {
+  if (typeof v !== 'object' || v === null) fail('Expected names.')
+  const n = v as Record<string, unknown>
+  return { issuer: text(n.issuer, 1024), label: text(n.label, 1024) }
+}
+
 /** One or two arguments: the second, when present, is a site list. */
 function withSites<T>(raw: unknown[], first: (v: unknown) => T): [T] | [T, string[]] {
   if (!Array.isArray(raw) || raw.length < 1 || raw.length > 2) fail('Expected 1 or 2 arguments.')
@@ -282,26 +302,26 @@ export const argParsers: { [C in ChannelName]: (raw: unknown[]) => Channels[C]['
   'app:status': (raw) => (exactly(raw, 0), []),
   'accounts:list': (raw) => (exactly(raw, 0), []),
   'accounts:preview-uri': (raw) => (exactly(raw, 1), [text(raw[0])]),
-  'accounts:add-from-uri': (raw) => withSites(raw, (v) => text(v)),
+  'accounts:add-from-uri': (raw) => {
+    // The scan result's typed names come third; a QR without them is saved as it reads.
+    if (!Array.isArray(raw) || raw.length !== 3) return withSites(raw, (v) => text(v))
+    return [text(raw[0]), raw[1] === undefined ? [] : siteList(raw[1]), accountNames(raw[2])]
+  },
   'accounts:preview-manual': (raw) => (exactly(raw, 1), [manualEntry(raw[0])]),
   'accounts:add-manual': (raw) => withSites(raw, manualEntry),
   'accounts:set-sites': (raw) => (exactly(raw, 2), [accountId(raw[0]), siteList(raw[1])]),
   'accounts:site-suggestions': (raw) => (exactly(raw, 0), []),
   'accounts:dismiss-site-suggestion': (raw) => (exactly(raw, 1), [accountId(raw[0])]),
   'sites:check': (raw) => (exactly(raw, 1), [text(raw[0], MAX_CHECK_TEXT_LENGTH)]),
-  'accounts:rename': (raw) => {
-    exactly(raw, 2)
-    const names = raw[1]
-    if (typeof names !== 'object' || names === null) fail('Expected names.')
-    const n = names as Record<string, unknown>
-    return [accountId(raw[0]), { issuer: text(n.issuer, 1024), label: text(n.label, 1024) }]
-  },
+  'accounts:rename': (raw) => (exactly(raw, 2), [accountId(raw[0]), accountNames(raw[1])]),
   'accounts:move': (raw) => (exactly(raw, 2), [accountId(raw[0]), int(raw[1], 0, 1_000_000)]),
   'accounts:remove': (raw) => (exactly(raw, 1), [accountId(raw[0])]),
   'accounts:deleted': (raw) => (exactly(raw, 0), []),
   'accounts:restore': (raw) => (exactly(raw, 1), [accountId(raw[0])]),
   'accounts:delete-forever': (raw) => (exactly(raw, 1), [accountId(raw[0])]),
   'accounts:reveal-secret': (raw) => (exactly(raw, 1), [accountId(raw[0])]),
+  'accounts:undo-add': (raw) => (exactly(raw, 1), [accountId(raw[0])]),
+  'accounts:qr-matrix': (raw) => (exactly(raw, 1), [accountId(raw[0])]),
   'codes:current': (raw) => (exactly(raw, 0), []),
   'codes:next-hotp': (raw) => (exactly(raw, 1), [accountId(raw[0])]),
   'clipboard:copy-code': (raw) => (exactly(raw, 1), [accountId(raw[0])]),

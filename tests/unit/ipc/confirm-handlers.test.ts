@@ -213,6 +213,8 @@ describe('confirmed actions in the handler table', () => {
       'accounts:restore': [gone.id],
       'accounts:delete-forever': [a.id],
       'accounts:reveal-secret': [a.id],
+      'accounts:undo-add': [a.id],
+      'accounts:qr-matrix': [a.id],
       'codes:current': [],
       'codes:next-hotp': [a.id],
       'clipboard:copy-code': [a.id],
@@ -228,6 +230,7 @@ describe('confirmed actions in the handler table', () => {
       'import:discard': [session],
       'settings:get': [],
       'settings:set-language': ['en'],
+      'settings:update': [{ theme: 'dark' }],
     }
     const secrets = [SECRET, 'JBSWY3DPEHPK3PXP', 'KRSXG5CTMVRXEZLU']
     for (const channel of CHANNEL_NAMES) {
@@ -236,7 +239,8 @@ describe('confirmed actions in the handler table', () => {
     }
     expect(await call('backup:phone-codes')).toMatchObject(NOT_CONFIRMED)
     expect(await call('accounts:reveal-secret', a.id)).toMatchObject(NOT_CONFIRMED)
-    expect(new Set(asked.map((r) => r.kind))).toEqual(new Set(['reveal-secret', 'phone-codes', 'remove']))
+    expect(await call('accounts:qr-matrix', a.id)).toMatchObject(NOT_CONFIRMED)
+    expect(new Set(asked.map((r) => r.kind))).toEqual(new Set(['reveal-secret', 'phone-codes', 'account-qr', 'remove']))
   })
 
   it('counts days left at main’s clock and purges after 30 days when the vault is next opened', async () => {

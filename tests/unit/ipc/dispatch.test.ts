@@ -38,6 +38,8 @@ const GOOD: Record<ChannelName, unknown[]> = {
   'accounts:restore': [ID],
   'accounts:delete-forever': [ID],
   'accounts:reveal-secret': [ID],
+  'accounts:undo-add': [ID],
+  'accounts:qr-matrix': [ID],
   'codes:current': [],
   'codes:next-hotp': [ID],
   'clipboard:copy-code': [ID],
@@ -53,6 +55,7 @@ const GOOD: Record<ChannelName, unknown[]> = {
   'import:discard': [SESSION],
   'settings:get': [],
   'settings:set-language': ['ja'],
+  'settings:update': [{ theme: 'dark', density: 'compact', clipboardSeconds: 60 }],
 }
 
 /** Arguments where null is a valid value (a new import; no password yet). */
@@ -69,6 +72,7 @@ function badArgs(channel: ChannelName): unknown[][] {
     if (value === ID) wrongs.push('../../etc/passwd', ID.toUpperCase(), `${ID}0`)
     if (typeof value === 'number') wrongs.push('0', -1, 1.5, Number.NaN, Number.POSITIVE_INFINITY)
     if (channel === 'settings:set-language') wrongs.push('fr', 'JA')
+    if (channel === 'settings:update') wrongs.push({ theme: 'sepia' }, { clipboardSeconds: 45 }, { density: 'dense' })
     if (value === SESSION) wrongs.push(SESSION.toUpperCase(), `${SESSION}0`, '../vault.json')
     if (channel === 'backup:export') {
       wrongs.push(

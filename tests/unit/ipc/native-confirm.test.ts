@@ -97,7 +97,7 @@ describe('native confirmation', () => {
     expect(shown).toHaveLength(1)
   })
 
-  it.each<ConfirmKind>(['reveal-secret', 'phone-codes', 'remove', 'delete-forever'])(
+  it.each<ConfirmKind>(['reveal-secret', 'phone-codes', 'account-qr', 'remove', 'delete-forever'])(
     'has a distinct, named text for %s in both languages',
     (kind) => {
       for (const language of ['en', 'ja'] as const) {
