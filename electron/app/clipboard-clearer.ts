@@ -118,7 +118,7 @@ export class ClipboardClearer {
   ) {}
 
   /** Writes `code` and schedules its removal; a newer copy replaces the older schedule (one timer at most). */
-  async copy(code: string): Promise<void> {
+  async copy(code: string, clearAfterSeconds = this.clearAfterSeconds): Promise<void> {
     this.cancel()
     const generation = ++this.generation
     await this.clipboard.writeCode(code)
@@ -126,7 +126,7 @@ export class ClipboardClearer {
     if (generation !== this.generation) return
     const timer = this.timers.setTimeout(() => {
       this.clearIfUnchanged().catch(() => undefined)
-    }, this.clearAfterSeconds * 1000)
+    }, clearAfterSeconds * 1000)
     this.pending = { code, timer }
   }
 

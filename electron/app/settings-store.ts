@@ -1,16 +1,29 @@
-/** Main process: the app's own settings (today: the language choice), in settings.json beside the vault. */
+/** Main process: the app's own settings (language, theme, density, clipboard delay), in settings.json beside the vault. */
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import {
+  CLIPBOARD_CLEAR_CHOICES,
+  DENSITIES,
+  THEMES,
+  type ClipboardClearSeconds,
+  type Density,
+  type SettingsPatch,
+  type ThemeChoice,
+} from '../../shared/ipc/channels'
 import { writeFileAtomic } from '../vault/atomic-file'
 
 export type LanguageChoice = 'ja' | 'en' | 'system'
 
 export interface Settings {
   language: LanguageChoice
+  theme: ThemeChoice
+  density: Density
+  /** Seconds before a copied code is cleared from the clipboard (if it is still there). */
+  clipboardSeconds: ClipboardClearSeconds
 }
 
 export const SETTINGS_FILE = 'settings.json'
-const DEFAULTS: Settings = { language: 'system' }
+const DEFAULTS: Settings = { language: 'system', theme: 'system', density: 'comfortable', clipboardSeconds: 30 }
 
 /** Reads and writes settings; a missing or unreadable file means the defaults (settings hold nothing precious). */
 export class SettingsStore {
@@ -32,7 +45,16 @@ export class SettingsStore {
   }
 
   async setLanguage(language: LanguageChoice): Promise<void> {
-    const next = { ...(await this.get()), language }
+    await this.save({ ...(await this.get()), language })
+  }
+
+  /** Changes the given appearance and clipboard settings (already validated by the channel's parser). */
+  async update(patch: SettingsPatch): Promise<void> {
+    // Checked again here: the file must never hold a value the reader would drop.
+    await this.save(sanitize({ ...(await this.get()), ...patch }))
+  }
+
+  private async save(next: Settings): Promise<void> {
     await writeFileAtomic(join(this.dir, SETTINGS_FILE), `${JSON.stringify(next, null, 2)}\n`)
     this.cached = next
   }
@@ -41,8 +63,12 @@ export class SettingsStore {
 function sanitize(raw: unknown): Settings {
   const out = { ...DEFAULTS }
   if (typeof raw === 'object' && raw !== null) {
-    const language = (raw as Record<string, unknown>).language
-    if (language === 'ja' || language === 'en' || language === 'system') out.language = language
+    const r = raw as Record<string, unknown>
+    if (r.language === 'ja' || r.language === 'en' || r.language === 'system') out.language = r.language
+    if (THEMES.includes(r.theme as ThemeChoice)) out.theme = r.theme as ThemeChoice
+    if (DENSITIES.includes(r.density as Density)) out.density = r.density as Density
+    if (CLIPBOARD_CLEAR_CHOICES.includes(r.clipboardSeconds as ClipboardClearSeconds))
+      out.clipboardSeconds = r.clipboardSeconds as ClipboardClearSeconds
   }
   return out
 }

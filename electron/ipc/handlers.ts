@@ -24,9 +24,9 @@ import { normalizeSecret } from '../../shared/otp/secret'
 import { parseOtpUri } from '../../shared/otp/uri'
 import { suggestSites } from '../../shared/sites/known-services'
 import type { AccountSummary } from '../../shared/types'
-import type { AppStatus } from '../../shared/ipc/channels'
+import type { AppStatus, SettingsPatch } from '../../shared/ipc/channels'
 import type { Confirm } from '../app/native-confirm'
-import type { LanguageChoice } from '../app/settings-store'
+import type { LanguageChoice, Settings } from '../app/settings-store'
 import type { Vault } from '../vault/vault'
 import { readRegularFile } from '../files/read-regular-file'
 import { createBackupHandlers, type BackupDialogs } from './backup-handlers'
@@ -51,10 +51,15 @@ export interface HandlerDeps {
   accountsChanged(): void
   /** The clock, ms since the epoch. */
   now(): number
-  clipboard: { copy(code: string): Promise<void>; readonly clearAfterSeconds: number }
+  /** Copies a code and clears it after `clearAfterSeconds` (the setting), or its own default. */
+  clipboard: { copy(code: string, clearAfterSeconds?: number): Promise<void>; readonly clearAfterSeconds: number }
   /** Main's own open-file dialog; resolves to the chosen path or null when cancelled. */
   pickImageFile(): Promise<string | null>
-  settings: { get(): Promise<{ language: LanguageChoice }>; setLanguage(language: LanguageChoice): Promise<void> }
+  settings: {
+    get(): Promise<Settings>
+    setLanguage(language: LanguageChoice): Promise<void>
+    update(patch: SettingsPatch): Promise<void>
+  }
   /** The OS locale (app.getLocale() in Electron), e.g. "ja" or "en-US". */
   locale(): string
   /** Arms main's screen-capture handler for one request per display; resolves to the number of displays. */
@@ -257,8 +262,10 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         if (params.counter === 0) throw new UsageError('Show this account\u2019s code first, then copy it.')
         code = hotpCode(params, params.counter - 1)
       }
-      await deps.clipboard.copy(code)
-      return { clearAfterSeconds: deps.clipboard.clearAfterSeconds }
+      // The delay chosen in the settings menu (10 to 90 s), read at each copy.
+      const { clipboardSeconds } = await deps.settings.get()
+      await deps.clipboard.copy(code, clipboardSeconds)
+      return { clearAfterSeconds: clipboardSeconds }
     },
 
     // Main's own dialog: the renderer never names a path.
@@ -271,7 +278,14 @@ export function createHandlers(deps: HandlerDeps): Handlers {
 
     ...createBackupHandlers(deps.backupDialogs, deps.confirm, vault, write),
 
-    'settings:get': async () => ({ locale: deps.locale(), language: (await deps.settings.get()).language }),
+    'settings:get': async () => {
+      const { language, theme, density, clipboardSeconds } = await deps.settings.get()
+      return { locale: deps.locale(), language, theme, density, clipboardSeconds }
+    },
+
+    'settings:update': async (patch) => {
+      await deps.settings.update(patch)
+    },
 
     'settings:set-language': async (language) => {
       await deps.settings.setLanguage(language)

@@ -105,6 +105,28 @@ export interface ImportSession {
 }
 
 /** Every renderer -> main call. */
+/** The theme choices of the settings menu; "system" follows the OS. */
+export const THEMES = ['system', 'light', 'dark'] as const
+export type ThemeChoice = (typeof THEMES)[number]
+/** Row spacing of the list. */
+export const DENSITIES = ['comfortable', 'compact'] as const
+export type Density = (typeof DENSITIES)[number]
+/** The clipboard-clear delays offered, in seconds. */
+export const CLIPBOARD_CLEAR_CHOICES = [10, 30, 60, 90] as const
+export type ClipboardClearSeconds = (typeof CLIPBOARD_CLEAR_CHOICES)[number]
+
+/** What settings:get returns: the saved choices and the OS locale. */
+export interface AppSettings {
+  locale: string
+  language: 'ja' | 'en' | 'system'
+  theme: ThemeChoice
+  density: Density
+  clipboardSeconds: ClipboardClearSeconds
+}
+
+/** The settings menu's changes other than the language; every field optional, at least one given. */
+export type SettingsPatch = Partial<Pick<AppSettings, 'theme' | 'density' | 'clipboardSeconds'>>
+
 export interface Channels {
   /** Opens the vault if it is not open yet (a retry after the user unlocked the keychain) and says how it went. */
   'app:status': { args: []; result: AppStatus }
@@ -189,9 +211,11 @@ export interface Channels {
   /** Forgets an import the user left. */
   'import:discard': { args: [session: string]; result: void }
   /** The OS locale and the saved language choice. */
-  'settings:get': { args: []; result: { locale: string; language: 'ja' | 'en' | 'system' } }
+  'settings:get': { args: []; result: AppSettings }
   /** Saves the language choice. */
   'settings:set-language': { args: [language: 'ja' | 'en' | 'system']; result: void }
+  /** Changes the theme, density or clipboard-clear delay (saved in main's settings.json). */
+  'settings:update': { args: [patch: SettingsPatch]; result: void }
 }
 
 export type ChannelName = keyof Channels
@@ -297,6 +321,29 @@ function manualEntry(v: unknown): ManualEntry {
   }
 }
 
+function settingsPatch(v: unknown): SettingsPatch {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) fail('Expected settings.')
+  const r = v as Record<string, unknown>
+  const keys = Object.keys(r)
+  if (keys.length === 0 || keys.some((k) => !['theme', 'density', 'clipboardSeconds'].includes(k)))
+    fail('Expected theme, density or clipboardSeconds.')
+  const out: SettingsPatch = {}
+  if ('theme' in r) {
+    if (!THEMES.includes(r.theme as ThemeChoice)) fail('Expected system, light or dark.')
+    out.theme = r.theme as ThemeChoice
+  }
+  if ('density' in r) {
+    if (!DENSITIES.includes(r.density as Density)) fail('Expected comfortable or compact.')
+    out.density = r.density as Density
+  }
+  if ('clipboardSeconds' in r) {
+    if (!CLIPBOARD_CLEAR_CHOICES.includes(r.clipboardSeconds as ClipboardClearSeconds))
+      fail('Expected 10, 30, 60 or 90.')
+    out.clipboardSeconds = r.clipboardSeconds as ClipboardClearSeconds
+  }
+  return out
+}
+
 /** Argument parsers: main runs one on every call before anything else. */
 export const argParsers: { [C in ChannelName]: (raw: unknown[]) => Channels[C]['args'] } = {
   'app:status': (raw) => (exactly(raw, 0), []),
@@ -345,6 +392,7 @@ export const argParsers: { [C in ChannelName]: (raw: unknown[]) => Channels[C]['
     if (v !== 'ja' && v !== 'en' && v !== 'system') fail('Expected ja, en or system.')
     return [v]
   },
+  'settings:update': (raw) => (exactly(raw, 1), [settingsPatch(raw[0])]),
 }
 
 /** Every channel name, for the preload and for tests. */

@@ -204,6 +204,29 @@ describe('the IPC handler table', () => {
     expect(clipboard.text).toBe('')
   })
 
+  it('clears the copied code after the delay chosen in the settings (10 s), read at each copy', async () => {
+    const { id } = await value('accounts:add-from-uri', RFC_URI)
+    await value('settings:update', { clipboardSeconds: 10 })
+    expect(await value('clipboard:copy-code', id)).toEqual({ clearAfterSeconds: 10 })
+    expect([...timers.pending.values()].map((t) => t.ms)).toEqual([10_000])
+    await value('settings:update', { clipboardSeconds: 90 })
+    expect(await value('clipboard:copy-code', id)).toEqual({ clearAfterSeconds: 90 })
+    expect([...timers.pending.values()].map((t) => t.ms)).toEqual([90_000])
+    timers.fireAll()
+    await settle()
+    expect(clipboard.text).toBe('')
+  })
+
+  it('saves theme, density and the clipboard delay, and refuses other values', async () => {
+    expect(await value('settings:get')).toMatchObject({ theme: 'system', density: 'comfortable', clipboardSeconds: 30 })
+    await value('settings:update', { theme: 'dark', density: 'compact' })
+    expect(await value('settings:get')).toMatchObject({ theme: 'dark', density: 'compact', clipboardSeconds: 30 })
+    expect(await new SettingsStore(dir).get()).toMatchObject({ theme: 'dark', density: 'compact', language: 'system' })
+    for (const bad of [{ theme: 'sepia' }, { clipboardSeconds: 5 }, { clipboardSeconds: '30' }, {}, { locale: 'x' }])
+      expect(await call('settings:update', bad)).toMatchObject({ ok: false, error: { code: 'USAGE' } })
+    expect(await value('settings:get')).toMatchObject({ theme: 'dark', density: 'compact', clipboardSeconds: 30 })
+  })
+
   it('leaves the clipboard alone if the user copied something else since', async () => {
     const { id } = await value('accounts:add-from-uri', RFC_URI)
     await value('clipboard:copy-code', id)
@@ -248,10 +271,10 @@ describe('the IPC handler table', () => {
   })
 
   it('saves the language choice and reports the OS locale', async () => {
-    expect(await value('settings:get')).toEqual({ locale: 'ja-JP', language: 'system' })
+    expect(await value('settings:get')).toMatchObject({ locale: 'ja-JP', language: 'system' })
     await value('settings:set-language', 'en')
-    expect(await value('settings:get')).toEqual({ locale: 'ja-JP', language: 'en' })
-    expect(await new SettingsStore(dir).get()).toEqual({ language: 'en' })
+    expect(await value('settings:get')).toMatchObject({ locale: 'ja-JP', language: 'en' })
+    expect(await new SettingsStore(dir).get()).toMatchObject({ language: 'en' })
   })
 
   it('arms a screen scan for each display', async () => {
