@@ -10,6 +10,7 @@ import {
   type SettingsPatch,
   type ThemeChoice,
 } from '../../shared/ipc/channels'
+import { SORT_ORDERS, type SortOrder } from '../../shared/organise'
 import { writeFileAtomic } from '../vault/atomic-file'
 
 export type LanguageChoice = 'ja' | 'en' | 'system'
@@ -20,10 +21,18 @@ export interface Settings {
   density: Density
   /** Seconds before a copied code is cleared from the clipboard (if it is still there). */
   clipboardSeconds: ClipboardClearSeconds
+  /** The account list's order. */
+  sort: SortOrder
 }
 
 export const SETTINGS_FILE = 'settings.json'
-const DEFAULTS: Settings = { language: 'system', theme: 'system', density: 'comfortable', clipboardSeconds: 30 }
+const DEFAULTS: Settings = {
+  language: 'system',
+  theme: 'system',
+  density: 'comfortable',
+  clipboardSeconds: 30,
+  sort: 'manual',
+}
 
 /** Reads and writes settings; a missing or unreadable file means the defaults (settings hold nothing precious). */
 export class SettingsStore {
@@ -48,6 +57,10 @@ export class SettingsStore {
     await this.save({ ...(await this.get()), language })
   }
 
+  async setSort(sort: SortOrder): Promise<void> {
+    await this.save({ ...(await this.get()), sort })
+  }
+
   /** Changes the given appearance and clipboard settings (already validated by the channel's parser). */
   async update(patch: SettingsPatch): Promise<void> {
     // Checked again here: the file must never hold a value the reader would drop.
@@ -69,6 +82,7 @@ function sanitize(raw: unknown): Settings {
     if (DENSITIES.includes(r.density as Density)) out.density = r.density as Density
     if (CLIPBOARD_CLEAR_CHOICES.includes(r.clipboardSeconds as ClipboardClearSeconds))
       out.clipboardSeconds = r.clipboardSeconds as ClipboardClearSeconds
+    if (SORT_ORDERS.includes(r.sort as SortOrder)) out.sort = r.sort as SortOrder
   }
   return out
 }

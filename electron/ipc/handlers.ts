@@ -23,6 +23,7 @@ import { hotpCode, totpCode } from '../../shared/otp/codes'
 import { normalizeSecret } from '../../shared/otp/secret'
 import { parseOtpUri } from '../../shared/otp/uri'
 import { suggestSites } from '../../shared/sites/known-services'
+import type { SortOrder } from '../../shared/organise'
 import type { AccountSummary } from '../../shared/types'
 import type { AppStatus, SettingsPatch } from '../../shared/ipc/channels'
 import type { Confirm } from '../app/native-confirm'
@@ -31,6 +32,7 @@ import type { Vault } from '../vault/vault'
 import { readRegularFile } from '../files/read-regular-file'
 import { createBackupHandlers, type BackupDialogs } from './backup-handlers'
 import { createAccountQrHandler } from './account-qr-handler'
+import { createOrganiseHandlers, recordUse } from './organise-handlers'
 import { createSiteHandlers } from './site-handlers'
 import { confirmOrRefuse, createTrashHandlers } from './trash-handlers'
 import { createUndoAddHandler, RecentAdds } from './undo-add'
@@ -59,6 +61,7 @@ export interface HandlerDeps {
     get(): Promise<Settings>
     setLanguage(language: LanguageChoice): Promise<void>
     update(patch: SettingsPatch): Promise<void>
+    setSort(sort: SortOrder): Promise<void>
   }
   /** The OS locale (app.getLocale() in Electron), e.g. "ja" or "en-US". */
   locale(): string
@@ -191,6 +194,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
 
     ...createSiteHandlers(vault, write),
 
+    ...createOrganiseHandlers(write, deps.settings),
+
     'accounts:rename': (id, names) => write((v) => v.rename(id, names)),
 
     'accounts:move': (id, index) =>
@@ -265,6 +270,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       // The delay chosen in the settings menu (10 to 90 s), read at each copy.
       const { clipboardSeconds } = await deps.settings.get()
       await deps.clipboard.copy(code, clipboardSeconds)
+      await recordUse(vault, write, id, deps.now())
       return { clearAfterSeconds: clipboardSeconds }
     },
 
@@ -279,8 +285,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...createBackupHandlers(deps.backupDialogs, deps.confirm, vault, write),
 
     'settings:get': async () => {
-      const { language, theme, density, clipboardSeconds } = await deps.settings.get()
-      return { locale: deps.locale(), language, theme, density, clipboardSeconds }
+      const { language, sort, theme, density, clipboardSeconds } = await deps.settings.get()
+      return { locale: deps.locale(), language, sort, theme, density, clipboardSeconds }
     },
 
     'settings:update': async (patch) => {

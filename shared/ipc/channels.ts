@@ -14,7 +14,8 @@ import { AppError } from '../errors'
 import type { MigrationLimit } from '../formats/google-migration'
 import type { Algorithm } from '../otp/account'
 import type { LinkFinding, Verdict } from '../sites/check'
-import { MAX_SITES, type AccountSummary, type DeletedAccount } from '../types'
+import { SORT_ORDERS, type SortOrder } from '../organise'
+import { MAX_SITES, MAX_TAGS, type AccountSummary, type DeletedAccount } from '../types'
 
 /** A bad argument from the renderer. */
 export class InvalidIpcArgumentError extends AppError {
@@ -119,6 +120,7 @@ export type ClipboardClearSeconds = (typeof CLIPBOARD_CLEAR_CHOICES)[number]
 export interface AppSettings {
   locale: string
   language: 'ja' | 'en' | 'system'
+  sort: SortOrder
   theme: ThemeChoice
   density: Density
   clipboardSeconds: ClipboardClearSeconds
@@ -151,6 +153,12 @@ export interface Channels {
   'accounts:dismiss-site-suggestion': { args: [id: string]; result: void }
   /** Checks a pasted link, host, address or whole message against every account's sites, offline. */
   'sites:check': { args: [text: string]; result: SiteCheckResult }
+  /** Pins an account (first in the list, in the tray menu) or unpins it. */
+  'accounts:set-pinned': { args: [id: string, pinned: boolean]; result: AccountSummary }
+  /** Replaces an account's tags; main cleans each (INVALID_TAG when empty, over 32 characters, or more than 8). */
+  'accounts:set-tags': { args: [id: string, tags: string[]]; result: AccountSummary }
+  /** Saves the list's order: manual, A–Z or recently used. */
+  'settings:set-sort': { args: [sort: SortOrder]; result: void }
   /** Changes an account's issuer and label. */
   'accounts:rename': { args: [id: string, names: { issuer: string; label: string }]; result: AccountSummary }
   /** Moves an account to a position in the list. */
@@ -269,6 +277,12 @@ function accountNames(v: unknown): { issuer: string; label: string } {
   return { issuer: text(n.issuer, 1024), label: text(n.label, 1024) }
 }
 
+/** Tags as the page sends them: a short list of short strings (main cleans and bounds them). */
+function tagList(v: unknown): string[] {
+  if (!Array.isArray(v) || v.length > MAX_TAGS * 4) fail('Expected a list of tags.')
+  return v.map((x) => text(x, 256))
+}
+
 /** One or two arguments: the second, when present, is a site list. */
 function withSites<T>(raw: unknown[], first: (v: unknown) => T): [T] | [T, string[]] {
   if (!Array.isArray(raw) || raw.length < 1 || raw.length > 2) fail('Expected 1 or 2 arguments.')
@@ -359,6 +373,17 @@ export const argParsers: { [C in ChannelName]: (raw: unknown[]) => Channels[C]['
   'accounts:set-sites': (raw) => (exactly(raw, 2), [accountId(raw[0]), siteList(raw[1])]),
   'accounts:site-suggestions': (raw) => (exactly(raw, 0), []),
   'accounts:dismiss-site-suggestion': (raw) => (exactly(raw, 1), [accountId(raw[0])]),
+  'accounts:set-pinned': (raw) => {
+    exactly(raw, 2)
+    if (typeof raw[1] !== 'boolean') fail('Expected true or false.')
+    return [accountId(raw[0]), raw[1]]
+  },
+  'accounts:set-tags': (raw) => (exactly(raw, 2), [accountId(raw[0]), tagList(raw[1])]),
+  'settings:set-sort': (raw) => {
+    exactly(raw, 1)
+    if (!SORT_ORDERS.includes(raw[0] as SortOrder)) fail('Expected manual, name or recent.')
+    return [raw[0] as SortOrder]
+  },
   'sites:check': (raw) => (exactly(raw, 1), [text(raw[0], MAX_CHECK_TEXT_LENGTH)]),
   'accounts:rename': (raw) => (exactly(raw, 2), [accountId(raw[0]), accountNames(raw[1])]),
   'accounts:move': (raw) => (exactly(raw, 2), [accountId(raw[0]), int(raw[1], 0, 1_000_000)]),
