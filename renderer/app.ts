@@ -12,6 +12,8 @@ import { h } from './components/dom'
 import { toast } from './components/toast'
 import { displayName } from './format'
 import { errorText, languageForLocale, setLanguage, t, type Language } from './i18n'
+import { installKeyboard, isEditable } from './keyboard'
+import { Search } from './search'
 import { decodeImage } from './scan/decode-client'
 import { dragHasFiles, framesFromScreens, imageFromClipboard, imageFromDrop, imageFromOpenDialog } from './scan/sources'
 import { renderAddView, setScanStatus } from './views/add-view'
@@ -22,7 +24,7 @@ import { editDialog, type EditFocus } from './views/edit-dialog'
 import { renderDeletedLink, renderDeletedView } from './views/deleted-view'
 import { renderEmptyState } from './views/empty-state'
 import { LinkCheckPanel, linkCheckDialog } from './views/link-check-view'
-import { ListView } from './views/list-view'
+import { ListView, SHOW_NEXT_SECONDS } from './views/list-view'
 import { copyToast, renderSiteSuggestion } from './views/sites'
 import { classifyTexts, renderScanResult, type ScannedAccount } from './views/scan-result-view'
 
@@ -31,11 +33,6 @@ type LanguageChoice = Language | 'system'
 
 /** Performance entry names the UI benchmark reads. */
 export const PERF = { listRendered: 'warifu:list-rendered', refresh: 'warifu:refresh' } as const
-
-function isEditable(target: EventTarget | null): boolean {
-  const el = target as HTMLElement | null
-  return !!el && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName))
-}
 
 export class App {
   private accounts: AccountSummary[] = []
@@ -52,8 +49,7 @@ export class App {
   private readonly main = h('main', { class: 'content' })
   private readonly footer = h('footer', { class: 'keys-help' })
   private search: HTMLInputElement | undefined
-  private readonly searchBox = h('input', { type: 'search', class: 'search', autocomplete: 'off', spellcheck: 'false' })
-  private noMatch: HTMLElement | undefined
+  private readonly searchBox: Search
   private stopScanView = () => {}
   private refreshTimer: ReturnType<typeof setTimeout> | undefined
   private busyScanning = false
@@ -75,12 +71,15 @@ export class App {
       remove: (a) => void this.remove(a),
       move: (a, index) => void this.move(a, index),
       nextHotp: (a) => void this.nextHotp(a),
+      copyNext: (a) => void this.copy(a, 'next'),
     })
     this.importView = new ImportView({ imported: (added) => void this.imported(added) })
     this.list.el.addEventListener('leave-top', () => this.search?.focus())
-    this.searchBox.addEventListener('input', () => this.applyFilter())
-    this.searchBox.addEventListener('keydown', (e) => this.onSearchKey(e))
-    this.searchBox.addEventListener('paste', (e) => this.linkCheck.onPaste(e, this.searchBox))
+    this.searchBox = new Search({
+      list: this.list,
+      linkCheck: this.linkCheck,
+      copy: (a, which) => void this.copy(a, which),
+    })
   }
 
   /** Loads settings, status, accounts and codes, then paints once with everything in place. */
@@ -186,12 +185,7 @@ export class App {
     lang.addEventListener('change', () => void this.changeLanguage(lang.value as LanguageChoice))
     const onList = this.view === 'list'
     this.search = undefined
-    if (onList && this.accounts.length > 0) {
-      // One search box for the app's life: its text survives a redraw (a delete, another process's change).
-      this.searchBox.placeholder = t('search.placeholder')
-      this.searchBox.setAttribute('aria-label', t('search.placeholder'))
-      this.search = this.searchBox
-    }
+    if (onList && this.accounts.length > 0) this.search = this.searchBox.box
     const nav =
       this.view === 'unavailable'
         ? undefined
@@ -245,7 +239,8 @@ export class App {
       )
       return
     }
-    this.noMatch = h('p', { class: 'no-match', hidden: true })
+    const noMatch = h('p', { class: 'no-match', hidden: true })
+    this.searchBox.render(noMatch)
     this.list.setAccounts(this.accounts, this.codes)
     const problems =
       this.problems.length > 0
@@ -273,10 +268,10 @@ export class App {
       ...(reminder ? [reminder] : []),
       ...this.siteSuggestionLine(),
       this.list.el,
-      this.noMatch,
+      noMatch,
       ...this.deletedLink(),
     )
-    this.applyFilter()
+    this.searchBox.apply()
   }
 
   private renderUnavailable(): void {
@@ -370,29 +365,6 @@ export class App {
     else this.main.querySelector<HTMLElement>('button, input')?.focus()
   }
 
-  private applyFilter(): void {
-    const query = this.search?.value ?? ''
-    // A link, address or message is checked against the sites, not used to filter the names.
-    const shown = this.list.filter(this.linkCheck.update(query) ? '' : query)
-    if (this.noMatch) {
-      this.noMatch.hidden = shown > 0
-      this.noMatch.textContent = shown > 0 ? '' : t('search.noMatch', { query })
-    }
-  }
-
-  private onSearchKey(e: KeyboardEvent): void {
-    if (e.key === 'ArrowDown') {
-      if (this.list.focusFirst()) e.preventDefault()
-    } else if (e.key === 'Enter' && !this.linkCheck.active) {
-      // (Never a code copied while a link is on screen: Enter there must not look like "go ahead".)
-      const first = this.list.firstVisible()
-      if (first?.type === 'totp') void this.copy(first)
-    } else if (e.key === 'Escape' && this.search) {
-      this.search.value = ''
-      this.applyFilter()
-    }
-  }
-
   private async changeLanguage(choice: LanguageChoice): Promise<void> {
     this.choice = choice
     try {
@@ -435,11 +407,14 @@ export class App {
 
   // ---- account actions -----------------------------------------------------
 
-  private async copy(account: AccountSummary): Promise<void> {
+  /** Copies a code through main; the next one only while the list shows it (its last seconds). */
+  private async copy(account: AccountSummary, which: 'current' | 'next' = 'current'): Promise<void> {
     try {
-      const { clearAfterSeconds } = await api()['clipboard:copy-code'](account.id)
+      const snap = which === 'next' ? this.codes.find((c) => c.id === account.id) : undefined
+      const next = snap !== undefined && snap.secondsLeft <= SHOW_NEXT_SECONDS
+      const { clearAfterSeconds } = await api()['clipboard:copy-code'](account.id, next ? 'next' : 'current')
       // Where the code belongs, at the moment it is about to be typed somewhere.
-      toast(copyToast(account, clearAfterSeconds))
+      toast(copyToast(account, clearAfterSeconds, next))
       const row = this.list.el.querySelector(`[data-id="${account.id}"]`)
       row?.classList.add('copied')
       setTimeout(() => row?.classList.remove('copied'), 1200)
@@ -584,7 +559,7 @@ export class App {
     }
     if (this.view === 'deleted') this.render()
     if (this.view !== 'list') return
-    const searching = document.activeElement === this.searchBox
+    const searching = document.activeElement === this.searchBox.box
     const focusedId = (document.activeElement as HTMLElement | null)?.closest<HTMLElement>('.account')?.dataset.id
     this.render()
     if (searching) this.searchBox.focus()
@@ -636,7 +611,14 @@ export class App {
       const image = imageFromDrop(e)
       if (image && this.view !== 'unavailable') void this.scanImages([image])
     })
-    document.addEventListener('keydown', (e) => this.onGlobalKey(e))
+    installKeyboard({
+      view: () => this.view,
+      search: () => (this.search ? this.searchBox : undefined),
+      selected: () => this.list.selected(),
+      copy: (a) => void this.copy(a),
+      // The header's Back button: Esc takes the same way out, with whatever it asks first.
+      back: () => this.header.querySelector<HTMLButtonElement>('[data-action="back"]')?.click(),
+    })
     // Refreshes pause while the window is hidden; catch up the moment it shows again.
     document.addEventListener('visibilitychange', () => {
       if (!document.hidden) void this.refresh()
@@ -647,21 +629,6 @@ export class App {
       this.search?.focus()
       this.search?.select()
     })
-  }
-
-  /** Typing anywhere on the list goes to the search box; Ctrl/Cmd+F focuses it too. */
-  private onGlobalKey(e: KeyboardEvent): void {
-    if (isDialogOpen() || this.view !== 'list' || !this.search) return
-    const mod = e.ctrlKey || e.metaKey
-    if (mod && e.key.toLowerCase() === 'f') {
-      e.preventDefault()
-      this.search.focus()
-      this.search.select()
-      return
-    }
-    if (isEditable(e.target) || mod || e.altKey || e.key.length !== 1 || e.key === ' ') return
-    // Focus moves before the key's default action, so the character lands in the search box.
-    this.search.focus()
   }
 
   private async openImage(): Promise<void> {

@@ -256,14 +256,17 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         return { code, counter }
       }),
 
-    'clipboard:copy-code': async (id) => {
+    'clipboard:copy-code': async (id, which = 'current') => {
       const v = await vault()
       const params = v.params(id)
       let code: string
       if (params.type === 'totp') {
-        code = totpCode(params, deps.now()).code
+        // The next code is the one codes:current shows as "next": the same clock, one period on.
+        const at = deps.now() + (which === 'next' ? params.period * 1000 : 0)
+        code = totpCode(params, at).code
       } else {
         // The last code shown (codes:next-hotp saved counter + 1); copying never advances the counter.
+        if (which === 'next') throw new UsageError('Only a time-based code has a next code to copy.')
         if (params.counter === 0) throw new UsageError('Show this account\u2019s code first, then copy it.')
         code = hotpCode(params, params.counter - 1)
       }

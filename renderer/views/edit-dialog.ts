@@ -63,7 +63,7 @@ export function editDialog(account: AccountSummary, focus: EditFocus = 'names'):
     const form = h(
       'form',
       { method: 'dialog' },
-      h('h2', {}, t('edit.title')),
+      h('h2', { id: 'edit-title' }, t('edit.title')),
       h('label', { class: 'field' }, h('span', { class: 'field-label' }, t('add.issuer')), issuer),
       h('label', { class: 'field' }, h('span', { class: 'field-label' }, t('add.label')), label),
       sites.el,
@@ -77,7 +77,8 @@ export function editDialog(account: AccountSummary, focus: EditFocus = 'names'):
         h('button', { type: 'submit', class: 'button primary' }, t('add.save')),
       ),
     )
-    const dialog = h('dialog', { class: 'dialog edit' }, form)
+    // Named by its heading, so a screen reader says what opened.
+    const dialog = h('dialog', { class: 'dialog edit', 'aria-labelledby': 'edit-title' }, form)
     form.addEventListener('submit', (e) => {
       e.preventDefault()
       void (async () => {

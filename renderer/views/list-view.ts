@@ -4,6 +4,7 @@
  * text nodes and one custom property per row, so 200 accounts cost well under a millisecond.
  */
 import type { CodeSnapshot } from '../../shared/ipc/channels'
+import { fold } from '../../shared/text/fold'
 import type { AccountSummary } from '../../shared/types'
 import { h } from '../components/dom'
 import { groupCode } from '../format'
@@ -22,6 +23,8 @@ export interface ListActions {
   remove(account: AccountSummary): void
   move(account: AccountSummary, index: number): void
   nextHotp(account: AccountSummary): void
+  /** The next TOTP code, offered in the last seconds of a period. */
+  copyNext(account: AccountSummary): void
 }
 
 interface Row {
@@ -31,17 +34,12 @@ interface Row {
   next: Text
   seconds: Text
   ring: HTMLElement
-  /** Search text: issuer, label and sites, NFKC-folded and lower-cased (full-width letters match too). */
+  /** Search text: issuer, label and sites, folded (width, case, hiragana/katakana: shared/text/fold). */
   haystack: string
   lastCode: string
   lastNext: string
   lastSeconds: number
   showingNext: boolean
-}
-
-/** Folds text for matching: NFKC (full-width -> ASCII, half-width kana -> kana) and lower case. */
-export function fold(text: string): string {
-  return text.normalize('NFKC').toLowerCase()
 }
 
 export class ListView {
@@ -72,6 +70,8 @@ export class ListView {
     for (const row of this.rows) fragment.append(row.el)
     this.el.replaceChildren(fragment)
     this.applyCodes(codes)
+    // Translated here, not only at construction: the language is known only after settings load.
+    this.el.setAttribute('aria-label', t('list.label'))
     this.filter(this.query)
     if (focusedId) this.focusRow(this.byId.get(focusedId))
   }
@@ -126,7 +126,26 @@ export class ListView {
       if (row.el.hidden === match) row.el.hidden = !match
       if (match) shown++
     }
+    this.keepTabStop()
     return shown
+  }
+
+  /**
+   * Roving focus: Tab reaches the list at one row (the selected one, or the first shown), arrows move
+   * within. Without this no row is in the Tab order until one was clicked.
+   */
+  private keepTabStop(): void {
+    const current = this.rows.find((r) => r.el.tabIndex === 0 && !r.el.hidden) ?? this.visible()[0]
+    for (const r of this.rows) {
+      const stop = r === current
+      if (r.el.tabIndex !== (stop ? 0 : -1)) r.el.tabIndex = stop ? 0 : -1
+    }
+  }
+
+  /** The selected account (the row last focused, if still shown): what Ctrl/Cmd+C copies. */
+  selected(): AccountSummary | undefined {
+    const row = this.rows.find((r) => r.el.getAttribute('aria-selected') === 'true' && !r.el.hidden)
+    return row?.account
   }
 
   /** The visible rows in order. */
@@ -231,7 +250,14 @@ export class ListView {
         { class: 'codes' },
         h('span', { class: 'code', 'data-action': 'copy' }, code),
         account.type === 'totp'
-          ? h('span', { class: 'next' }, h('span', { class: 'next-label' }, t('list.next')), ' ', next)
+          ? h(
+              'span',
+              // Shown in the last seconds; a click (or Shift+Enter on the row) copies it.
+              { class: 'next', 'data-action': 'copy-next', title: t('list.copyNextHint') },
+              h('span', { class: 'next-label' }, t('list.next')),
+              ' ',
+              next,
+            )
           : h('span', { class: 'counter' }, t('list.hotpCounter', { counter: account.counter })),
       ),
       account.type === 'totp'
@@ -274,6 +300,7 @@ export class ListView {
     else if (action === 'add-site') this.actions.addSite(row.account)
     else if (action === 'delete') this.actions.remove(row.account)
     else if (action === 'hotp') this.actions.nextHotp(row.account)
+    else if (action === 'copy-next' && row.showingNext) this.actions.copyNext(row.account)
     else this.copyOrGenerate(row)
   }
 
@@ -299,9 +326,11 @@ export class ListView {
       else this.focusRow(visible[at - 1])
     } else if (e.key === 'Home') this.focusRow(visible[0])
     else if (e.key === 'End') this.focusRow(visible[visible.length - 1])
+    else if (e.key === 'Enter' && e.shiftKey && row.showingNext) this.actions.copyNext(row.account)
     else if (e.key === 'Enter' || e.key === ' ') {
       this.copyOrGenerate(row)
-    } else if (e.key === 'Delete' || e.key === 'Backspace') this.actions.remove(row.account)
+    } else if (e.key === 'Delete') this.actions.remove(row.account)
+    // (Not Backspace: a key people press to correct typing must never start a delete.)
     else if (e.key === 'F2') this.actions.edit(row.account)
     else handled = false
     if (handled) e.preventDefault()

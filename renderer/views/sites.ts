@@ -205,9 +205,17 @@ export class SitePicker {
 }
 
 /** The copy toast: "Enter only at monex.co.jp" first and strong, or the usual text and a quiet "No site set". */
-export function copyToast(account: Pick<AccountSummary, 'sites'>, clearAfterSeconds: number): HTMLElement {
+export function copyToast(
+  account: Pick<AccountSummary, 'sites'>,
+  clearAfterSeconds: number,
+  next = false,
+): HTMLElement {
   const warning = copyWarning(account)
-  const done = h('span', { class: 'toast-line' }, t('copy.done', { seconds: clearAfterSeconds }))
+  const done = h(
+    'span',
+    { class: 'toast-line' },
+    t(next ? 'copy.nextDone' : 'copy.done', { seconds: clearAfterSeconds }),
+  )
   return warning.hasSite
     ? h('span', { class: 'copy-toast' }, h('strong', { class: 'toast-line toast-site' }, warning.text), done)
     : h('span', { class: 'copy-toast' }, done, h('span', { class: 'toast-line toast-quiet' }, warning.text))

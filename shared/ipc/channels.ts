@@ -190,8 +190,11 @@ export interface Channels {
   'codes:current': { args: []; result: CodeSnapshot[] }
   /** Advances a HOTP account's counter (saved first) and returns its code. */
   'codes:next-hotp': { args: [id: string]; result: { code: string; counter: number } }
-  /** Copies an account's current code to the clipboard; main clears it later if unchanged. */
-  'clipboard:copy-code': { args: [id: string]; result: { clearAfterSeconds: number } }
+  /**
+   * Copies an account's current code (or, for a TOTP account, the next period's: the list offers it
+   * in the last seconds) to the clipboard; main clears it later if unchanged.
+   */
+  'clipboard:copy-code': { args: [id: string, which?: 'current' | 'next']; result: { clearAfterSeconds: number } }
   /** Main's own open-file dialog for an image; the bytes come back, never a path from the renderer. */
   'scan:open-image': { args: []; result: { name: string; bytes: Uint8Array } | null }
   /**
@@ -396,7 +399,12 @@ export const argParsers: { [C in ChannelName]: (raw: unknown[]) => Channels[C]['
   'accounts:qr-matrix': (raw) => (exactly(raw, 1), [accountId(raw[0])]),
   'codes:current': (raw) => (exactly(raw, 0), []),
   'codes:next-hotp': (raw) => (exactly(raw, 1), [accountId(raw[0])]),
-  'clipboard:copy-code': (raw) => (exactly(raw, 1), [accountId(raw[0])]),
+  'clipboard:copy-code': (raw) => {
+    if (!Array.isArray(raw) || raw.length < 1 || raw.length > 2) fail('Expected 1 or 2 arguments.')
+    if (raw.length === 1 || raw[1] === undefined) return [accountId(raw[0])]
+    if (raw[1] !== 'current' && raw[1] !== 'next') fail('Expected current or next.')
+    return [accountId(raw[0]), raw[1]]
+  },
   'scan:open-image': (raw) => (exactly(raw, 0), []),
   'scan:prepare-screens': (raw) => (exactly(raw, 0), []),
   'backup:status': (raw) => (exactly(raw, 0), []),
