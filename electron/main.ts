@@ -14,7 +14,6 @@ import {
   protocol,
   session,
   systemPreferences,
-  type Tray,
 } from 'electron'
 import { join } from 'node:path'
 import type { EventName } from '../shared/ipc/channels'
@@ -27,7 +26,8 @@ import { createConfirm } from './app/native-confirm'
 import { ScreenScanQueue } from './app/screen-scan'
 import { SettingsStore } from './app/settings-store'
 import { registerShowShortcut, unregisterShortcuts } from './app/shortcut'
-import { createTray } from './app/tray'
+import { createTray, type AppTray } from './app/tray'
+import { notifyAfterChanges } from './app/tray-menu'
 import { APP_SCHEME_PRIVILEGES, createRendererProtocolHandler } from './app/renderer-protocol'
 import { fileStamp, VaultHolder } from './app/vault-holder'
 import { createHandlers } from './ipc/handlers'
@@ -50,7 +50,7 @@ protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES])
 
 let win: BrowserWindow | undefined
 // Held for the app's lifetime: a Tray that is only a local gets garbage-collected and its icon vanishes.
-let tray: Tray | undefined
+let tray: AppTray | undefined
 let quitting = false
 const FOCUS_SEARCH: EventName = 'app:focus-search'
 const ACCOUNTS_CHANGED: EventName = 'app:accounts-changed'
@@ -94,6 +94,13 @@ if (!app.requestSingleInstanceLock()) {
 }
 
 async function start(): Promise<void> {
+  /** Rebuilds the tray menu from the open vault (nothing while it cannot be opened). */
+  const refreshTray = (): void => {
+    vault.get().then(
+      (v) => tray?.setAccounts(v.list()),
+      () => undefined,
+    )
+  }
   installSecurity(app, session.defaultSession, origins)
   // The page and its files come only from the built renderer folder (path checks in renderer-protocol.ts).
   protocol.handle(APP_SCHEME, createRendererProtocolHandler(rendererRoot))
@@ -133,6 +140,7 @@ async function start(): Promise<void> {
     vault,
     accountsChanged: () => {
       if (win && !win.isDestroyed()) win.webContents.send(ACCOUNTS_CHANGED)
+      refreshTray()
     },
     now: Date.now,
     clipboard: clipboardClearer,
@@ -184,14 +192,25 @@ async function start(): Promise<void> {
       return sources.length
     },
   })
-  registerIpc(handlers, origins)
+  // The tray lists the pinned accounts: rebuilt after every change the window makes.
+  registerIpc(notifyAfterChanges(handlers, refreshTray), origins)
 
   // Opened now so a locked keychain prompts at start-up, not at the first click; failure is shown by the renderer.
   void vault.get().catch(() => undefined)
 
   win = openWindow()
   const language = effectiveLanguage((await settings.get()).language, locale())
-  tray = createTray({ show: () => showWindow(true), quit: () => app.quit() }, trayLabels(language))
+  tray = createTray(
+    {
+      show: () => showWindow(true),
+      quit: () => app.quit(),
+      // The list's own copy: concealed formats, the clear after the chosen delay, the last-used minute.
+      // A failure (keychain locked meanwhile) brings the window up, where the account says what is wrong.
+      copy: (id) => void handlers['clipboard:copy-code'](id).catch(() => showWindow(false)),
+    },
+    trayLabels(language),
+  )
+  refreshTray()
   registerShowShortcut(() => showWindow(true))
 
   let clipboardCleared = false

@@ -1,14 +1,17 @@
-/** Main process: the tray (notification area / menu bar) icon and its menu. */
+/** Main process: the tray (notification area / menu bar) icon and its menu (built by tray-menu.ts). */
 import { Menu, nativeImage, Tray } from 'electron'
+import type { AccountSummary } from '../../shared/types'
 import { TRAY_COLOR_PNG_BASE64, TRAY_TEMPLATE_PNG_BASE64 } from './tray-icon'
+import { trayMenuTemplate, type TrayLabels, type TrayMenuActions } from './tray-menu'
 
-export interface TrayActions {
-  show(): void
-  quit(): void
+/** The tray icon with a way to rebuild its menu when the pinned accounts change. */
+export interface AppTray {
+  setAccounts(accounts: readonly AccountSummary[]): void
+  destroy(): void
 }
 
 /** Creates the tray icon; returns undefined where the platform has no tray (the app then works without one). */
-export function createTray(actions: TrayActions, labels: { show: string; quit: string }): Tray | undefined {
+export function createTray(actions: TrayMenuActions, labels: TrayLabels): AppTray | undefined {
   try {
     const isMac = process.platform === 'darwin'
     const icon = nativeImage.createFromBuffer(
@@ -17,15 +20,11 @@ export function createTray(actions: TrayActions, labels: { show: string; quit: s
     if (isMac) icon.setTemplateImage(true)
     const tray = new Tray(icon)
     tray.setToolTip('Warifu')
-    tray.setContextMenu(
-      Menu.buildFromTemplate([
-        { label: labels.show, click: () => actions.show() },
-        { type: 'separator' },
-        { label: labels.quit, click: () => actions.quit() },
-      ]),
-    )
+    const setAccounts = (accounts: readonly AccountSummary[]) =>
+      tray.setContextMenu(Menu.buildFromTemplate(trayMenuTemplate(accounts, labels, actions)))
+    setAccounts([])
     tray.on('click', () => actions.show())
-    return tray
+    return { setAccounts, destroy: () => tray.destroy() }
   } catch (error) {
     console.error(`warifu: no tray icon (${error instanceof Error ? error.message : 'unknown error'})`)
     return undefined
