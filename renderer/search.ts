@@ -24,9 +24,6 @@ export function isComposing(e: KeyboardEvent | InputEvent, composing: boolean): 
   return composing || e.isComposing || ('keyCode' in e && e.keyCode === 229)
 }
 
-/** A performance mark name the UI benchmark reads: set on each filtering input. */
-export const SEARCH_INPUT_MARK = 'warifu:search-input'
-
 export class Search {
   /** One search box for the app's life: its text survives a redraw (a delete, another process's change). */
   readonly box = h('input', { type: 'search', class: 'search', autocomplete: 'off', spellcheck: 'false' })
@@ -42,7 +39,6 @@ export class Search {
     })
     this.box.addEventListener('input', (e) => {
       if (isComposing(e, this.composing)) return
-      performance.mark(SEARCH_INPUT_MARK)
       this.apply()
     })
     this.box.addEventListener('keydown', (e) => this.onKey(e))
