@@ -33,7 +33,12 @@ describe('Vault search uses the shared fold (the CLI matches what the list shows
   it('finds マネックス証券 by まねっくす and by ﾏﾈｯｸｽ', async () => {
     const vault = await Vault.open({ dir: tempDir(), store: new MemorySecretStore(), now: () => 1_700_000_000_000 })
     const base = { type: 'totp', algorithm: 'SHA1', digits: 6, period: 30 } as const
-    const monex = await vault.add({ ...base, secret: 'JBSWY3DPEHPK3PXPJBSWY3DP', issuer: 'マネックス証券', label: 'taro' })
+    const monex = await vault.add({
+      ...base,
+      secret: 'JBSWY3DPEHPK3PXPJBSWY3DP',
+      issuer: 'マネックス証券',
+      label: 'taro',
+    })
     await vault.add({ ...base, secret: 'GEZDGNBVGY3TQOJQGEZDGNBV', issuer: '楽天証券', label: 'hanako' })
     expect(vault.search('まねっくす').map((a) => a.id)).toEqual([monex.id])
     expect(vault.find('ﾏﾈｯｸｽ').id).toBe(monex.id)
