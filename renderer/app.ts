@@ -4,13 +4,15 @@
  * main goes through window.warifu and every failure is shown as translated text for its error code.
  */
 import type { BackupStatus } from '../shared/backup/preview'
-import type { CodeSnapshot, PhoneCodes, SiteSuggestion } from '../shared/ipc/channels'
+import type { AppSettings, CodeSnapshot, PhoneCodes, SettingsPatch, SiteSuggestion } from '../shared/ipc/channels'
 import type { AccountSummary, DeletedAccount } from '../shared/types'
 import { api, errorCode } from './api'
+import { applyAppearance } from './appearance'
 import { isDialogOpen } from './components/dialog'
 import { h } from './components/dom'
 import { toast } from './components/toast'
 import { displayName } from './format'
+import { renderHeader } from './header'
 import { errorText, languageForLocale, setLanguage, t, type Language } from './i18n'
 import { installKeyboard, isEditable } from './keyboard'
 import { Search } from './search'
@@ -20,6 +22,7 @@ import { renderAddView, setScanStatus } from './views/add-view'
 import { lastBackupText, renderBackupReminder, renderBackupView, type BackupTab } from './views/backup-view'
 import { ImportView } from './views/import-view'
 import { renderPhoneCodes } from './views/phone-codes-view'
+import { settingsMenu } from './views/settings-menu'
 import { editDialog, type EditFocus } from './views/edit-dialog'
 import { renderDeletedLink, renderDeletedView } from './views/deleted-view'
 import { renderEmptyState } from './views/empty-state'
@@ -41,6 +44,11 @@ export class App {
   private codes: CodeSnapshot[] = []
   private view: View = 'list'
   private choice: LanguageChoice = 'system'
+  private appearance: Pick<AppSettings, 'theme' | 'density' | 'clipboardSeconds'> = {
+    theme: 'system',
+    density: 'comfortable',
+    clipboardSeconds: 30,
+  }
   private locale = navigator.language
   private statusError = ''
   private problems: string[] = []
@@ -101,6 +109,9 @@ export class App {
     if (chosen) {
       this.choice = chosen.language
       this.locale = chosen.locale || navigator.language
+      const { theme, density, clipboardSeconds } = chosen
+      this.appearance = { theme, density, clipboardSeconds }
+      applyAppearance(theme, density)
     }
     this.applyLanguage()
     this.root.replaceChildren(this.header, this.main, this.footer)
@@ -175,14 +186,6 @@ export class App {
   }
 
   private renderHeader(): void {
-    const lang = h(
-      'select',
-      { class: 'lang', 'aria-label': t('lang.label'), title: t('lang.label') },
-      ...(['system', 'ja', 'en'] as const).map((v) =>
-        h('option', { value: v, selected: v === this.choice }, t(`lang.${v}`)),
-      ),
-    )
-    lang.addEventListener('change', () => void this.changeLanguage(lang.value as LanguageChoice))
     const onList = this.view === 'list'
     this.search = undefined
     if (onList && this.accounts.length > 0) this.search = this.searchBox.box
@@ -222,13 +225,20 @@ export class App {
               { type: 'button', class: 'button small', 'data-action': 'back', onclick: () => this.show('list') },
               `← ${t('nav.back')}`,
             )
-    this.header.replaceChildren(
-      h('span', { class: 'brand' }, h('span', { class: 'brand-mark', 'aria-hidden': 'true' }), t('appName')),
-      h('span', { class: 'spacer' }),
-      ...(nav ? [nav].flat() : []),
-      lang,
-      ...(this.search ? [this.search] : []),
-    )
+    const buttons = nav ? [nav].flat() : []
+    // Check a link sits beside the search box it checks into.
+    const beside = this.search ? buttons.filter((b) => b.dataset.action === 'check-link') : []
+    renderHeader(this.header, {
+      buttons: buttons.filter((b) => !beside.includes(b)),
+      search: this.search,
+      searchButtons: beside,
+      openSettings: () =>
+        void settingsMenu({
+          settings: { language: this.choice, ...this.appearance },
+          changeLanguage: (choice) => this.changeLanguage(choice),
+          change: (patch) => void this.changeSettings(patch),
+        }),
+    })
   }
 
   private renderList(): void {
@@ -375,7 +385,17 @@ export class App {
     this.applyLanguage()
     this.list.el.setAttribute('aria-label', t('list.label'))
     this.render()
-    this.header.querySelector<HTMLSelectElement>('.lang')?.focus()
+  }
+
+  /** Theme and density apply at once; the clipboard delay is main's to use at the next copy. */
+  private async changeSettings(patch: SettingsPatch): Promise<void> {
+    this.appearance = { ...this.appearance, ...patch }
+    applyAppearance(this.appearance.theme, this.appearance.density)
+    try {
+      await api()['settings:update'](patch)
+    } catch (error) {
+      toast(errorText(errorCode(error)), 'error')
+    }
   }
 
   // ---- the code refresh ------------------------------------------------------

@@ -23,10 +23,18 @@ export function language(): Language {
   return current
 }
 
-/** The message for key in the current language, with {name} placeholders filled in. */
+/**
+ * The message for key in the current language, with {name} placeholders filled in; {count|one|other}
+ * writes the number and the word Intl.PluralRules picks ("1 account", "2 accounts").
+ */
 export function t(key: MessageKey, params: Record<string, string | number> = {}): string {
   const text = tables[current][key]
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole))
+  return text.replace(/\{(\w+)(?:\|([^|}]*)\|([^}]*))?\}/g, (whole, name: string, one?: string, other?: string) => {
+    if (!(name in params)) return whole
+    const value = params[name]!
+    if (one === undefined || typeof value !== 'number') return String(value)
+    return `${value} ${new Intl.PluralRules(current).select(value) === 'one' ? one : other}`
+  })
 }
 
 /** The translated text for an error code; unknown codes get the generic message (never the raw one). */

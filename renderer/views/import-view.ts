@@ -209,6 +209,8 @@ export class ImportView {
         class: 'button primary',
         'data-action': 'import-commit',
         disabled: this.busy || p.toAdd.length === 0,
+        // Nothing to add: no 「0件を取り込む」 button at all, only Start over.
+        hidden: p.toAdd.length === 0,
       },
       t('import.commit', { count: p.toAdd.length }),
     )

@@ -264,11 +264,18 @@ describe.skipIf(why !== undefined)('renderer (e2e over main handlers)', () => {
   it('follows the OS locale and switches language, remembering the choice', async () => {
     const { page } = await launch({ locale: 'ja', accounts: [URI] })
     expect(await page.locator('.search').getAttribute('placeholder')).toBe('アカウントを検索')
-    await page.locator('select.lang').selectOption('en')
+    await page.locator('[data-action="settings"]').click()
+    // Labelled as the display language, not a bare 「システム」.
+    expect(await page.getByLabel('表示言語').locator('option:checked').textContent()).toBe('システムに合わせる')
+    await page.getByLabel('表示言語').selectOption('en')
     await expect.poll(() => page.locator('.search').getAttribute('placeholder')).toBe('Search accounts')
     expect(await page.locator('html').getAttribute('lang')).toBe('en')
     expect((await app!.deps.settings.get()).language).toBe('en')
     await page.reload()
+    // The menu follows the language and keeps the focus on its select.
+    await expect.poll(() => page.locator('dialog.settings h2').textContent()).toBe('Settings')
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('setting-language')
+    await page.locator('[data-action="settings-close"]').click()
     await expect.poll(() => page.locator('.search').getAttribute('placeholder')).toBe('Search accounts')
   })
 

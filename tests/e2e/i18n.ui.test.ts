@@ -7,6 +7,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { en } from '../../renderer/i18n/en'
 import { ja } from '../../renderer/i18n/ja'
+import { t } from '../../renderer/i18n'
 import { INTERNAL_ERROR_CODE, UNTRUSTED_SENDER_CODE } from '../../shared/ipc/channels'
 import { ROOT } from '../support/tools'
 
@@ -32,8 +33,14 @@ describe('renderer i18n tables', () => {
   it('has the same keys and placeholders in ja as in en', () => {
     expect(Object.keys(ja).sort()).toEqual(Object.keys(en).sort())
     for (const key of Object.keys(en) as (keyof typeof en)[]) {
-      const names = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort()
+      const names = (text: string) => [...text.matchAll(/\{(\w+)(?:\|[^}]*)?\}/g)].map((m) => m[1]).sort()
       expect(names(ja[key]), key).toEqual(names(en[key]))
     }
+  })
+
+  it('writes English counts with Intl.PluralRules (1 account, 2 accounts)', () => {
+    expect(t('import.done', { count: 1 })).toBe('Imported 1 account.')
+    expect(t('import.done', { count: 2 })).toBe('Imported 2 accounts.')
+    expect(t('backup.reminderNever', { count: 1 })).toBe('No backup yet (1 account).')
   })
 })

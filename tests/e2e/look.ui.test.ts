@@ -1,0 +1,91 @@
+/**
+ * Issue 11, "look": room for codes at 440×720 (header on two rows at most, a compact density), the
+ * settings menu (theme, density, clipboard delay saved by main), toasts across the window's width at
+ * the bottom, and the wrong import password in the error colour.
+ */
+import { afterEach, describe, expect, it } from 'vitest'
+import { e2eUnavailable, launchApp, type LaunchedApp, type LaunchOptions } from './harness/launch'
+import { AT_27_LEFT, DEMO_ACCOUNTS, manyAccounts } from './screenshots/scenes'
+
+const why = e2eUnavailable()
+if (why) console.warn(`[skip] look e2e: ${why}`)
+
+const DEFAULT_WINDOW = { width: 440, height: 720 }
+
+describe.skipIf(why !== undefined)('look: room, settings, toasts, errors', () => {
+  let app: LaunchedApp | undefined
+  afterEach(async () => {
+    await app?.close()
+    app = undefined
+  })
+  async function launch(options: LaunchOptions) {
+    app = await launchApp({ now: () => AT_27_LEFT, viewport: DEFAULT_WINDOW, ...options })
+    await app.page.locator('.account').first().waitFor()
+    return app
+  }
+
+  /** The first code's top and how many rows are wholly inside the window. */
+  async function room(page: LaunchedApp['page']) {
+    return page.evaluate(() => {
+      const codes = [...document.querySelectorAll('.account')].map((el) => el.getBoundingClientRect())
+      const first = document.querySelector('.account .code')!.getBoundingClientRect()
+      return { firstCodeTop: first.top, rowsVisible: codes.filter((r) => r.bottom <= innerHeight).length }
+    })
+  }
+
+  it('shows the first code under 200 px and at least 8 rows in compact density at 440×720 (the reminder on one line)', async () => {
+    const { page } = await launch({ locale: 'ja', accounts: manyAccounts(20) })
+    await page.locator('[data-testid="backup-reminder"]').waitFor()
+    const reminder = await page.locator('[data-testid="backup-reminder"]').boundingBox()
+    expect(reminder!.height).toBeLessThan(48)
+    const comfortable = await room(page)
+    expect(comfortable.firstCodeTop).toBeLessThan(200)
+    await page.locator('[data-action="settings"]').click()
+    await page.getByLabel('一覧の表示密度').selectOption('compact')
+    await page.locator('[data-action="settings-close"]').click()
+    const compact = await room(page)
+    expect(compact.firstCodeTop).toBeLessThan(200)
+    expect(compact.rowsVisible).toBeGreaterThanOrEqual(8)
+    expect(compact.rowsVisible).toBeGreaterThan(comfortable.rowsVisible)
+    expect((await app!.deps.settings.get()).density).toBe('compact')
+  })
+
+  it('keeps the search box on a row with a button, and the header at two rows at most at 440 px', async () => {
+    const { page } = await launch({ locale: 'ja', accounts: DEMO_ACCOUNTS })
+    const header = await page.locator('header.topbar').boundingBox()
+    expect(header!.height).toBeLessThan(100)
+    const search = await page.locator('.search').boundingBox()
+    const check = await page.locator('[data-action="check-link"]').boundingBox()
+    expect(Math.abs(search!.y + search!.height / 2 - (check!.y + check!.height / 2))).toBeLessThan(4)
+  })
+
+  it('switches to the dark theme from the settings menu, keeps it after a reload, and saves the clipboard delay', async () => {
+    const { page } = await launch({ locale: 'en', accounts: DEMO_ACCOUNTS.slice(0, 2), colorScheme: 'light' })
+    expect(await page.locator('html').getAttribute('data-theme')).toBe('light')
+    await page.locator('[data-action="settings"]').click()
+    await page.getByLabel('Theme').selectOption('dark')
+    await page.getByLabel('Clear a copied code after').selectOption('10')
+    await page.locator('[data-action="settings-close"]').click()
+    expect(await page.locator('html').getAttribute('data-theme')).toBe('dark')
+    await expect.poll(async () => (await app!.deps.settings.get()).clipboardSeconds).toBe(10)
+    expect((await app!.deps.settings.get()).theme).toBe('dark')
+    await page.reload()
+    await page.locator('.account').first().waitFor()
+    expect(await page.locator('html').getAttribute('data-theme')).toBe('dark')
+    const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor)
+    expect(bg).toBe('rgb(21, 23, 27)')
+  })
+
+  it('spreads a toast across a narrow window at the bottom, one line for the copy message', async () => {
+    const { page } = await launch({ locale: 'ja', accounts: DEMO_ACCOUNTS, viewport: { width: 360, height: 480 } })
+    await page.locator('.account').first().click()
+    const toast = page.locator('.toast.visible')
+    await toast.waitFor()
+    const box = (await toast.boundingBox())!
+    // Not capped at half the window (the left:50% + translate trick).
+    expect(box.width).toBeGreaterThan(360 / 2)
+    expect(box.x).toBeGreaterThanOrEqual(8)
+    expect(box.x + box.width).toBeLessThanOrEqual(360 - 8)
+    expect(box.y + box.height).toBeGreaterThan(480 - 40)
+  })
+})
