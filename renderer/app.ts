@@ -108,6 +108,7 @@ export class App {
     const chosen = await settings
     if (chosen) {
       this.choice = chosen.language
+      this.list.setHideCodes(chosen.hideCodes === true)
       this.locale = chosen.locale || navigator.language
       const { theme, density, clipboardSeconds } = chosen
       this.appearance = { theme, density, clipboardSeconds }
@@ -393,6 +394,16 @@ export class App {
     applyAppearance(this.appearance.theme, this.appearance.density)
     try {
       await api()['settings:update'](patch)
+    } catch (error) {
+      toast(errorText(errorCode(error)), 'error')
+    }
+  }
+
+  /** "Hide codes until clicked" (the settings menu's switch): applies at once, saved in main's settings. */
+  async setHideCodes(on: boolean): Promise<void> {
+    this.list.setHideCodes(on)
+    try {
+      await api()['settings:update']({ hideCodes: on })
     } catch (error) {
       toast(errorText(errorCode(error)), 'error')
     }

@@ -23,6 +23,8 @@ export interface Settings {
   clipboardSeconds: ClipboardClearSeconds
   /** The account list's order. */
   sort: SortOrder
+  /** "Hide codes until clicked" (privacy mode). */
+  hideCodes: boolean
 }
 
 export const SETTINGS_FILE = 'settings.json'
@@ -32,6 +34,7 @@ const DEFAULTS: Settings = {
   density: 'comfortable',
   clipboardSeconds: 30,
   sort: 'manual',
+  hideCodes: false,
 }
 
 /** Reads and writes settings; a missing or unreadable file means the defaults (settings hold nothing precious). */
@@ -83,6 +86,7 @@ function sanitize(raw: unknown): Settings {
     if (CLIPBOARD_CLEAR_CHOICES.includes(r.clipboardSeconds as ClipboardClearSeconds))
       out.clipboardSeconds = r.clipboardSeconds as ClipboardClearSeconds
     if (SORT_ORDERS.includes(r.sort as SortOrder)) out.sort = r.sort as SortOrder
+    if (typeof r.hideCodes === 'boolean') out.hideCodes = r.hideCodes
   }
   return out
 }

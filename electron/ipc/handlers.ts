@@ -288,8 +288,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...createBackupHandlers(deps.backupDialogs, deps.confirm, vault, write),
 
     'settings:get': async () => {
-      const { language, sort, theme, density, clipboardSeconds } = await deps.settings.get()
-      return { locale: deps.locale(), language, sort, theme, density, clipboardSeconds }
+      const { language, sort, theme, density, clipboardSeconds, hideCodes } = await deps.settings.get()
+      return { locale: deps.locale(), language, sort, theme, density, clipboardSeconds, hideCodes }
     },
 
     'settings:update': async (patch) => {

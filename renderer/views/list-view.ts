@@ -14,6 +14,12 @@ import { sitesShort } from './sites'
 /** The next code appears when this many seconds or fewer are left. */
 export const SHOW_NEXT_SECONDS = 5
 
+/** "Hide codes until clicked": how long a clicked row shows its code. */
+export const REVEAL_MS = 10_000
+
+/** A hidden code: one dot per digit, grouped like the digits. */
+const masked = (code: string) => groupCode('•'.repeat(code.length || 6))
+
 /** What the list asks its owner to do; the owner talks to main. */
 export interface ListActions {
   copy(account: AccountSummary): void
@@ -40,6 +46,9 @@ interface Row {
   lastNext: string
   lastSeconds: number
   showingNext: boolean
+  /** In hide-codes mode: shown since a click or Space, until its timer hides it again. */
+  revealed: boolean
+  revealTimer: ReturnType<typeof setTimeout> | undefined
 }
 
 export class ListView {
@@ -48,6 +57,7 @@ export class ListView {
   private byId = new Map<string, Row>()
   private query = ''
   private dragId: string | undefined
+  private hideCodes = false
   /** The countdown fraction last written for each period (--left-<period> on the list). */
   private readonly periodLeft = new Map<number, number>()
 
@@ -82,8 +92,8 @@ export class ListView {
       const row = this.byId.get(snap.id)
       if (!row) continue
       if (snap.code !== row.lastCode) {
-        row.code.data = groupCode(snap.code)
         row.lastCode = snap.code
+        row.code.data = this.shows(row) ? groupCode(snap.code) : masked(snap.code)
       }
       if (snap.secondsLeft !== row.lastSeconds) {
         row.seconds.data = String(snap.secondsLeft)
@@ -97,8 +107,8 @@ export class ListView {
       }
       const showNext = snap.secondsLeft <= SHOW_NEXT_SECONDS
       if (showNext && snap.next !== row.lastNext) {
-        row.next.data = groupCode(snap.next)
         row.lastNext = snap.next
+        row.next.data = this.shows(row) ? groupCode(snap.next) : masked(snap.next)
       }
       if (showNext !== row.showingNext) {
         row.el.classList.toggle('ending', showNext)
@@ -111,8 +121,11 @@ export class ListView {
   showHotpCode(id: string, code: string, counter: number): void {
     const row = this.byId.get(id)
     if (!row) return
-    row.code.data = groupCode(code)
+    row.lastCode = code
     row.el.classList.add('generated')
+    // Asked for just now: shown even in hide-codes mode (for the usual few seconds).
+    if (this.hideCodes) this.reveal(row)
+    else row.code.data = groupCode(code)
     row.el.querySelector('.counter')?.replaceChildren(t('list.hotpCounter', { counter }))
   }
 
@@ -146,6 +159,43 @@ export class ListView {
   selected(): AccountSummary | undefined {
     const row = this.rows.find((r) => r.el.getAttribute('aria-selected') === 'true' && !r.el.hidden)
     return row?.account
+  }
+
+  /**
+   * "Hide codes until clicked" (privacy mode): codes show as ••• ••• until a row is clicked or Space
+   * is pressed on it, and hide again after REVEAL_MS. Enter and Ctrl+C still copy a hidden code.
+   */
+  setHideCodes(on: boolean): void {
+    this.hideCodes = on
+    this.el.classList.toggle('hide-codes', on)
+    for (const row of this.rows) this.conceal(row)
+  }
+
+  private shows(row: Row): boolean {
+    return !this.hideCodes || row.revealed
+  }
+
+  private writeCodes(row: Row): void {
+    if (!row.lastCode) return // nothing arrived yet: the placeholder stays
+    const show = this.shows(row)
+    row.code.data = show ? groupCode(row.lastCode) : masked(row.lastCode)
+    if (row.lastNext) row.next.data = show ? groupCode(row.lastNext) : masked(row.lastNext)
+  }
+
+  private reveal(row: Row): void {
+    clearTimeout(row.revealTimer)
+    row.revealed = true
+    row.el.classList.add('revealed')
+    this.writeCodes(row)
+    row.revealTimer = setTimeout(() => this.conceal(row), REVEAL_MS)
+  }
+
+  private conceal(row: Row): void {
+    clearTimeout(row.revealTimer)
+    row.revealTimer = undefined
+    row.revealed = false
+    row.el.classList.remove('revealed')
+    this.writeCodes(row)
   }
 
   /** The visible rows in order. */
@@ -283,6 +333,8 @@ export class ListView {
       lastNext: '',
       lastSeconds: -1,
       showingNext: false,
+      revealed: false,
+      revealTimer: undefined,
     }
   }
 
@@ -296,6 +348,11 @@ export class ListView {
     if (!row) return
     const action = (e.target as Element).closest<HTMLElement>('[data-action]')?.dataset.action
     this.focusRow(row)
+    // Hide-codes mode: the first click on a hidden code shows it; the next one copies.
+    if (this.hideCodes && !row.revealed && row.lastCode && (!action || action.startsWith('copy'))) {
+      this.reveal(row)
+      return
+    }
     if (action === 'edit') this.actions.edit(row.account)
     else if (action === 'add-site') this.actions.addSite(row.account)
     else if (action === 'delete') this.actions.remove(row.account)
@@ -326,6 +383,7 @@ export class ListView {
       else this.focusRow(visible[at - 1])
     } else if (e.key === 'Home') this.focusRow(visible[0])
     else if (e.key === 'End') this.focusRow(visible[visible.length - 1])
+    else if (e.key === ' ' && this.hideCodes && row.lastCode) this.reveal(row)
     else if (e.key === 'Enter' && e.shiftKey && row.showingNext) this.actions.copyNext(row.account)
     else if (e.key === 'Enter' || e.key === ' ') {
       this.copyOrGenerate(row)

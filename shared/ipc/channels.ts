@@ -124,10 +124,12 @@ export interface AppSettings {
   theme: ThemeChoice
   density: Density
   clipboardSeconds: ClipboardClearSeconds
+  /** "Hide codes until clicked": the list shows ••• ••• until a row is clicked (or Space). Main always sends it. */
+  hideCodes?: boolean
 }
 
 /** The settings menu's changes other than the language; every field optional, at least one given. */
-export type SettingsPatch = Partial<Pick<AppSettings, 'theme' | 'density' | 'clipboardSeconds'>>
+export type SettingsPatch = Partial<Pick<AppSettings, 'theme' | 'density' | 'clipboardSeconds' | 'hideCodes'>>
 
 export interface Channels {
   /** Opens the vault if it is not open yet (a retry after the user unlocked the keychain) and says how it went. */
@@ -342,8 +344,8 @@ function settingsPatch(v: unknown): SettingsPatch {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) fail('Expected settings.')
   const r = v as Record<string, unknown>
   const keys = Object.keys(r)
-  if (keys.length === 0 || keys.some((k) => !['theme', 'density', 'clipboardSeconds'].includes(k)))
-    fail('Expected theme, density or clipboardSeconds.')
+  if (keys.length === 0 || keys.some((k) => !['theme', 'density', 'clipboardSeconds', 'hideCodes'].includes(k)))
+    fail('Expected theme, density, clipboardSeconds or hideCodes.')
   const out: SettingsPatch = {}
   if ('theme' in r) {
     if (!THEMES.includes(r.theme as ThemeChoice)) fail('Expected system, light or dark.')
@@ -357,6 +359,10 @@ function settingsPatch(v: unknown): SettingsPatch {
     if (!CLIPBOARD_CLEAR_CHOICES.includes(r.clipboardSeconds as ClipboardClearSeconds))
       fail('Expected 10, 30, 60 or 90.')
     out.clipboardSeconds = r.clipboardSeconds as ClipboardClearSeconds
+  }
+  if ('hideCodes' in r) {
+    if (typeof r.hideCodes !== 'boolean') fail('Expected true or false.')
+    out.hideCodes = r.hideCodes
   }
   return out
 }

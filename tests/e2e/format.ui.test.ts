@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest'
 import { displayName, groupCode, groupSecret } from '../../renderer/format'
 import { languageForLocale } from '../../renderer/i18n'
-import { fold } from '../../renderer/views/list-view'
+import { fold } from '../../shared/text/fold'
 import { classifyTexts } from '../../renderer/views/scan-result-view'
 
 describe('renderer format helpers', () => {
@@ -29,6 +29,7 @@ describe('renderer format helpers', () => {
     expect(fold('ＧｉｔＨｕｂ')).toBe('github')
     expect(fold('ｶﾀｶﾅ')).toBe('カタカナ')
     expect(fold('SBI証券')).toBe('sbi証券')
+    expect(fold('まねっくす')).toBe('マネックス')
   })
 
   it('follows a Japanese locale and defaults to English', () => {

@@ -214,6 +214,40 @@ describe.skipIf(why !== undefined)('keys, IME and screen reader (e2e)', () => {
     expect(deps.timers.pending.size).toBe(1)
   })
 
+  it('hide codes until clicked: ••• ••• until a click or Space, hidden again after a few seconds; Enter still copies', async () => {
+    const { page, deps } = await launch({ locale: 'en', accounts: ACCOUNTS, now: () => AT_27_LEFT })
+    await deps.settings.update({ hideCodes: true })
+    // The page's clock, so "a few seconds later" needs no waiting.
+    await page.clock.install()
+    await page.reload()
+    const rows = page.locator('.account')
+    const code = (i: number) => rows.nth(i).locator('.code').textContent()
+    const grouped = (c: string) => `${c.slice(0, 3)} ${c.slice(3)}`
+    await expect.poll(() => code(0)).toBe('••• •••')
+    expect(await page.locator('.accounts').textContent()).not.toMatch(/\d{3} \d{3}/)
+
+    // The first click shows the code (and copies nothing); the next one copies.
+    await rows.nth(0).click()
+    expect(await code(0)).toBe(grouped(codeOf(ACCOUNTS[0]!, AT_27_LEFT)))
+    expect(deps.clipboard.writes).toEqual([])
+    await rows.nth(0).click()
+    await expect.poll(() => deps.clipboard.text).toBe(codeOf(ACCOUNTS[0]!, AT_27_LEFT))
+    await page.clock.runFor(10_000)
+    expect(await code(0)).toBe('••• •••')
+
+    // Keyboard: Space shows it; Enter copies a hidden code without showing it.
+    await rows.nth(1).focus()
+    await page.keyboard.press('Space')
+    expect(await code(1)).toBe(grouped(codeOf(ACCOUNTS[1]!, AT_27_LEFT)))
+    await page.keyboard.press('ArrowDown')
+    await page.keyboard.press('Enter')
+    await expect.poll(() => deps.clipboard.text).toBe(codeOf(ACCOUNTS[2]!, AT_27_LEFT))
+    expect(await code(2)).toBe('••• •••')
+    await page.clock.runFor(10_000)
+    expect(await code(1)).toBe('••• •••')
+    expect((await deps.settings.get()).hideCodes).toBe(true)
+  })
+
   it('outside the last seconds Shift+Enter copies the current code', async () => {
     const { page, deps } = await launch({ locale: 'en', accounts: ACCOUNTS, now: () => AT_27_LEFT })
     await page.locator('.search').press('Shift+Enter')
