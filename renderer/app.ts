@@ -235,7 +235,7 @@ export class App {
       searchButtons: beside,
       openSettings: () =>
         void settingsMenu({
-          settings: { language: this.choice, ...this.appearance },
+          settings: { language: this.choice, ...this.appearance, hideCodes: this.list.hidingCodes },
           changeLanguage: (choice) => this.changeLanguage(choice),
           change: (patch) => void this.changeSettings(patch),
         }),
@@ -390,20 +390,12 @@ export class App {
 
   /** Theme and density apply at once; the clipboard delay is main's to use at the next copy. */
   private async changeSettings(patch: SettingsPatch): Promise<void> {
-    this.appearance = { ...this.appearance, ...patch }
+    const { hideCodes, ...appearance } = patch
+    this.appearance = { ...this.appearance, ...appearance }
     applyAppearance(this.appearance.theme, this.appearance.density)
+    if (hideCodes !== undefined) this.list.setHideCodes(hideCodes)
     try {
       await api()['settings:update'](patch)
-    } catch (error) {
-      toast(errorText(errorCode(error)), 'error')
-    }
-  }
-
-  /** "Hide codes until clicked" (the settings menu's switch): applies at once, saved in main's settings. */
-  async setHideCodes(on: boolean): Promise<void> {
-    this.list.setHideCodes(on)
-    try {
-      await api()['settings:update']({ hideCodes: on })
     } catch (error) {
       toast(errorText(errorCode(error)), 'error')
     }

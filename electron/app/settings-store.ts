@@ -40,6 +40,8 @@ const DEFAULTS: Settings = {
 /** Reads and writes settings; a missing or unreadable file means the defaults (settings hold nothing precious). */
 export class SettingsStore {
   private cached: Settings | undefined
+  /** Changes run one after another: two quick changes must not both start from the same old file. */
+  private queue: Promise<unknown> = Promise.resolve()
 
   constructor(private readonly dir: string) {}
 
@@ -57,22 +59,27 @@ export class SettingsStore {
   }
 
   async setLanguage(language: LanguageChoice): Promise<void> {
-    await this.save({ ...(await this.get()), language })
+    await this.change((current) => ({ ...current, language }))
   }
 
   async setSort(sort: SortOrder): Promise<void> {
-    await this.save({ ...(await this.get()), sort })
+    await this.change((current) => ({ ...current, sort }))
   }
 
   /** Changes the given appearance and clipboard settings (already validated by the channel's parser). */
   async update(patch: SettingsPatch): Promise<void> {
     // Checked again here: the file must never hold a value the reader would drop.
-    await this.save(sanitize({ ...(await this.get()), ...patch }))
+    await this.change((current) => sanitize({ ...current, ...patch }))
   }
 
-  private async save(next: Settings): Promise<void> {
-    await writeFileAtomic(join(this.dir, SETTINGS_FILE), `${JSON.stringify(next, null, 2)}\n`)
-    this.cached = next
+  private change(next: (current: Settings) => Settings): Promise<void> {
+    const run = this.queue.then(async () => {
+      const settings = next(await this.get())
+      await writeFileAtomic(join(this.dir, SETTINGS_FILE), `${JSON.stringify(settings, null, 2)}\n`)
+      this.cached = settings
+    })
+    this.queue = run.catch(() => undefined)
+    return run
   }
 }
 

@@ -14,6 +14,7 @@ export const en = {
   'settings.clipboard': 'Clear a copied code after',
   'settings.seconds': '{count} seconds',
   'settings.close': 'Done',
+  'settings.hideCodes': 'Hide codes until clicked',
   'lang.ja': '日本語',
   'lang.en': 'English',
   'search.placeholder': 'Search accounts',

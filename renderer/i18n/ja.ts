@@ -16,6 +16,7 @@ export const ja: Record<MessageKey, string> = {
   'settings.clipboard': 'コピーした認証コードを消すまで',
   'settings.seconds': '{count}秒',
   'settings.close': '完了',
+  'settings.hideCodes': 'コードを隠す（クリックで表示）',
   'lang.ja': '日本語',
   'lang.en': 'English',
   'search.placeholder': 'アカウントを検索',

@@ -17,6 +17,15 @@ export interface AddActions {
   cancel(): void
 }
 
+/** The screenshot shortcut of the OS the page runs on (navigator.platform: Win32, MacIntel, Linux ...). */
+export function screenshotHintKey(
+  platform = navigator.platform,
+): 'add.screenshotHint.windows' | 'add.screenshotHint.mac' | 'add.screenshotHint.linux' {
+  if (/^Win/i.test(platform)) return 'add.screenshotHint.windows'
+  if (/Mac|iPhone|iPad/.test(platform)) return 'add.screenshotHint.mac'
+  return 'add.screenshotHint.linux'
+}
+
 /** How long typing must pause before the key is checked. */
 const CHECK_DELAY_MS = 150
 
@@ -40,7 +49,13 @@ export function renderAddView(actions: AddActions): HTMLElement {
     'section',
     { class: 'card add-qr' },
     h('h2', {}, t('add.fromQr')),
-    h('p', { class: 'drop-hint' }, t('add.pasteHint', { keys: pasteKeys() })),
+    // A visible target for the page-wide paste and drop, with how to take a screenshot on this OS.
+    h(
+      'div',
+      { class: 'drop-zone', 'data-zone': 'drop' },
+      h('strong', {}, t('add.dropZone', { keys: pasteKeys() })),
+      h('span', { class: 'screenshot-hint' }, t(screenshotHintKey())),
+    ),
     h(
       'div',
       { class: 'button-row' },
@@ -55,6 +70,8 @@ export function renderAddView(actions: AddActions): HTMLElement {
         t('add.scanScreen'),
       ),
     ),
+    // The capture includes Warifu's own window: over the QR code, it hides what is to be scanned.
+    h('p', { class: 'scan-screen-hint' }, t('add.scanScreenHint')),
     status,
   )
   return h(

@@ -2,11 +2,13 @@
  * Editing an account's issuer, label and sites, and "show secret", which main confirms in its own dialog.
  * Sites are saved as they are added or removed (main parses each); the names on Save.
  */
+import { InvalidAccountError } from '../../shared/errors'
 import type { AccountSummary } from '../../shared/types'
 import { api, errorCode } from '../api'
 import { h } from '../components/dom'
 import { groupSecret } from '../format'
 import { errorText, t } from '../i18n'
+import { accountQrDialog } from './account-qr-view'
 import { renderSitesEditor } from './sites'
 
 /** Where the dialog puts the keyboard focus: the issuer, or the Add site field ("No site — add"). */
@@ -29,6 +31,11 @@ export function editDialog(account: AccountSummary, focus: EditFocus = 'names'):
       message.textContent = errorText(errorCode(error))
       message.dataset.kind = 'error'
     }
+    const showQr = h('button', { type: 'button', class: 'button subtle', 'data-action': 'show-qr' }, t('edit.showQr'))
+    showQr.addEventListener('click', () => {
+      // Main asks in its own dialog; the QR opens over this one and is wiped when it closes.
+      accountQrDialog(saved ?? account).catch(fail)
+    })
     reveal.addEventListener('click', () => {
       if (!secretBox.hidden) {
         secretBox.replaceChildren()
@@ -67,7 +74,7 @@ export function editDialog(account: AccountSummary, focus: EditFocus = 'names'):
       h('label', { class: 'field' }, h('span', { class: 'field-label' }, t('add.issuer')), issuer),
       h('label', { class: 'field' }, h('span', { class: 'field-label' }, t('add.label')), label),
       sites.el,
-      h('div', { class: 'reveal-row' }, reveal),
+      h('div', { class: 'reveal-row' }, reveal, showQr),
       secretBox,
       message,
       h(
@@ -81,6 +88,14 @@ export function editDialog(account: AccountSummary, focus: EditFocus = 'names'):
     const dialog = h('dialog', { class: 'dialog edit', 'aria-labelledby': 'edit-title' }, form)
     form.addEventListener('submit', (e) => {
       e.preventDefault()
+      // Neither name leaves a row of bare digits (main refuses it too, with the same INVALID_ACCOUNT).
+      if (issuer.value.trim() === '' && label.value.trim() === '') {
+        fail(new InvalidAccountError('Give the account an issuer or a name.'))
+        issuer.setAttribute('aria-invalid', 'true')
+        issuer.focus()
+        return
+      }
+      issuer.removeAttribute('aria-invalid')
       void (async () => {
         try {
           saved = await api()['accounts:rename'](account.id, { issuer: issuer.value, label: label.value })

@@ -2,7 +2,8 @@
 import { h } from '../components/dom'
 import { pasteKeys, t } from '../i18n'
 
-export function renderEmptyState(onAdd: () => void): HTMLElement {
+/** `onImport`: the Backup screen's Import tab (the header has no Backup button while there is nothing to back up). */
+export function renderEmptyState(onAdd: () => void, onImport?: () => void): HTMLElement {
   return h(
     'section',
     { class: 'empty' },
@@ -17,6 +18,12 @@ export function renderEmptyState(onAdd: () => void): HTMLElement {
       h('li', {}, t('empty.scan')),
       h('li', {}, t('empty.manual')),
     ),
-    h('button', { type: 'button', class: 'button primary', 'data-action': 'add', onclick: onAdd }, t('empty.action')),
+    h(
+      'div',
+      { class: 'button-row empty-actions' },
+      h('button', { type: 'button', class: 'button primary', 'data-action': 'add', onclick: onAdd }, t('empty.action')),
+      onImport &&
+        h('button', { type: 'button', class: 'button', 'data-action': 'import', onclick: onImport }, t('empty.import')),
+    ),
   )
 }

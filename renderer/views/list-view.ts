@@ -171,6 +171,11 @@ export class ListView {
     for (const row of this.rows) this.conceal(row)
   }
 
+  /** Whether hide-codes mode is on (the settings menu's switch). */
+  get hidingCodes(): boolean {
+    return this.hideCodes
+  }
+
   private shows(row: Row): boolean {
     return !this.hideCodes || row.revealed
   }

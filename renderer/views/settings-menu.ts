@@ -34,6 +34,13 @@ function select<V extends string | number>(
   return h('div', { class: 'field' }, h('label', { class: 'field-label', for: id }, label), el)
 }
 
+/** "Hide codes until clicked": a checkbox, its label the whole line. */
+function hideCodesSwitch(on: boolean, onChange: (on: boolean) => void): HTMLElement {
+  const box = h('input', { type: 'checkbox', id: 'setting-hide-codes', name: 'hideCodes', checked: on })
+  box.addEventListener('change', () => onChange(box.checked))
+  return h('label', { class: 'check' }, box, h('span', {}, t('settings.hideCodes')))
+}
+
 /** Opens the settings dialog; resolves when it closes. */
 export function settingsMenu(options: SettingsMenuOptions): Promise<void> {
   return new Promise((resolve) => {
@@ -90,6 +97,10 @@ export function settingsMenu(options: SettingsMenuOptions): Promise<void> {
             options.change({ clipboardSeconds })
           },
         ),
+        hideCodesSwitch(s.hideCodes === true, (hideCodes) => {
+          s.hideCodes = hideCodes
+          options.change({ hideCodes })
+        }),
         h(
           'div',
           { class: 'dialog-actions' },

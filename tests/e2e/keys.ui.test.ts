@@ -248,6 +248,19 @@ describe.skipIf(why !== undefined)('keys, IME and screen reader (e2e)', () => {
     expect((await deps.settings.get()).hideCodes).toBe(true)
   })
 
+  it('the settings menu switches hide-codes on and off, at once and saved', async () => {
+    const { page, deps } = await launch({ locale: 'ja', accounts: ACCOUNTS, now: () => AT_27_LEFT })
+    const code = () => page.locator('.account').first().locator('.code').textContent()
+    await expect.poll(code).toMatch(/^\d{3} \d{3}$/)
+    await page.locator('[data-action="settings"]').click()
+    await page.getByLabel('コードを隠す（クリックで表示）').check()
+    await expect.poll(code).toBe('••• •••')
+    await expect.poll(async () => (await deps.settings.get()).hideCodes).toBe(true)
+    await page.getByLabel('コードを隠す（クリックで表示）').uncheck()
+    await expect.poll(code).toMatch(/^\d{3} \d{3}$/)
+    await expect.poll(async () => (await deps.settings.get()).hideCodes).toBe(false)
+  })
+
   it('outside the last seconds Shift+Enter copies the current code', async () => {
     const { page, deps } = await launch({ locale: 'en', accounts: ACCOUNTS, now: () => AT_27_LEFT })
     await page.locator('.search').press('Shift+Enter')

@@ -78,7 +78,7 @@ describe.skipIf(why !== undefined)('look: room, settings, toasts, errors', () =>
 
   it('spreads a toast across a narrow window at the bottom, one line for the copy message', async () => {
     const { page } = await launch({ locale: 'ja', accounts: DEMO_ACCOUNTS, viewport: { width: 360, height: 480 } })
-    await page.locator('.account').first().click()
+    await page.locator('.account .code').first().click()
     const toast = page.locator('.toast.visible')
     await toast.waitFor()
     const box = (await toast.boundingBox())!

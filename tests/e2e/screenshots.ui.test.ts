@@ -105,7 +105,9 @@ describe.skipIf(why !== undefined)('UI screenshots', () => {
       await app.page.locator('.empty').waitFor()
       await pressPaste(app.page)
       await app.page.locator('.preview').waitFor()
-      expect(await app.page.locator('.preview .details').textContent()).toContain('hanako@example.jp')
+      expect(await app.page.locator('.preview input[name="label"]').inputValue()).toBe('hanako@example.jp')
+      // Saved on scan: the shot shows the saved line with Undo.
+      await app.page.locator('.preview [data-action="undo"]').waitFor()
       await shoot(app.page, `scan-result-${locale}-${colorScheme}`)
     })
   }
