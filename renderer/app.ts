@@ -205,11 +205,13 @@ export class App {
                 },
                 t('check.action'),
               ),
-              h(
-                'button',
-                { type: 'button', class: 'button small', 'data-action': 'backup', onclick: () => this.showBackup() },
-                t('nav.backup'),
-              ),
+              // Nothing to back up in an empty vault: the empty state offers Import instead.
+              this.accounts.length > 0 &&
+                h(
+                  'button',
+                  { type: 'button', class: 'button small', 'data-action': 'backup', onclick: () => this.showBackup() },
+                  t('nav.backup'),
+                ),
               h(
                 'button',
                 {
@@ -226,7 +228,7 @@ export class App {
               { type: 'button', class: 'button small', 'data-action': 'back', onclick: () => this.show('list') },
               `← ${t('nav.back')}`,
             )
-    const buttons = nav ? [nav].flat() : []
+    const buttons = nav ? [nav].flat().filter((b) => b !== false) : []
     // Check a link sits beside the search box it checks into.
     const beside = this.search ? buttons.filter((b) => b.dataset.action === 'check-link') : []
     renderHeader(this.header, {
@@ -245,7 +247,10 @@ export class App {
   private renderList(): void {
     if (this.accounts.length === 0) {
       this.main.replaceChildren(
-        renderEmptyState(() => this.show('add')),
+        renderEmptyState(
+          () => this.show('add'),
+          () => this.showBackup('import'),
+        ),
         ...this.deletedLink(),
       )
       return
@@ -729,6 +734,13 @@ export class App {
     const result = renderScanResult(found, notes, {
       saved: (a) => void this.saved(a),
       cancel: () => this.show('add'),
+      undone: (a) => {
+        this.show('add')
+        toast(t('scan.undone', { name: displayName(a) }))
+      },
+      showSaved: (id) => void this.reload(id),
+      // Saved on scan: any way back to the list (Back, Esc, the shortcut) shows it.
+      added: () => void this.loadAccounts().catch(() => undefined),
     })
     this.stopScanView = result.stop
     this.main.replaceChildren(result.el)

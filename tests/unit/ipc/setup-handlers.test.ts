@@ -128,9 +128,9 @@ describe('the scan result channels', () => {
       period: 30,
       counter: 0,
     })
-    const before = await (await new VaultHolder(() => Vault.open({ dir, store, now: () => now })).get()).add(
-      parseOtpUri('otpauth://totp/CLI:x?secret=JBSWY3DPEHPK3PXQ'),
-    )
+    const before = await (
+      await new VaultHolder(() => Vault.open({ dir, store, now: () => now })).get()
+    ).add(parseOtpUri('otpauth://totp/CLI:x?secret=JBSWY3DPEHPK3PXQ'))
     now += UNDO_ADD_MS + 1
     for (const id of [late.id, typed.id, before.id, '0123456789abcdef']) {
       expect(await errorOf('accounts:undo-add', id)).toBe('ACCOUNT_NOT_FOUND')
