@@ -28,6 +28,7 @@ import { renderDeletedLink, renderDeletedView } from './views/deleted-view'
 import { renderEmptyState } from './views/empty-state'
 import { LinkCheckPanel, linkCheckDialog } from './views/link-check-view'
 import { ListView, SHOW_NEXT_SECONDS } from './views/list-view'
+import { OrganiseBar } from './views/organise-bar'
 import { copyToast, renderSiteSuggestion } from './views/sites'
 import { classifyTexts, renderScanResult, type ScannedAccount } from './views/scan-result-view'
 
@@ -70,6 +71,8 @@ export class App {
   private readonly linkCheck = new LinkCheckPanel()
   /** Existing accounts with a known issuer and no site: the list offers the first, once. */
   private siteSuggestions: SiteSuggestion[] = []
+  /** Tag chips and the order above the list (views/organise-bar.ts). */
+  private readonly organise = new OrganiseBar({ arrange: () => this.renderList(), reload: () => this.reload() })
 
   constructor(private readonly root: HTMLElement) {
     this.list = new ListView({
@@ -80,6 +83,7 @@ export class App {
       move: (a, index) => void this.move(a, index),
       nextHotp: (a) => void this.nextHotp(a),
       copyNext: (a) => void this.copy(a, 'next'),
+      pin: (a) => void this.organise.togglePin(a).then((changed) => (changed ? this.reload(a.id) : undefined)),
     })
     this.importView = new ImportView({ imported: (added) => void this.imported(added) })
     this.list.el.addEventListener('leave-top', () => this.search?.focus())
@@ -110,6 +114,7 @@ export class App {
       this.choice = chosen.language
       this.list.setHideCodes(chosen.hideCodes === true)
       this.locale = chosen.locale || navigator.language
+      this.organise.sort = chosen.sort
       const { theme, density, clipboardSeconds } = chosen
       this.appearance = { theme, density, clipboardSeconds }
       applyAppearance(theme, density)
@@ -257,7 +262,8 @@ export class App {
     }
     const noMatch = h('p', { class: 'no-match', hidden: true })
     this.searchBox.render(noMatch)
-    this.list.setAccounts(this.accounts, this.codes)
+    this.list.setReorderable(this.organise.sort === 'manual')
+    this.list.setAccounts(this.organise.arrange(this.accounts), this.codes)
     const problems =
       this.problems.length > 0
         ? h('div', { class: 'note' }, t('status.problems'), h('ul', {}, ...this.problems.map((p) => h('li', {}, p))))
@@ -283,6 +289,7 @@ export class App {
       ...(problems ? [problems] : []),
       ...(reminder ? [reminder] : []),
       ...this.siteSuggestionLine(),
+      this.organise.render(this.accounts),
       this.list.el,
       noMatch,
       ...this.deletedLink(),
@@ -549,8 +556,8 @@ export class App {
 
   private async move(account: AccountSummary, index: number): Promise<void> {
     try {
-      this.accounts = await api()['accounts:move'](account.id, index)
-      this.list.setAccounts(this.accounts, this.codes)
+      this.accounts = await api()['accounts:move'](account.id, this.organise.storedIndex(this.accounts, index))
+      this.list.setAccounts(this.organise.arrange(this.accounts), this.codes)
       this.list.focusAccount(account.id)
     } catch (error) {
       toast(errorText(errorCode(error)), 'error')

@@ -9,6 +9,7 @@ import { h } from '../components/dom'
 import { groupSecret } from '../format'
 import { errorText, t } from '../i18n'
 import { accountQrDialog } from './account-qr-view'
+import { organiseFields } from './organise-fields'
 import { renderSitesEditor } from './sites'
 
 /** Where the dialog puts the keyboard focus: the issuer, or the Add site field ("No site — add"). */
@@ -67,6 +68,8 @@ export function editDialog(account: AccountSummary, focus: EditFocus = 'names'):
       },
       (error) => errorText(errorCode(error)),
     )
+    // Groups and the pin, saved with the names.
+    const organise = organiseFields(account)
     const form = h(
       'form',
       { method: 'dialog' },
@@ -74,6 +77,7 @@ export function editDialog(account: AccountSummary, focus: EditFocus = 'names'):
       h('label', { class: 'field' }, h('span', { class: 'field-label' }, t('add.issuer')), issuer),
       h('label', { class: 'field' }, h('span', { class: 'field-label' }, t('add.label')), label),
       sites.el,
+      organise.el,
       h('div', { class: 'reveal-row' }, reveal, showQr),
       secretBox,
       message,
@@ -99,6 +103,7 @@ export function editDialog(account: AccountSummary, focus: EditFocus = 'names'):
       void (async () => {
         try {
           saved = await api()['accounts:rename'](account.id, { issuer: issuer.value, label: label.value })
+          saved = (await organise.save()) ?? saved
           dialog.close()
         } catch (error) {
           fail(error)

@@ -7,6 +7,7 @@ import type { CodeSnapshot } from '../../shared/ipc/channels'
 import { fold } from '../../shared/text/fold'
 import type { AccountSummary } from '../../shared/types'
 import { h } from '../components/dom'
+import { serviceIcon } from '../components/service-icon'
 import { groupCode } from '../format'
 import { t } from '../i18n'
 import { sitesShort } from './sites'
@@ -31,6 +32,8 @@ export interface ListActions {
   nextHotp(account: AccountSummary): void
   /** The next TOTP code, offered in the last seconds of a period. */
   copyNext(account: AccountSummary): void
+  /** Pins or unpins (the row's pin button). */
+  pin(account: AccountSummary): void
 }
 
 interface Row {
@@ -58,6 +61,11 @@ export class ListView {
   private query = ''
   private dragId: string | undefined
   private hideCodes = false
+  /**
+   * False while the list is sorted A–Z or by last use: dragging and Alt+arrows would move rows the
+   * order puts back at once, so they are off (the manual order is kept for when it is chosen again).
+   */
+  private reorderable = true
   /** The countdown fraction last written for each period (--left-<period> on the list). */
   private readonly periodLeft = new Map<number, number>()
 
@@ -69,6 +77,12 @@ export class ListView {
     this.el.addEventListener('dragover', (e) => this.onDragOver(e))
     this.el.addEventListener('drop', (e) => this.onDrop(e))
     this.el.addEventListener('dragend', () => this.endDrag())
+  }
+
+  /** Whether rows can be moved (manual order); applied at the next setAccounts. */
+  setReorderable(on: boolean): void {
+    this.reorderable = on
+    this.el.classList.toggle('fixed-order', !on)
   }
 
   /** Rebuilds the rows (after a load, add, rename, move or delete); codes fill in on the next refresh. */
@@ -260,9 +274,19 @@ export class ListView {
             },
             t('sites.none'),
           )
+    const pinLabel = t(account.pinned ? 'list.unpin' : 'list.pin')
     const actions = h(
       'span',
       { class: 'row-actions' },
+      h('button', {
+        type: 'button',
+        class: 'icon pin',
+        tabindex: -1,
+        'data-action': 'pin',
+        'aria-pressed': account.pinned ? 'true' : 'false',
+        title: pinLabel,
+        'aria-label': pinLabel,
+      }),
       // Out of the Tab order: with a row focused, F2 edits and Delete removes.
       h('button', {
         type: 'button',
@@ -287,15 +311,21 @@ export class ListView {
         class: `account ${account.type}`,
         role: 'option',
         tabindex: -1,
-        draggable: 'true',
+        draggable: this.reorderable ? 'true' : undefined,
         'data-id': account.id,
         title: account.type === 'totp' ? t('list.copyHint') : undefined,
       },
       h('span', { class: 'grip', 'aria-hidden': 'true' }),
+      serviceIcon(account),
       h(
         'span',
         { class: 'names' },
-        h('span', { class: 'issuer' }, name),
+        h(
+          'span',
+          { class: 'issuer' },
+          account.pinned && h('span', { class: 'pin-mark', role: 'img', 'aria-label': t('list.pinned') }, '★'),
+          name,
+        ),
         sub && h('span', { class: 'label' }, sub),
         site,
         actions,
@@ -333,7 +363,7 @@ export class ListView {
       next,
       seconds,
       ring,
-      haystack: fold(`${account.issuer} ${account.label} ${account.sites.join(' ')}`),
+      haystack: fold(`${account.issuer} ${account.label} ${account.sites.join(' ')} ${(account.tags ?? []).join(' ')}`),
       lastCode: '',
       lastNext: '',
       lastSeconds: -1,
@@ -361,6 +391,7 @@ export class ListView {
     if (action === 'edit') this.actions.edit(row.account)
     else if (action === 'add-site') this.actions.addSite(row.account)
     else if (action === 'delete') this.actions.remove(row.account)
+    else if (action === 'pin') this.actions.pin(row.account)
     else if (action === 'hotp') this.actions.nextHotp(row.account)
     else if (action === 'copy-next' && row.showingNext) this.actions.copyNext(row.account)
     else this.copyOrGenerate(row)
@@ -379,7 +410,8 @@ export class ListView {
     const at = visible.indexOf(row)
     const index = this.rows.indexOf(row)
     let handled = true
-    if (e.altKey && e.key === 'ArrowUp' && index > 0) this.actions.move(row.account, index - 1)
+    if (e.altKey && !this.reorderable && (e.key === 'ArrowUp' || e.key === 'ArrowDown')) handled = true
+    else if (e.altKey && e.key === 'ArrowUp' && index > 0) this.actions.move(row.account, index - 1)
     else if (e.altKey && e.key === 'ArrowDown' && index < this.rows.length - 1)
       this.actions.move(row.account, index + 1)
     else if (e.key === 'ArrowDown') this.focusRow(visible[at + 1] ?? row)
