@@ -70,11 +70,11 @@ export function confirmTexts(
         ? {
             title,
             cancel,
-            message: `「${first}」のシークレットキーを表示しますか？`,
+            message: `「${first}」のセットアップキーを表示しますか？`,
             detail:
-              'シークレットキーを見た人は誰でもこのアカウントのコードを作れます。画面を誰にも見られていないことを確かめてください。',
+              'セットアップキーを見た人は誰でもこのアカウントのコードを作れます。画面を誰にも見られていないことを確かめてください。',
             confirm: '表示する',
-            touchIdReason: `「${first}」のシークレットキーを表示`,
+            touchIdReason: `「${first}」のセットアップキーを表示`,
           }
         : {
             title,
@@ -89,10 +89,10 @@ export function confirmTexts(
         ? {
             title,
             cancel,
-            message: `${count} 件のアカウントのシークレットキーを QR コードで表示しますか？`,
+            message: `${count} 件のアカウントのセットアップキーを QR コードで表示しますか？`,
             detail: `スマートフォンの Google Authenticator に移すためのコードです。撮影した人は誰でもコードを作れます。\n\n${nameList(request.accounts, language)}`,
             confirm: 'QR コードを表示',
-            touchIdReason: `${count} 件のアカウントのシークレットキーを QR コードで表示`,
+            touchIdReason: `${count} 件のアカウントのセットアップキーを QR コードで表示`,
           }
         : {
             title,
@@ -147,7 +147,7 @@ export function confirmTexts(
             cancel,
             message: `「${first}」を完全に削除しますか？`,
             detail:
-              'シークレットキーがキーチェーンから消え、元に戻せません。別の方法（別の端末やリカバリーコード）でログインできることを先に確かめてください。',
+              'セットアップキーがキーチェーンから消え、元に戻せません。別の方法（別の端末やリカバリーコード）でログインできることを先に確かめてください。',
             confirm: '完全に削除',
             touchIdReason: `「${first}」を完全に削除`,
           }

@@ -136,7 +136,7 @@ describe.skipIf(why !== undefined)('sites in the app (e2e over main handlers)', 
     await page.locator('input[name="secret"]').fill('JBSW Y3DP EHPK 3PXP')
     await page.locator('input[name="issuer"]').fill('マネックス証券')
     await expect.poll(() => page.locator('form.manual input[name="proposed-site"]').count()).toBe(1)
-    expect(await page.locator('form.manual .site-proposed').textContent()).toBe('サイト: monex.co.jp')
+    expect(await page.locator('form.manual .site-proposed').textContent()).toBe('サイト：monex.co.jp')
     await page.locator('form.manual button[type="submit"]').click()
     await page.locator('.account').waitFor()
     expect(await sitesOf(app!)).toEqual({ マネックス証券: ['monex.co.jp'] })
@@ -178,7 +178,7 @@ describe.skipIf(why !== undefined)('sites in the app (e2e over main handlers)', 
     const verdict = page.locator('[data-testid="link-verdict"]')
     await expect.poll(() => verdict.getAttribute('data-verdict')).toBe('lookalike')
     expect(await verdict.locator('.finding-headline').first().textContent()).toBe(
-      '偽サイトの可能性があります: monex.co.jp.account-verify.com は monex.co.jp ではありません。',
+      '偽サイトの可能性があります：monex.co.jp.account-verify.com は monex.co.jp ではありません。',
     )
     expect(await verdict.locator('[data-reason="subdomain-trick"]').count()).toBe(1)
     // The list is not filtered by a link, and Enter must not hand out a code next to a fake.

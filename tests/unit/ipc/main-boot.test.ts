@@ -243,7 +243,7 @@ describe('electron/main.ts booted with a fake electron module', () => {
       const [parent, options] = fake.boxes.shown[0]!
       expect(parent).toBe(fake.windows[0])
       expect(options).toMatchObject({
-        message: '「Ask / me」のシークレットキーを表示しますか？',
+        message: '「Ask / me」のセットアップキーを表示しますか？',
         defaultId: 1,
         cancelId: 1,
       })
