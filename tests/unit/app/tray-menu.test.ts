@@ -83,10 +83,7 @@ describe('the tray menu', () => {
       '---',
       '終了',
     ])
-    const code = totpCode(
-      { type: 'totp', secret: SECRET, issuer: '', label: '', algorithm: 'SHA1', digits: 6, period: 30 },
-      NOW,
-    ).code
+    const code = totpCode({ secret: SECRET, algorithm: 'SHA1', digits: 6, period: 30 }, NOW).code
     expect(JSON.stringify(menu)).not.toContain(code)
     clickable(menu, '楽天銀行 (jiro)')()
     await copying
