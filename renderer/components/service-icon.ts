@@ -45,7 +45,7 @@ import {
   siZoom,
   siApple,
 } from 'simple-icons'
-import { KNOWN_SERVICES, knownServiceFor, normalizeServiceName } from '../../shared/sites/known-services'
+import { normalizeServiceName } from '../../shared/sites/service-name'
 import type { AccountSummary } from '../../shared/types'
 
 /** What a brand mark needs: simple-icons' title, colour (hex, no #) and 24x24 path. */
@@ -55,23 +55,30 @@ export interface BrandMark {
   path: string
 }
 
-/** Known services (shared/sites/known-services.ts ids) whose brand simple-icons has. */
-const BY_SERVICE: Record<string, BrandMark> = {
-  google: siGoogle,
-  github: siGithub,
-  apple: siApple,
-  dropbox: siDropbox,
-  x: siX,
-  discord: siDiscord,
-  coinbase: siCoinbase,
-  binance: siBinance,
+/**
+ * The services whose mark simple-icons has, by the issuer's name (as normalizeServiceName folds it) and
+ * by their sites. The first group are services of shared/sites/known-services.ts: their spellings and
+ * sites are the table's own (tests/unit/renderer/service-icon.test.ts checks they stay so). The table
+ * itself is not imported: it needs the Public Suffix List, 120 KB the page has no other use for.
+ */
+export const MARKS: { mark: BrandMark; service?: string; names: string[]; sites: string[] }[] = [
+  { mark: siGoogle, service: 'google', names: ['google', 'googleaccount', 'グーグル'], sites: ['google.com'] },
+  { mark: siGithub, service: 'github', names: ['github'], sites: ['github.com'] },
+  { mark: siApple, service: 'apple', names: ['apple', 'appleaccount', 'appleid'], sites: ['apple.com'] },
+  { mark: siDropbox, service: 'dropbox', names: ['dropbox'], sites: ['dropbox.com'] },
+  { mark: siX, service: 'x', names: ['x', 'twitter', 'xtwitter', 'x旧twitter'], sites: ['x.com', 'twitter.com'] },
+  { mark: siDiscord, service: 'discord', names: ['discord'], sites: ['discord.com'] },
+  { mark: siCoinbase, service: 'coinbase', names: ['coinbase', 'コインベース'], sites: ['coinbase.com'] },
+  { mark: siBinance, service: 'binance', names: ['binance', 'バイナンス'], sites: ['binance.com'] },
   // Both carry the Rakuten group's mark.
-  'rakuten-securities': siRakuten,
-  'rakuten-bank': siRakuten,
-}
-
-/** Other services people hold codes for, by the issuer's normalised name and by their sites. */
-const OTHERS: { mark: BrandMark; names: string[]; sites: string[] }[] = [
+  {
+    mark: siRakuten,
+    service: 'rakuten-securities',
+    names: ['楽天証券', 'rakutensecurities', 'rakutensec'],
+    sites: ['rakuten-sec.co.jp'],
+  },
+  { mark: siRakuten, service: 'rakuten-bank', names: ['楽天銀行', 'rakutenbank'], sites: ['rakuten-bank.co.jp'] },
+  // Other services people hold codes for.
   { mark: si1password, names: ['1password'], sites: ['1password.com'] },
   { mark: siAtlassian, names: ['atlassian', 'jira', 'confluence'], sites: ['atlassian.com', 'atlassian.net'] },
   { mark: siBitbucket, names: ['bitbucket'], sites: ['bitbucket.org'] },
@@ -107,19 +114,14 @@ const OTHERS: { mark: BrandMark; names: string[]; sites: string[] }[] = [
   { mark: siWordpress, names: ['wordpress', 'wordpresscom'], sites: ['wordpress.com'] },
   { mark: siZoom, names: ['zoom'], sites: ['zoom.us'] },
 ]
-const BY_NAME = new Map(OTHERS.flatMap((o) => o.names.map((n) => [n, o.mark] as const)))
-const BY_SITE = new Map(OTHERS.flatMap((o) => o.sites.map((s) => [s, o.mark] as const)))
-// A known service's own sites find its mark too (an issuer spelled oddly, but the site set).
-for (const service of KNOWN_SERVICES) {
-  const mark = BY_SERVICE[service.id]
-  if (mark) for (const site of service.sites) BY_SITE.set(site, mark)
-}
-
+const BY_NAME = new Map(MARKS.flatMap((o) => o.names.map((n) => [n, o.mark] as const)))
+const BY_SITE = new Map(MARKS.flatMap((o) => o.sites.map((s) => [s, o.mark] as const)))
 /** The brand mark for an account: its known service, its issuer's name, or one of its sites; else none. */
 export function brandFor(account: Pick<AccountSummary, 'issuer' | 'label' | 'sites'>): BrandMark | undefined {
-  const service = knownServiceFor(account.issuer, account.label)
-  if (service) return BY_SERVICE[service.id]
-  const byName = BY_NAME.get(normalizeServiceName(account.issuer))
+  // Without an issuer, a label of the form "Issuer:account" names it (as knownServiceFor reads it).
+  const colon = account.label.indexOf(':')
+  const issuer = account.issuer.trim() || (colon > 0 ? account.label.slice(0, colon) : '')
+  const byName = issuer.length <= 256 ? BY_NAME.get(normalizeServiceName(issuer)) : undefined
   if (byName) return byName
   for (const site of account.sites) {
     const mark = BY_SITE.get(site)

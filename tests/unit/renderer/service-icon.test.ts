@@ -6,7 +6,9 @@ import {
   contrast,
   initialOf,
   inkOn,
+  MARKS,
 } from '../../../renderer/components/service-icon'
+import { KNOWN_SERVICES, knownServiceFor } from '../../../shared/sites/known-services'
 
 const account = (issuer: string, sites: string[] = [], label = '') => ({ issuer, label, sites })
 
@@ -60,5 +62,18 @@ describe('service icons', () => {
     for (const hex of ['#181717', '#000000', '#ffffff', '#bf0000', '#5865f2', '#f0b90b', '#4285f4']) {
       expect(contrast(hex, inkOn(hex))).toBeGreaterThanOrEqual(4.5)
     }
+  })
+
+  it('agrees with the known-services table: every spelling and site of a service with a mark finds that mark', () => {
+    for (const service of KNOWN_SERVICES) {
+      const entry = MARKS.find((m) => m.service === service.id)
+      for (const issuer of [...service.issuers, service.name.en, service.name.ja]) {
+        expect(knownServiceFor(issuer)?.id).toBe(service.id)
+        expect(brandFor(account(issuer)), `${service.id}: ${issuer}`).toBe(entry?.mark)
+      }
+      if (entry) expect(entry.sites).toEqual(service.sites)
+      for (const site of service.sites) if (entry) expect(brandFor(account('Work', [site]))).toBe(entry.mark)
+    }
+    expect(brandFor(account('', [], 'GitHub:alice'))?.title).toBe('GitHub')
   })
 })
