@@ -5,6 +5,7 @@
  */
 import type { AccountSummary } from '../shared/types'
 import { h } from './components/dom'
+import { isComposing } from './components/ime'
 import { t } from './i18n'
 import type { LinkCheckPanel } from './views/link-check-view'
 import type { ListView } from './views/list-view'
@@ -14,14 +15,6 @@ export interface SearchHost {
   readonly list: ListView
   readonly linkCheck: LinkCheckPanel
   copy(account: AccountSummary, which: 'current' | 'next'): void
-}
-
-/**
- * True while a key or input event belongs to an IME composition. keyCode 229 covers the keydown
- * some engines (Safari, older Chromium) send just after compositionend for the confirming Enter.
- */
-export function isComposing(e: KeyboardEvent | InputEvent, composing: boolean): boolean {
-  return composing || e.isComposing || ('keyCode' in e && e.keyCode === 229)
 }
 
 export class Search {

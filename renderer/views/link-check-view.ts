@@ -8,6 +8,7 @@ import type { SiteCheckResult } from '../../shared/ipc/channels'
 import type { LinkFinding, Verdict } from '../../shared/sites/check'
 import { api, errorCode } from '../api'
 import { h } from '../components/dom'
+import { isComposing } from '../components/ime'
 import { errorText, t } from '../i18n'
 import { en, type MessageKey } from '../i18n/en'
 
@@ -169,7 +170,11 @@ export function linkCheckDialog(): Promise<void> {
       if (area.value.trim() !== '') void checker.check(area.value.trim())
       else result.replaceChildren()
     }
-    area.addEventListener('input', run)
+    // Text still being composed (IME) is checked once it is confirmed.
+    area.addEventListener('input', (e) => {
+      if (!isComposing(e)) run()
+    })
+    area.addEventListener('compositionend', run)
     const form = h(
       'form',
       { method: 'dialog' },

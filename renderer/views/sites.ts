@@ -5,6 +5,7 @@
  */
 import type { AccountSummary } from '../../shared/types'
 import { h } from '../components/dom'
+import { isComposing } from '../components/ime'
 import { t } from '../i18n'
 
 /** The first site and "+N" for the rest, or '' when there is none. */
@@ -134,7 +135,8 @@ export function renderSitesEditor(
   add.button.addEventListener('click', submit)
   // Enter in the field adds the site; it must not submit the dialog's names form.
   add.input.addEventListener('keydown', (e) => {
-    if (e.key !== 'Enter') return
+    // (Not the Enter that confirms an IME conversion: a Japanese domain is still being typed.)
+    if (e.key !== 'Enter' || isComposing(e)) return
     e.preventDefault()
     submit()
   })

@@ -90,6 +90,33 @@ describe.skipIf(why !== undefined)('keys, IME and screen reader (e2e)', () => {
     expect(deps.clipboard.writes.length).toBe(1)
   })
 
+  it('IME elsewhere: the Add site field and the link check wait for the conversion', async () => {
+    const { page, context } = await launch({ locale: 'ja', accounts: ACCOUNTS, now: () => AT_27_LEFT })
+    const cdp = await context.newCDPSession(page)
+    // The edit dialog's Add site field: the confirming Enter must not add a half-typed name.
+    await page.locator('.search').press('ArrowDown')
+    await page.keyboard.press('F2')
+    const site = page.locator('dialog input[name="site"]')
+    await site.focus()
+    await cdp.send('Input.imeSetComposition', { text: 'れい', selectionStart: 2, selectionEnd: 2 })
+    await imeKey(cdp, 'Enter', 'Enter')
+    await cdp.send('Input.insertText', { text: '例' })
+    expect(await site.inputValue()).toBe('例')
+    expect(await page.locator('dialog .site-chip').count()).toBe(0)
+    expect(await page.locator('dialog .site-error').isHidden()).toBe(true)
+    await page.keyboard.press('Escape')
+    await expect.poll(() => page.locator('dialog').count()).toBe(0)
+
+    // The link check: nothing is checked while composing, the confirmed text is.
+    await page.locator('[data-action="check-link"]').click()
+    const area = page.locator('dialog textarea')
+    await area.focus()
+    await cdp.send('Input.imeSetComposition', { text: 'まねっくす', selectionStart: 5, selectionEnd: 5 })
+    expect(await page.locator('dialog .link-check').textContent()).toBe('')
+    await cdp.send('Input.insertText', { text: 'マネックス' })
+    await expect.poll(() => page.locator('dialog .link-check').textContent()).not.toBe('')
+  })
+
   it('half-width kana and full-width letters find the same accounts', async () => {
     const { page } = await launch({ locale: 'ja', accounts: ACCOUNTS, now: () => AT_27_LEFT })
     await page.locator('.search').fill('ﾏﾈｯｸｽ')
