@@ -28,6 +28,8 @@ export async function writeAegisEncrypted(
   cost: ScryptCost = AEGIS_SCRYPT_COST,
   /** Parallel to `accounts`: each one's sites, written in Warifu's extra field of the entry. */
   sites: readonly (readonly string[] | undefined)[] = [],
+  /** Parallel to `accounts`: pinned ones are written as Aegis favourites. */
+  favorites: readonly boolean[] = [],
 ): Promise<string> {
   const masterKey = randomBytes(32)
   const salt = randomBytes(32)
@@ -37,6 +39,7 @@ export async function writeAegisEncrypted(
     accounts,
     accounts.map(() => randomUUID()),
     sites,
+    favorites,
   )
   const sealed = sealGcm(masterKey, Buffer.from(JSON.stringify(content), 'utf8'))
   const file = {

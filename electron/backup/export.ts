@@ -164,6 +164,8 @@ export async function exportBackup(vault: Vault, options: ExportOptions): Promis
   const accounts = allParams(vault)
   // Aegis exports carry each account's sites in Warifu's extra field (shared/formats/aegis.ts).
   const sites = vault.list().map((a) => a.sites)
+  // And pinned accounts as Aegis favourites (the same idea in Aegis, Ente and 2FAS).
+  const favorites = vault.list().map((a) => a.pinned === true)
   let files: string[] = [outPath]
   let exported = accounts.length
   const leftOut: ExportResult['leftOut'] = []
@@ -173,7 +175,7 @@ export async function exportBackup(vault: Vault, options: ExportOptions): Promis
     if (password === undefined || password === '') {
       throw new BackupPasswordRequiredError('An encrypted backup needs a password.')
     }
-    const data = await writeAegisEncrypted(accounts, password, options.testOnlyScryptCost, sites)
+    const data = await writeAegisEncrypted(accounts, password, options.testOnlyScryptCost, sites, favorites)
     await writeVerifiedExport([{ path: outPath, data }], ([written]) =>
       verify(accounts, async () => {
         const file = readAegisFile(await readFile(written!, 'utf8'))
@@ -186,6 +188,7 @@ export async function exportBackup(vault: Vault, options: ExportOptions): Promis
       accounts,
       accounts.map(() => randomUUID()),
       sites,
+      favorites,
     )
     await writeVerifiedExport([{ path: outPath, data }], ([written]) =>
       verify(accounts, async () => {

@@ -42,7 +42,7 @@ export const MAX_IMPORT_SOURCES = 64
 export type PasswordSupplier = string | ((sourceName: string) => Promise<string | undefined>)
 
 // The secrets of a preview never leave the main process: they live here, not in the object.
-const pendingParams = new WeakMap<ImportPreview, { params: OtpParams[]; sites: string[][] }>()
+const pendingParams = new WeakMap<ImportPreview, { params: OtpParams[]; sites: string[][]; pinned: boolean[] }>()
 
 /** The sites an imported account gets: a Warifu export's own (each parsed), else the table's suggestion. */
 function importedSites(p: OtpParams, raw: unknown): Pick<PreviewAccount, 'sites' | 'sitesLeftOut'> {
@@ -112,7 +112,7 @@ export async function previewImport(
     throw new UsageError(`One import reads at most ${MAX_IMPORT_SOURCES} files or codes.`)
   }
   const { signal } = options
-  const found: { params: OtpParams; source: string; sites?: unknown }[] = []
+  const found: { params: OtpParams; source: string; sites?: unknown; pinned?: boolean }[] = []
   const rejected: ImportPreview['rejected'] = []
   const batches: MigrationBatch[] = []
   const seenSources: ImportPreview['sources'] = []
@@ -141,7 +141,9 @@ export async function previewImport(
         `One import reads at most ${MAX_MIGRATION_CODES} Google Authenticator export codes.`,
       )
     }
-    for (const params of result.accounts) found.push({ params, source: name, sites: result.sites?.get(params) })
+    for (const params of result.accounts) {
+      found.push({ params, source: name, sites: result.sites?.get(params), pinned: result.favorites?.has(params) })
+    }
     for (const r of result.rejected) rejected.push({ ...r, source: name })
     // Each source is bounded; so is their sum (64 sources of 10,000 entries would be 640,000).
     if (found.length + rejected.length > MAX_ENTRIES) {
@@ -158,6 +160,7 @@ export async function previewImport(
 
   const toAdd: OtpParams[] = []
   const toAddSites: string[][] = []
+  const toAddPinned: boolean[] = []
   const preview: ImportPreview = {
     id: randomUUID(),
     sources: seenSources,
@@ -168,7 +171,7 @@ export async function previewImport(
   }
   const key = (p: OtpParams) => JSON.stringify([p.secret, p.issuer, p.label])
   const inThisImport = new Set<string>()
-  for (const { params, source, sites: rawSites } of found) {
+  for (const { params, source, sites: rawSites, pinned } of found) {
     const existing: AccountSummary[] = vault.duplicatesOf(params)
     const sites = importedSites(params, rawSites)
     if (existing.length > 0) {
@@ -179,10 +182,11 @@ export async function previewImport(
       inThisImport.add(key(params))
       toAdd.push(params)
       toAddSites.push(sites.sites)
+      toAddPinned.push(pinned === true)
       preview.toAdd.push(withoutSecret(params, source, sites))
     }
   }
-  pendingParams.set(preview, { params: toAdd, sites: toAddSites })
+  pendingParams.set(preview, { params: toAdd, sites: toAddSites, pinned: toAddPinned })
   return preview
 }
 
@@ -196,8 +200,14 @@ export async function commitImport(vault: Vault, preview: ImportPreview): Promis
     throw new UnsupportedBackupError('This import preview is unknown or was already used; read the files again.')
   pendingParams.delete(preview)
   const keep = pending.params.map((p) => vault.duplicatesOf(p).length === 0)
-  return vault.addMany(
+  const added = await vault.addMany(
     pending.params.filter((_, i) => keep[i]),
     pending.sites.filter((_, i) => keep[i]),
   )
+  // Favourites come back pinned, in one more write (a crash before it only loses the pins).
+  const pinned = pending.pinned.filter((_, i) => keep[i])
+  const toPin = added.filter((_, i) => pinned[i]).map((a) => a.id)
+  if (toPin.length === 0) return added
+  await vault.pinMany(toPin)
+  return added.map((a) => (toPin.includes(a.id) ? vault.get(a.id) : a))
 }

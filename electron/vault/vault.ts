@@ -433,6 +433,14 @@ export class Vault {
     return this.get(id)
   }
 
+  /** Pins these accounts in one write (an import's favourites). */
+  async pinMany(ids: readonly string[]): Promise<void> {
+    const wanted = new Set(ids)
+    await this.mutate((file) => {
+      for (const record of file.accounts) if (wanted.has(record.id) && isLive(record)) record.pinned = true
+    })
+  }
+
   /** Replaces an account's tags (cleaned, deduplicated, at most MAX_TAGS; INVALID_TAG before any write). */
   async setTags(id: string, tags: readonly string[]): Promise<AccountSummary> {
     this.get(id)

@@ -159,6 +159,7 @@ export function aegisEntries(content: unknown): ParsedImport {
   }
   const entries = entryList(content.entries, 'Aegis file')
   const sites = new Map<OtpParams, unknown>()
+  const favorites = new Set<OtpParams>()
   const parsed = collectEntries(
     entries,
     (raw) => {
@@ -178,21 +179,25 @@ export function aegisEntries(content: unknown): ParsedImport {
       if (isObject(raw[WARIFU_EXTRA_KEY]) && raw[WARIFU_EXTRA_KEY].sites !== undefined) {
         sites.set(params, raw[WARIFU_EXTRA_KEY].sites)
       }
+      // Aegis's favourite is Warifu's pin (both put the account first).
+      if (raw.favorite === true) favorites.add(params)
       return params
     },
     (raw) => (isObject(raw) ? { issuer: raw.issuer, label: raw.name } : { issuer: '', label: '' }),
   )
-  return sites.size > 0 ? { ...parsed, sites } : parsed
+  return { ...parsed, ...(sites.size > 0 ? { sites } : {}), ...(favorites.size > 0 ? { favorites } : {}) }
 }
 
 /**
  * Aegis content (the `db` object) for these accounts; `uuids[i]` is entry i's id (random v4, from the
- * caller), `sites[i]` its sites, written in Warifu's extra field (WARIFU_EXTRA_KEY) when given.
+ * caller), `sites[i]` its sites, written in Warifu's extra field (WARIFU_EXTRA_KEY) when given, and
+ * `favorites[i]` whether it is pinned (Aegis's `favorite`).
  */
 export function aegisContent(
   accounts: readonly OtpParams[],
   uuids: readonly string[],
   sites: readonly (readonly string[] | undefined)[] = [],
+  favorites: readonly boolean[] = [],
 ): Record<string, unknown> {
   return {
     version: AEGIS_DB_VERSION,
@@ -202,7 +207,7 @@ export function aegisContent(
       name: a.label,
       issuer: a.issuer,
       note: '',
-      favorite: false,
+      favorite: favorites[i] === true,
       icon: null,
       info: {
         secret: a.secret,
@@ -220,11 +225,12 @@ export function aegisPlainFile(
   accounts: readonly OtpParams[],
   uuids: readonly string[],
   sites: readonly (readonly string[] | undefined)[] = [],
+  favorites: readonly boolean[] = [],
 ): string {
   const file = {
     version: AEGIS_FILE_VERSION,
     header: { slots: null, params: null },
-    db: aegisContent(accounts, uuids, sites),
+    db: aegisContent(accounts, uuids, sites, favorites),
   }
   return JSON.stringify(file, null, 4) + '\n'
 }

@@ -26,4 +26,6 @@ export interface ParsedImport {
    * importer parses them), keyed by the account object in `accounts`.
    */
   sites?: Map<OtpParams, unknown>
+  /** Aegis files: the entries marked `favorite` (Warifu's pin), by account object in `accounts`. */
+  favorites?: Set<OtpParams>
 }
