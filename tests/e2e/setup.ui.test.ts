@@ -25,6 +25,12 @@ const MONEX_URI = `otpauth://totp/%E3%83%9E%E3%83%8D%E3%83%83%E3%82%AF%E3%82%B9%
 const NAMELESS = `otpauth://totp/?secret=${SECRET}`
 const digits = (text: string | null) => (text ?? '').replace(/\s/g, '')
 
+function codeAt(uri: string, atMs: number): string {
+  const params = parseOtpUri(uri)
+  if (params.type !== 'totp') throw new Error('a TOTP URI')
+  return totpCode(params, atMs).code
+}
+
 describe.skipIf(why !== undefined)('setup (e2e over main handlers)', () => {
   let app: LaunchedApp | undefined
   const errors: string[] = []
@@ -59,7 +65,7 @@ describe.skipIf(why !== undefined)('setup (e2e over main handlers)', () => {
     await paste(launched, URI)
     await page.locator('.preview [data-action="undo"]').waitFor()
     expect(await saved(launched)).toEqual([['ACME', 'alice@example.com']])
-    expect(digits(await page.locator('.preview .code').textContent())).toBe(totpCode(parseOtpUri(URI), AT_27_LEFT).code)
+    expect(digits(await page.locator('.preview .code').textContent())).toBe(codeAt(URI, AT_27_LEFT))
     expect(await page.locator('.preview [data-action="save"]').textContent()).toBe('Done')
     // The header's Back, without Done: nothing is asked and nothing is lost.
     await page.locator('[data-action="back"]').click()
@@ -73,11 +79,15 @@ describe.skipIf(why !== undefined)('setup (e2e over main handlers)', () => {
     const { page } = launched
     await page.locator('.empty').waitFor()
     await paste(launched, URI)
+    await page.locator('.preview [data-action="undo"]').waitFor()
+    const [added] = await launched.deps.handlers['accounts:list']()
+    expect(await launched.deps.store.get(added!.id)).toBe(SECRET)
     await page.locator('.preview [data-action="undo"]').click()
     await page.locator('.add-view').waitFor()
     expect(await page.locator('.toast').last().textContent()).toContain('ACME (alice@example.com)')
     expect(await saved(launched)).toEqual([])
     expect(await launched.deps.handlers['accounts:deleted']()).toEqual([])
+    expect(await launched.deps.store.get(added!.id)).toBeNull()
     expect(launched.deps.confirm.asked).toEqual([])
   })
 
@@ -112,7 +122,7 @@ describe.skipIf(why !== undefined)('setup (e2e over main handlers)', () => {
     await paste(launched, MONEX_URI)
     await page.locator('.preview [data-action="undo"]').waitFor()
     await page.locator('.preview [data-action="copy-code"]').click()
-    await expect.poll(() => launched.deps.clipboard.text).toBe(totpCode(parseOtpUri(MONEX_URI), AT_27_LEFT).code)
+    await expect.poll(() => launched.deps.clipboard.text).toBe(codeAt(MONEX_URI, AT_27_LEFT))
     await expect.poll(() => page.locator('.toast').last().textContent()).toContain('Enter only at monex.co.jp')
   })
 
