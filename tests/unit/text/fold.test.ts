@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { fold } from '../../../shared/text/fold'
+import { runCli } from '../../../electron/cli/cli'
+import type { CliIo } from '../../../electron/cli/io'
 import { Vault } from '../../../electron/vault/vault'
 import { MemorySecretStore } from '../../support/memory-secret-store'
 import { useTempDir } from '../../support/temp-dir'
@@ -43,5 +45,31 @@ describe('Vault search uses the shared fold (the CLI matches what the list shows
     expect(vault.search('まねっくす').map((a) => a.id)).toEqual([monex.id])
     expect(vault.find('ﾏﾈｯｸｽ').id).toBe(monex.id)
     expect(vault.find('まねっくすしょうけん'.slice(0, 5)).id).toBe(monex.id)
+  })
+})
+
+describe('warifu code finds an account the way the list does', () => {
+  const tempDir = useTempDir()
+
+  it('warifu code まねっくす prints マネックス証券’s code', async () => {
+    const dir = tempDir()
+    const store = new MemorySecretStore()
+    const out: string[] = []
+    const err: string[] = []
+    const io: CliIo = {
+      out: (l) => out.push(l),
+      err: (l) => err.push(l),
+      readStdin: () => Promise.resolve(''),
+      now: () => 59_000,
+      openVault: () => Vault.open({ dir, store, now: () => 59_000 }),
+    }
+    const issuer = encodeURIComponent('マネックス証券')
+    expect(await runCli(['add', `otpauth://totp/${issuer}:taro?secret=JBSWY3DPEHPK3PXP&issuer=${issuer}`], io)).toBe(0)
+    for (const query of ['まねっくす', 'ﾏﾈｯｸｽ', 'マネックス']) {
+      expect(await runCli(['code', query], io)).toBe(0)
+      // The same key and clock as tests/unit/cli/cli.test.ts: 996554 at T=59.
+      expect(out.at(-1)).toBe('996554  (1s left)')
+    }
+    expect(err.filter((l) => /No account/.test(l))).toEqual([])
   })
 })
