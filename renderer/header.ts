@@ -33,7 +33,12 @@ export function renderHeader(header: HTMLElement, options: HeaderOptions): void 
     h('span', { 'aria-hidden': 'true' }, '⚙'),
   )
   header.replaceChildren(
-    h('span', { class: 'brand' }, h('span', { class: 'brand-mark', 'aria-hidden': 'true' }), t('appName')),
+    h(
+      'span',
+      { class: 'brand' },
+      h('span', { class: 'brand-mark', 'aria-hidden': 'true' }),
+      h('span', { class: 'brand-name' }, t('appName')),
+    ),
     ...(options.search
       ? [h('div', { class: 'search-row' }, options.search, ...(options.searchButtons ?? []))]
       : [h('span', { class: 'spacer' })]),

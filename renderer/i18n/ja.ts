@@ -182,7 +182,7 @@ export const ja: Record<MessageKey, string> = {
   'backup.never': 'まだバックアップがありません。',
   'backup.last': '最後に確認済みのバックアップ：{when}',
   'backup.reminder': '前回のバックアップ後の追加：{count}件',
-  'backup.reminderNever': 'まだバックアップがありません（{count}件）',
+  'backup.reminderNever': 'バックアップがありません（{count}件）',
   'backup.later': 'あとで',
   'backup.now': 'バックアップ',
   'export.title': 'エクスポート',

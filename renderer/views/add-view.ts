@@ -127,6 +127,10 @@ function renderManualForm(actions: AddActions): HTMLElement {
   const counterField = field(t('add.counter'), counter)
   counterField.hidden = true
   const message = h('p', { class: 'validation', role: 'status', 'aria-live': 'polite' })
+  // A bad key is said under its own field (not below the advanced section, off-screen in a small window).
+  const secretError = h('p', { id: 'secret-error', class: 'field-error', 'aria-live': 'polite', hidden: true })
+  /** "Too short" waits until the user leaves the field: not while they are still typing the key. */
+  let secretLeft = false
   const save = h('button', { type: 'submit', class: 'button primary', disabled: true }, t('add.save'))
   // Proposed sites follow the issuer as main reads it (a known broker's name proposes its domain).
   const picker = new SitePicker()
@@ -148,23 +152,38 @@ function renderManualForm(actions: AddActions): HTMLElement {
     message.textContent = text
     message.dataset.kind = kind
   }
+  const keyError = (text: string) => {
+    secretError.textContent = text
+    secretError.hidden = text === ''
+    if (text === '') secret.removeAttribute('aria-invalid')
+    else secret.setAttribute('aria-invalid', 'true')
+  }
   const check = async () => {
     const mine = ++generation
     if (secret.value.trim() === '') {
       show('', '')
+      keyError('')
       save.disabled = true
       return
     }
     try {
       const preview: AccountPreview = await api()['accounts:preview-manual'](entry())
       if (mine !== generation) return
+      keyError('')
       show('ok', t('add.valid', { code: groupCode(preview.code) }))
       picker.setProposed(preview.suggestedSites)
       save.disabled = false
     } catch (error) {
       if (mine !== generation) return
-      show('error', errorText(errorCode(error)))
+      const code = errorCode(error)
       save.disabled = true
+      if (code === 'INVALID_SECRET' || code === 'SECRET_TOO_SHORT') {
+        show('', '')
+        keyError(code === 'SECRET_TOO_SHORT' && !secretLeft ? '' : errorText(code))
+        return
+      }
+      keyError('')
+      show('error', errorText(code))
     }
   }
   const onChange = () => {
@@ -181,6 +200,7 @@ function renderManualForm(actions: AddActions): HTMLElement {
     { class: 'card manual', novalidate: true },
     h('h2', {}, t('add.manualTitle')),
     field(t('add.secret'), secret, t('add.secretHint')),
+    secretError,
     h('div', { class: 'field-row' }, field(t('add.issuer'), issuer), field(t('add.label'), label)),
     h('div', { class: 'site-block' }, picker.el),
     h(
@@ -207,6 +227,12 @@ function renderManualForm(actions: AddActions): HTMLElement {
   )
   // 'input' only: a 'change' fired by the blur of a click on Save must not disable Save under the pointer.
   form.addEventListener('input', onChange)
+  secret.setAttribute('aria-describedby', 'secret-error')
+  secret.addEventListener('blur', () => {
+    if (secretLeft || secret.value.trim() === '') return
+    secretLeft = true
+    void check()
+  })
   form.addEventListener('submit', (e) => {
     e.preventDefault()
     if (save.disabled) return

@@ -47,6 +47,9 @@ export function renderExportView(accountCount: number, actions: ExportActions): 
     status.textContent = text
     if (kind) status.dataset.kind = kind
     else delete status.dataset.kind
+    // The line sits under the form: a result or an error must not land below the fold unseen.
+    // After the frame: the form above it changes in the same turn (fields emptied, the backup line redrawn).
+    if (kind) requestAnimationFrame(() => status.scrollIntoView({ block: 'nearest' }))
   }
 
   /** Runs one export call with the button disabled; errors become the status line. */

@@ -102,6 +102,11 @@ describe.skipIf(why !== undefined)('the Backup screen (e2e over main handlers)',
     await expect
       .poll(() => p2.locator('.import-password small').textContent())
       .toBe('That password is wrong. Try again.')
+    // In the error colour (--danger, #c8342b), not the grey of a hint; the field says it is wrong.
+    expect(await p2.locator('.import-password small').evaluate((el) => getComputedStyle(el).color)).toBe(
+      'rgb(200, 52, 43)',
+    )
+    expect(await p2.locator('input[name="import-password"]').getAttribute('aria-invalid')).toBe('true')
     await p2.locator('input[name="import-password"]').fill(PASSWORD)
     await p2.locator('[data-action="import-unlock"]').click()
     const preview = p2.getByTestId('import-preview')

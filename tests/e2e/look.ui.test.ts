@@ -3,6 +3,9 @@
  * settings menu (theme, density, clipboard delay saved by main), toasts across the window's width at
  * the bottom, and the wrong import password in the error colour.
  */
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { e2eUnavailable, launchApp, type LaunchedApp, type LaunchOptions } from './harness/launch'
 import { AT_27_LEFT, DEMO_ACCOUNTS, manyAccounts } from './screenshots/scenes'
@@ -87,5 +90,55 @@ describe.skipIf(why !== undefined)('look: room, settings, toasts, errors', () =>
     expect(box.x).toBeGreaterThanOrEqual(8)
     expect(box.x + box.width).toBeLessThanOrEqual(360 - 8)
     expect(box.y + box.height).toBeGreaterThan(480 - 40)
+  })
+
+  it('says a bad setup key under its field, and "too short" only once the user leaves the field', async () => {
+    const { page } = await launch({
+      locale: 'en',
+      accounts: DEMO_ACCOUNTS.slice(0, 1),
+      viewport: { width: 380, height: 600 },
+    })
+    await page.locator('[data-action="add"]').click()
+    const secret = page.locator('input[name="secret"]')
+    const error = page.locator('#secret-error')
+    await secret.fill('JBSW')
+    // The check ran (the pending line went away) and said nothing while the user types.
+    await expect.poll(() => page.locator('form.manual .validation').getAttribute('data-kind')).toBe('')
+    expect(await error.isVisible()).toBe(false)
+    expect(await secret.getAttribute('aria-invalid')).toBeNull()
+    await secret.press('Tab')
+    await expect.poll(() => error.textContent()).toBe('The setup key is too short.')
+    expect(await secret.getAttribute('aria-invalid')).toBe('true')
+    expect(await secret.getAttribute('aria-describedby')).toBe('secret-error')
+    // Right under the field, not below the advanced section.
+    const field = (await secret.boundingBox())!
+    const under = (await error.boundingBox())!
+    expect(under.y - (field.y + field.height)).toBeLessThan(40)
+    expect(under.y + under.height).toBeLessThan(600)
+    // A letter base32 never uses says so at once, in the same place.
+    await secret.focus()
+    await secret.fill('JBSWY3DPEHPK3PX1')
+    await expect.poll(() => error.textContent()).toMatch(/A–Z and 2–7/)
+    await secret.fill('JBSWY3DPEHPK3PXP')
+    await expect.poll(() => error.isVisible()).toBe(false)
+    expect(await secret.getAttribute('aria-invalid')).toBeNull()
+  })
+
+  it('brings the export result into view in a small window', async () => {
+    const { page } = await launch({
+      locale: 'en',
+      accounts: DEMO_ACCOUNTS.slice(0, 2),
+      viewport: { width: 360, height: 480 },
+    })
+    await page.locator('[data-action="backup"]').click()
+    await page.locator('input[name="password"]').fill('correct horse battery staple')
+    await page.locator('input[name="password-again"]').fill('correct horse battery staple')
+    app!.deps.pickSave.path = join(mkdtempSync(join(tmpdir(), 'warifu-look-')), 'backup.json')
+    await page.locator('[data-action="export-save"]').click()
+    const status = page.locator('.scan-status')
+    await expect.poll(() => status.textContent()).toMatch(/^Backup saved and checked/)
+    const box = (await status.boundingBox())!
+    expect(box.y).toBeGreaterThanOrEqual(0)
+    expect(box.y + box.height).toBeLessThanOrEqual(480)
   })
 })
