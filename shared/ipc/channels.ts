@@ -374,8 +374,9 @@ export const argParsers: { [C in ChannelName]: (raw: unknown[]) => Channels[C]['
   'accounts:preview-uri': (raw) => (exactly(raw, 1), [text(raw[0])]),
   'accounts:add-from-uri': (raw) => {
     // The scan result's typed names come third; a QR without them is saved as it reads.
-    if (!Array.isArray(raw) || raw.length !== 3 || raw[2] === undefined)
-      return withSites(raw.slice(0, 2), (v) => text(v))
+    if (!Array.isArray(raw) || raw.length !== 3) return withSites(raw, (v) => text(v))
+    // (A bridge call with the names left out may still carry them as a trailing undefined.)
+    if (raw[2] === undefined) return withSites(raw.slice(0, 2), (v) => text(v))
     return [text(raw[0]), raw[1] === undefined ? [] : siteList(raw[1]), accountNames(raw[2])]
   },
   'accounts:preview-manual': (raw) => (exactly(raw, 1), [manualEntry(raw[0])]),

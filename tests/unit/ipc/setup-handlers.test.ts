@@ -102,6 +102,8 @@ describe('the scan result channels', () => {
     expect(await errorOf('accounts:add-from-uri', BROKER, [], { issuer: 1, label: '' })).toBe('USAGE')
     expect(await value('accounts:list')).toEqual([])
     expect(store.entries.size).toBe(0)
+    // Names left out by the bridge still arrive as a trailing undefined: the QR's own names are kept.
+    expect(await value('accounts:add-from-uri', BROKER, undefined, undefined)).toMatchObject({ issuer: 'Monex' })
   })
 
   it('undoes its own add of a moment ago for good, keychain entry included, without asking', async () => {
