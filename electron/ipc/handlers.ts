@@ -5,7 +5,7 @@
  * Arguments arrive already parsed (dispatch.ts runs the channel's parser).
  *
  * Secrets never leave main: every result here is a summary, a code or a
- * preview, except accounts:reveal-secret and backup:phone-codes, which answer
+ * preview, except accounts:reveal-secret, accounts:qr-matrix and backup:phone-codes, which answer
  * only after the user said yes in main's own dialog (deps.confirm), as do
  * the deletions: a compromised page can ask, never decide.
  */

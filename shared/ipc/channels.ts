@@ -5,7 +5,7 @@
  * handlers to a browser page. A channel without a parser fails the typecheck.
  *
  * Secrets stay in main: no result here carries a secret except
- * `accounts:reveal-secret` and `backup:phone-codes`, which main answers only after the user
+ * `accounts:reveal-secret`, `accounts:qr-matrix` and `backup:phone-codes`, which main answers only after the user
  * said yes in main's own dialog (a compromised page cannot fake that).
  */
 import { MIN_PASSWORD_LENGTH } from '../backup/password-strength'
