@@ -1,4 +1,5 @@
 /** How codes and names are written on screen. */
+import { language } from './i18n'
 
 /** Groups a code for reading aloud: 6 -> 3+3, 8 -> 4+4, 7 -> 3+4, otherwise as is. */
 export function groupCode(code: string): string {
@@ -7,9 +8,10 @@ export function groupCode(code: string): string {
   return `${code.slice(0, half)} ${code.slice(half)}`
 }
 
-/** The name an account is spoken of by: "Issuer (label)", or whichever is set. */
+/** The name an account is spoken of by: "Issuer (label)" (「発行者（ラベル）」 in Japanese), or whichever is set. */
 export function displayName(a: { issuer: string; label: string }): string {
-  if (a.issuer && a.label) return `${a.issuer} (${a.label})`
+  // Japanese sets its parentheses full-width: 「マネックス証券（hanako）」.
+  if (a.issuer && a.label) return language() === 'ja' ? `${a.issuer}（${a.label}）` : `${a.issuer} (${a.label})`
   return a.issuer || a.label
 }
 

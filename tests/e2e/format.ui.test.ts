@@ -1,7 +1,7 @@
 /** The renderer's pure helpers: how codes are grouped, how search folds text, how scans are sorted. */
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { displayName, groupCode, groupSecret } from '../../renderer/format'
-import { languageForLocale } from '../../renderer/i18n'
+import { languageForLocale, setLanguage } from '../../renderer/i18n'
 import { fold } from '../../shared/text/fold'
 import { classifyTexts } from '../../renderer/views/scan-result-view'
 
@@ -23,6 +23,17 @@ describe('renderer format helpers', () => {
     expect(displayName({ issuer: 'GitHub', label: 'alice' })).toBe('GitHub (alice)')
     expect(displayName({ issuer: '', label: 'alice' })).toBe('alice')
     expect(displayName({ issuer: 'GitHub', label: '' })).toBe('GitHub')
+  })
+
+  it('sets the parentheses full-width in Japanese: マネックス証券（hanako）', () => {
+    vi.stubGlobal('document', { documentElement: {} })
+    try {
+      setLanguage('ja')
+      expect(displayName({ issuer: 'マネックス証券', label: 'hanako' })).toBe('マネックス証券（hanako）')
+    } finally {
+      setLanguage('en')
+      vi.unstubAllGlobals()
+    }
   })
 
   it('folds full-width letters and half-width kana for search', () => {
