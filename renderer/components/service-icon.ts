@@ -195,8 +195,23 @@ function svgEl<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<strin
   return el
 }
 
+/** Icons drawn so far, by name and sites: a list redraw clones them instead of matching and building again. */
+const drawn = new Map<string, SVGSVGElement>()
+
 /** The icon for an account, decorative (the name beside it is what screen readers read). */
 export function serviceIcon(account: Pick<AccountSummary, 'issuer' | 'label' | 'sites'>): SVGSVGElement {
+  const key = `${account.issuer}\n${account.label}\n${account.sites.join(' ')}`
+  let icon = drawn.get(key)
+  if (!icon) {
+    icon = drawIcon(account)
+    // Bounded: a few hundred accounts, each renamed now and then.
+    if (drawn.size > 2000) drawn.clear()
+    drawn.set(key, icon)
+  }
+  return icon.cloneNode(true) as SVGSVGElement
+}
+
+function drawIcon(account: Pick<AccountSummary, 'issuer' | 'label' | 'sites'>): SVGSVGElement {
   const svg = svgEl('svg', { class: 'service-icon', viewBox: '0 0 28 28', 'aria-hidden': 'true', focusable: 'false' })
   const mark = brandFor(account)
   if (mark) {
