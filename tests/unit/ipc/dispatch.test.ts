@@ -31,6 +31,9 @@ const GOOD: Record<ChannelName, unknown[]> = {
   'accounts:site-suggestions': [],
   'accounts:dismiss-site-suggestion': [ID],
   'sites:check': ['https://monex.co.jp.account-verify.com/login'],
+  'accounts:set-pinned': [ID, true],
+  'accounts:set-tags': [ID, ['証券']],
+  'settings:set-sort': ['recent'],
   'accounts:rename': [ID, { issuer: 'a', label: 'b' }],
   'accounts:move': [ID, 0],
   'accounts:remove': [ID],
@@ -95,6 +98,19 @@ function badArgs(channel: ChannelName): unknown[][] {
       )
       wrongs.push(Array(65).fill('a.jp'), [42], ['x'.repeat(3000)], 'monex.co.jp')
     }
+    if (channel === 'accounts:set-pinned' && i === 1) {
+      wrongs.splice(wrongs.indexOf(true), 1)
+      wrongs.push('true', 1, 0)
+    }
+    if (channel === 'accounts:set-tags' && i === 1) {
+      // An empty list is valid here (it clears the tags).
+      wrongs.splice(
+        wrongs.findIndex((w) => Array.isArray(w) && w.length === 0),
+        1,
+      )
+      wrongs.push(Array(33).fill('a'), [42], ['x'.repeat(300)], '証券')
+    }
+    if (channel === 'settings:set-sort') wrongs.push('random', 'Manual', 'name ')
     if (NULL_ALLOWED.has(`${channel} ${i}`)) wrongs.splice(wrongs.indexOf(null), 1)
     for (const wrong of wrongs) {
       const args = [...good]
