@@ -74,7 +74,9 @@ describe.skipIf(why !== undefined)('renderer (e2e over main handlers)', () => {
     await page.locator('[data-action="add"]').first().click()
     const secret = page.locator('input[name="secret"]')
     await secret.fill('JBSW1')
-    await expect.poll(() => page.locator('.validation').textContent()).toMatch(/characters that cannot be in one/)
+    // Said under the key's own field, which is marked invalid.
+    await expect.poll(() => page.locator('#secret-error').textContent()).toMatch(/characters that cannot be in one/)
+    expect(await secret.getAttribute('aria-invalid')).toBe('true')
     expect(await page.locator('form.manual button[type="submit"]').isDisabled()).toBe(true)
     await secret.fill('jbsw y3dp ehpk 3pxp')
     await page.locator('input[name="issuer"]').fill('ACME')
@@ -272,13 +274,13 @@ describe.skipIf(why !== undefined)('renderer (e2e over main handlers)', () => {
     expect(await page.getByLabel('表示言語').locator('option:checked').textContent()).toBe('システムに合わせる')
     await page.getByLabel('表示言語').selectOption('en')
     await expect.poll(() => page.locator('.search').getAttribute('placeholder')).toBe('Search accounts')
-    expect(await page.locator('html').getAttribute('lang')).toBe('en')
-    expect((await app!.deps.settings.get()).language).toBe('en')
-    await page.reload()
     // The menu follows the language and keeps the focus on its select.
     await expect.poll(() => page.locator('dialog.settings h2').textContent()).toBe('Settings')
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('setting-language')
     await page.locator('[data-action="settings-close"]').click()
+    expect(await page.locator('html').getAttribute('lang')).toBe('en')
+    expect((await app!.deps.settings.get()).language).toBe('en')
+    await page.reload()
     await expect.poll(() => page.locator('.search').getAttribute('placeholder')).toBe('Search accounts')
   })
 

@@ -161,7 +161,9 @@ describe.skipIf(why !== undefined)('sites in the app (e2e over main handlers)', 
     await rows.nth(2).locator('.code').click()
     await expect.poll(() => page.locator('.toast .toast-quiet').textContent()).toBe('No site set')
     expect(await page.locator('.toast .toast-site').count()).toBe(0)
-    await page.locator('.lang').selectOption('ja')
+    await page.locator('[data-action="settings"]').click()
+    await page.getByLabel('Language').selectOption('ja')
+    await page.locator('[data-action="settings-close"]').click()
     await page.locator('.account').nth(0).locator('.code').click()
     await expect
       .poll(() => page.locator('.toast .toast-site').textContent())
