@@ -10,6 +10,7 @@ import {
   AEGIS_FILE_VERSION,
   AEGIS_PASSWORD_SLOT,
   aegisContent,
+  type Organised,
   aegisEntries,
   type AegisFile,
 } from '../../shared/formats/aegis'
@@ -28,8 +29,8 @@ export async function writeAegisEncrypted(
   cost: ScryptCost = AEGIS_SCRYPT_COST,
   /** Parallel to `accounts`: each one's sites, written in Warifu's extra field of the entry. */
   sites: readonly (readonly string[] | undefined)[] = [],
-  /** Parallel to `accounts`: pinned ones are written as Aegis favourites. */
-  favorites: readonly boolean[] = [],
+  /** Parallel to `accounts`: pinned ones are written as Aegis favourites, tags in Warifu's extra field. */
+  organised: readonly (Organised | undefined)[] = [],
 ): Promise<string> {
   const masterKey = randomBytes(32)
   const salt = randomBytes(32)
@@ -39,7 +40,7 @@ export async function writeAegisEncrypted(
     accounts,
     accounts.map(() => randomUUID()),
     sites,
-    favorites,
+    organised,
   )
   const sealed = sealGcm(masterKey, Buffer.from(JSON.stringify(content), 'utf8'))
   const file = {

@@ -164,8 +164,8 @@ export async function exportBackup(vault: Vault, options: ExportOptions): Promis
   const accounts = allParams(vault)
   // Aegis exports carry each account's sites in Warifu's extra field (shared/formats/aegis.ts).
   const sites = vault.list().map((a) => a.sites)
-  // And pinned accounts as Aegis favourites (the same idea in Aegis, Ente and 2FAS).
-  const favorites = vault.list().map((a) => a.pinned === true)
+  // And pinned accounts as Aegis favourites (the same idea in Aegis, Ente and 2FAS), tags in the extra field.
+  const organised = vault.list().map((a) => ({ pinned: a.pinned === true, tags: a.tags ?? [] }))
   let files: string[] = [outPath]
   let exported = accounts.length
   const leftOut: ExportResult['leftOut'] = []
@@ -175,7 +175,7 @@ export async function exportBackup(vault: Vault, options: ExportOptions): Promis
     if (password === undefined || password === '') {
       throw new BackupPasswordRequiredError('An encrypted backup needs a password.')
     }
-    const data = await writeAegisEncrypted(accounts, password, options.testOnlyScryptCost, sites, favorites)
+    const data = await writeAegisEncrypted(accounts, password, options.testOnlyScryptCost, sites, organised)
     await writeVerifiedExport([{ path: outPath, data }], ([written]) =>
       verify(accounts, async () => {
         const file = readAegisFile(await readFile(written!, 'utf8'))
@@ -188,7 +188,7 @@ export async function exportBackup(vault: Vault, options: ExportOptions): Promis
       accounts,
       accounts.map(() => randomUUID()),
       sites,
-      favorites,
+      organised,
     )
     await writeVerifiedExport([{ path: outPath, data }], ([written]) =>
       verify(accounts, async () => {

@@ -26,6 +26,7 @@ import type { OtpParams } from '../../shared/otp/account'
 import { suggestSites } from '../../shared/sites/known-services'
 import type { AccountSummary } from '../../shared/types'
 import type { Vault } from '../vault/vault'
+import { tagsFromBackup } from '../vault/organise'
 import { sitesFromBackup } from '../vault/sites'
 import { readRegularFile } from '../files/read-regular-file'
 import { pathForEcho } from '../../shared/echo'
@@ -42,7 +43,10 @@ export const MAX_IMPORT_SOURCES = 64
 export type PasswordSupplier = string | ((sourceName: string) => Promise<string | undefined>)
 
 // The secrets of a preview never leave the main process: they live here, not in the object.
-const pendingParams = new WeakMap<ImportPreview, { params: OtpParams[]; sites: string[][]; pinned: boolean[] }>()
+const pendingParams = new WeakMap<
+  ImportPreview,
+  { params: OtpParams[]; sites: string[][]; organised: { pinned: boolean; tags: string[] }[] }
+>()
 
 /** The sites an imported account gets: a Warifu export's own (each parsed), else the table's suggestion. */
 function importedSites(p: OtpParams, raw: unknown): Pick<PreviewAccount, 'sites' | 'sitesLeftOut'> {
@@ -112,7 +116,12 @@ export async function previewImport(
     throw new UsageError(`One import reads at most ${MAX_IMPORT_SOURCES} files or codes.`)
   }
   const { signal } = options
-  const found: { params: OtpParams; source: string; sites?: unknown; pinned?: boolean }[] = []
+  const found: {
+    params: OtpParams
+    source: string
+    sites?: unknown
+    organised?: { pinned: boolean; tags: string[] }
+  }[] = []
   const rejected: ImportPreview['rejected'] = []
   const batches: MigrationBatch[] = []
   const seenSources: ImportPreview['sources'] = []
@@ -142,7 +151,11 @@ export async function previewImport(
       )
     }
     for (const params of result.accounts) {
-      found.push({ params, source: name, sites: result.sites?.get(params), pinned: result.favorites?.has(params) })
+      const organised = {
+        pinned: result.favorites?.has(params) === true,
+        tags: tagsFromBackup(result.tags?.get(params)),
+      }
+      found.push({ params, source: name, sites: result.sites?.get(params), organised })
     }
     for (const r of result.rejected) rejected.push({ ...r, source: name })
     // Each source is bounded; so is their sum (64 sources of 10,000 entries would be 640,000).
@@ -160,7 +173,7 @@ export async function previewImport(
 
   const toAdd: OtpParams[] = []
   const toAddSites: string[][] = []
-  const toAddPinned: boolean[] = []
+  const toAddOrganised: { pinned: boolean; tags: string[] }[] = []
   const preview: ImportPreview = {
     id: randomUUID(),
     sources: seenSources,
@@ -171,7 +184,7 @@ export async function previewImport(
   }
   const key = (p: OtpParams) => JSON.stringify([p.secret, p.issuer, p.label])
   const inThisImport = new Set<string>()
-  for (const { params, source, sites: rawSites, pinned } of found) {
+  for (const { params, source, sites: rawSites, organised } of found) {
     const existing: AccountSummary[] = vault.duplicatesOf(params)
     const sites = importedSites(params, rawSites)
     if (existing.length > 0) {
@@ -182,11 +195,11 @@ export async function previewImport(
       inThisImport.add(key(params))
       toAdd.push(params)
       toAddSites.push(sites.sites)
-      toAddPinned.push(pinned === true)
+      toAddOrganised.push(organised ?? { pinned: false, tags: [] })
       preview.toAdd.push(withoutSecret(params, source, sites))
     }
   }
-  pendingParams.set(preview, { params: toAdd, sites: toAddSites, pinned: toAddPinned })
+  pendingParams.set(preview, { params: toAdd, sites: toAddSites, organised: toAddOrganised })
   return preview
 }
 
@@ -204,10 +217,10 @@ export async function commitImport(vault: Vault, preview: ImportPreview): Promis
     pending.params.filter((_, i) => keep[i]),
     pending.sites.filter((_, i) => keep[i]),
   )
-  // Favourites come back pinned, in one more write (a crash before it only loses the pins).
-  const pinned = pending.pinned.filter((_, i) => keep[i])
-  const toPin = added.filter((_, i) => pinned[i]).map((a) => a.id)
-  if (toPin.length === 0) return added
-  await vault.pinMany(toPin)
-  return added.map((a) => (toPin.includes(a.id) ? vault.get(a.id) : a))
+  // Favourites come back pinned and tags restored, in one more write (a crash before it loses only those).
+  const organised = pending.organised.filter((_, i) => keep[i])
+  const updates = added.map((a, i) => ({ id: a.id, ...organised[i]! })).filter((u) => u.pinned || u.tags.length > 0)
+  if (updates.length === 0) return added
+  await vault.organiseMany(updates)
+  return added.map((a) => vault.get(a.id))
 }

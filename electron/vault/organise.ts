@@ -46,6 +46,26 @@ export function isStoredTags(list: unknown): list is string[] {
   }
 }
 
+/**
+ * The tags a backup file carried for an account, each cleaned on its own: the good ones kept (at most
+ * MAX_TAGS), the rest dropped, so one bad tag costs that tag and never the import.
+ */
+export function tagsFromBackup(raw: unknown): string[] {
+  if (!Array.isArray(raw)) return []
+  let tags: string[] = []
+  for (const item of raw.slice(0, MAX_TAGS * 4)) {
+    if (tags.length === MAX_TAGS) break
+    if (typeof item !== 'string') continue
+    try {
+      // The kept tags plus this one, as stored: a folded duplicate collapses, a bad tag throws.
+      tags = normalizeTags([...tags, item])
+    } catch {
+      // Not a tag: left out.
+    }
+  }
+  return tags
+}
+
 const MINUTE_MS = 60_000
 
 /**

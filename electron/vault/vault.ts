@@ -433,11 +433,16 @@ export class Vault {
     return this.get(id)
   }
 
-  /** Pins these accounts in one write (an import's favourites). */
-  async pinMany(ids: readonly string[]): Promise<void> {
-    const wanted = new Set(ids)
+  /** Pins and tags accounts in one write (an import's favourites and tags); tags checked first (INVALID_TAG). */
+  async organiseMany(updates: readonly { id: string; pinned: boolean; tags: readonly string[] }[]): Promise<void> {
+    const byId = new Map(updates.map((u) => [u.id, { pinned: u.pinned, tags: normalizeTags(u.tags) }]))
     await this.mutate((file) => {
-      for (const record of file.accounts) if (wanted.has(record.id) && isLive(record)) record.pinned = true
+      for (const record of file.accounts) {
+        const update = byId.get(record.id)
+        if (!update || !isLive(record)) continue
+        if (update.pinned) record.pinned = true
+        if (update.tags.length > 0) record.tags = [...update.tags]
+      }
     })
   }
 

@@ -149,6 +149,20 @@ export function readAegisFile(input: unknown): AegisFile {
  */
 export const WARIFU_EXTRA_KEY = 'warifu'
 
+/** How an account is organised in Warifu, as its export carries it. */
+export interface Organised {
+  pinned?: boolean
+  tags?: readonly string[]
+}
+
+/** Warifu's extra field of one entry: its sites (when given, an empty list included) and its tags (when any). */
+function warifuExtra(sites: readonly string[] | undefined, organised: Organised | undefined): Record<string, unknown> {
+  return {
+    ...(sites ? { sites: [...sites] } : {}),
+    ...(organised?.tags?.length ? { tags: [...organised.tags] } : {}),
+  }
+}
+
 /** The accounts in an Aegis content object (`db` of a plain file, or the decrypted `db`). */
 export function aegisEntries(content: unknown): ParsedImport {
   if (!isObject(content)) throw corrupt('account data is not an object')
@@ -160,6 +174,7 @@ export function aegisEntries(content: unknown): ParsedImport {
   const entries = entryList(content.entries, 'Aegis file')
   const sites = new Map<OtpParams, unknown>()
   const favorites = new Set<OtpParams>()
+  const tags = new Map<OtpParams, unknown>()
   const parsed = collectEntries(
     entries,
     (raw) => {
@@ -179,25 +194,34 @@ export function aegisEntries(content: unknown): ParsedImport {
       if (isObject(raw[WARIFU_EXTRA_KEY]) && raw[WARIFU_EXTRA_KEY].sites !== undefined) {
         sites.set(params, raw[WARIFU_EXTRA_KEY].sites)
       }
+      if (isObject(raw[WARIFU_EXTRA_KEY]) && raw[WARIFU_EXTRA_KEY].tags !== undefined) {
+        tags.set(params, raw[WARIFU_EXTRA_KEY].tags)
+      }
       // Aegis's favourite is Warifu's pin (both put the account first).
       if (raw.favorite === true) favorites.add(params)
       return params
     },
     (raw) => (isObject(raw) ? { issuer: raw.issuer, label: raw.name } : { issuer: '', label: '' }),
   )
-  return { ...parsed, ...(sites.size > 0 ? { sites } : {}), ...(favorites.size > 0 ? { favorites } : {}) }
+  return {
+    ...parsed,
+    ...(sites.size > 0 ? { sites } : {}),
+    ...(favorites.size > 0 ? { favorites } : {}),
+    ...(tags.size > 0 ? { tags } : {}),
+  }
 }
 
 /**
  * Aegis content (the `db` object) for these accounts; `uuids[i]` is entry i's id (random v4, from the
  * caller), `sites[i]` its sites, written in Warifu's extra field (WARIFU_EXTRA_KEY) when given, and
- * `favorites[i]` whether it is pinned (Aegis's `favorite`).
+ * `organised[i]` whether it is pinned (Aegis's `favorite`) and its groups (in Warifu's extra field, as
+ * `tags`; Aegis's own groups are left out: they need vault content version 3).
  */
 export function aegisContent(
   accounts: readonly OtpParams[],
   uuids: readonly string[],
   sites: readonly (readonly string[] | undefined)[] = [],
-  favorites: readonly boolean[] = [],
+  organised: readonly (Organised | undefined)[] = [],
 ): Record<string, unknown> {
   return {
     version: AEGIS_DB_VERSION,
@@ -207,7 +231,7 @@ export function aegisContent(
       name: a.label,
       issuer: a.issuer,
       note: '',
-      favorite: favorites[i] === true,
+      favorite: organised[i]?.pinned === true,
       icon: null,
       info: {
         secret: a.secret,
@@ -215,7 +239,7 @@ export function aegisContent(
         digits: a.digits,
         ...(a.type === 'totp' ? { period: a.period } : { counter: a.counter }),
       },
-      ...(sites[i] ? { [WARIFU_EXTRA_KEY]: { sites: [...sites[i]] } } : {}),
+      ...(sites[i] || organised[i]?.tags?.length ? { [WARIFU_EXTRA_KEY]: warifuExtra(sites[i], organised[i]) } : {}),
     })),
   }
 }
@@ -225,12 +249,12 @@ export function aegisPlainFile(
   accounts: readonly OtpParams[],
   uuids: readonly string[],
   sites: readonly (readonly string[] | undefined)[] = [],
-  favorites: readonly boolean[] = [],
+  organised: readonly (Organised | undefined)[] = [],
 ): string {
   const file = {
     version: AEGIS_FILE_VERSION,
     header: { slots: null, params: null },
-    db: aegisContent(accounts, uuids, sites, favorites),
+    db: aegisContent(accounts, uuids, sites, organised),
   }
   return JSON.stringify(file, null, 4) + '\n'
 }

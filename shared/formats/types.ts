@@ -28,4 +28,6 @@ export interface ParsedImport {
   sites?: Map<OtpParams, unknown>
   /** Aegis files: the entries marked `favorite` (Warifu's pin), by account object in `accounts`. */
   favorites?: Set<OtpParams>
+  /** Warifu's own Aegis exports only: each entry's tags, unchecked (the importer cleans them). */
+  tags?: Map<OtpParams, unknown>
 }

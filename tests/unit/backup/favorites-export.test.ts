@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -56,7 +56,9 @@ describe('pins in Aegis exports (Aegis\u2019s favourite)', () => {
   )
 
   it('reads only favorite: true as a pin (another app\u2019s file with no field, or a string, pins nothing)', () => {
-    const file = JSON.parse(aegisPlainFile([MONEX, OTHER], ['u1', 'u2'], [], [false, true])) as {
+    const file = JSON.parse(
+      aegisPlainFile([MONEX, OTHER], ['u1', 'u2'], [], [{ pinned: false }, { pinned: true }]),
+    ) as {
       db: { entries: Record<string, unknown>[] }
     }
     file.db.entries[0]!.favorite = 'true'
@@ -64,5 +66,32 @@ describe('pins in Aegis exports (Aegis\u2019s favourite)', () => {
     expect(parsed.accounts.map((a) => parsed.favorites?.has(a) === true)).toEqual([false, true])
     delete file.db.entries[1]!.favorite
     expect(aegisEntries(file.db).favorites).toBeUndefined()
+  })
+})
+
+describe('tags in Warifu\u2019s Aegis exports (its extra field)', () => {
+  it.each(['aegis', 'aegis-plain'] as const)('%s: tags go out and come back', async (format) => {
+    const source = await open('source')
+    const [monex] = await source.addMany([MONEX, OTHER])
+    await source.setTags(monex!.id, ['証券', '仕事'])
+    const outPath = path.join(dir, `tags-${format}.json`)
+    await exportBackup(source, { format, outPath, password: 'pw', confirmPlain: true, testOnlyScryptCost: FAST })
+    const target = await open('target')
+    const added = await commitImport(
+      target,
+      await previewImport(target, [{ kind: 'file', path: outPath }], { password: 'pw' }),
+    )
+    expect(added.map((a) => a.tags)).toEqual([['証券', '仕事'], undefined])
+  })
+
+  it('keeps the good tags of a hand-edited file and drops the rest', async () => {
+    const text = aegisPlainFile([MONEX], ['u1'], [[]], [{ tags: ['証券'] }])
+    const file = JSON.parse(text) as { db: { entries: Record<string, Record<string, unknown>>[] } }
+    file.db.entries[0]!.warifu!.tags = ['証券', '', 42, 'x'.repeat(33), '\u202e銀行', 'SHOKEN', 'shoken', ...'abcdefgh']
+    const filePath = path.join(dir, 'edited.json')
+    writeFileSync(filePath, JSON.stringify(file))
+    const target = await open('target')
+    const added = await commitImport(target, await previewImport(target, [{ kind: 'file', path: filePath }], {}))
+    expect(added[0]!.tags).toEqual(['証券', '銀行', 'SHOKEN', 'a', 'b', 'c', 'd', 'e'])
   })
 })
