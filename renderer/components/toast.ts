@@ -40,7 +40,13 @@ export function toast(text: string | Node, kind: 'info' | 'error' = 'info', acti
     document.addEventListener('keydown', shortcut)
   }
   shown.dataset.kind = kind
+  delete shown.dataset.place
   shown.classList.add('visible')
+  // At the bottom, over the footer; but never over the code of the row the user is on (copied from a
+  // row at the window's bottom edge): then at the top, under the header.
+  const row = document.activeElement?.closest('.account')?.getBoundingClientRect()
+  const box = shown.getBoundingClientRect()
+  if (row && row.bottom > box.top && row.top < box.bottom) shown.dataset.place = 'top'
   clearTimeout(timer)
   timer = setTimeout(hide, action ? 10_000 : kind === 'error' ? 6000 : 3000)
 }

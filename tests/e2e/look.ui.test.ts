@@ -141,4 +141,22 @@ describe.skipIf(why !== undefined)('look: room, settings, toasts, errors', () =>
     expect(box.y).toBeGreaterThanOrEqual(0)
     expect(box.y + box.height).toBeLessThanOrEqual(480)
   })
+
+  it('moves the toast to the top when the row just copied is at the bottom, so it never covers that code', async () => {
+    const { page } = await launch({ locale: 'ja', accounts: manyAccounts(20) })
+    await page.locator('.search').press('ArrowDown')
+    // Down the list until the focused row sits at the window's bottom edge, under where a toast goes.
+    for (let i = 0; i < 30; i++) {
+      const near = await page.evaluate(() => document.activeElement!.getBoundingClientRect().bottom > innerHeight - 60)
+      if (near) break
+      await page.keyboard.press('ArrowDown')
+    }
+    await page.keyboard.press('Enter')
+    const toast = page.locator('.toast.visible')
+    await toast.waitFor()
+    await expect.poll(() => toast.getAttribute('data-place')).toBe('top')
+    const code = (await page.locator('.account:focus .code').boundingBox())!
+    const box = (await toast.boundingBox())!
+    expect(box.y + box.height <= code.y || box.y >= code.y + code.height).toBe(true)
+  })
 })
