@@ -100,6 +100,8 @@ describe.skipIf(why !== undefined)('docs screenshots', () => {
         await writeImageWithClipboardApi(page, await QRCode.toBuffer(SETUP_URI, { scale: 6 }))
         await pressPaste(page)
         await page.locator('.preview').waitFor()
+        // Saved on scan: the picture shows the saved line with its Undo.
+        await page.locator('.preview [data-action="undo"]').waitFor()
         await shoot('scan-result')
 
         // The README's pictures: the default window.
