@@ -71,6 +71,9 @@ describe.skipIf(why !== undefined)('organising the list (e2e over main handlers)
     // Recently used: copy Google's code, then choose the order.
     await row(page, 'Google').locator('.code').click()
     await expect.poll(() => launched.deps.clipboard.writes.length).toBe(1)
+    // Main records the use right after the code reaches the clipboard.
+    const lastUsed = async () => (await launched.deps.handlers['accounts:list']()).find((a) => a.issuer === 'Google')
+    await expect.poll(async () => (await lastUsed())?.lastUsedAt).toBe('2023-11-14T22:13:00.000Z')
     await page.locator('.organise-bar select.sort').selectOption('recent')
     await expect.poll(() => names(page)).toEqual(['★楽天証券', 'Google', 'GitHub', 'Amazon Web Services', 'SBI証券'])
 
