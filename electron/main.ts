@@ -96,8 +96,9 @@ if (!app.requestSingleInstanceLock()) {
 async function start(): Promise<void> {
   /** Rebuilds the tray menu from the open vault (nothing while it cannot be opened). */
   const refreshTray = (): void => {
-    vault.get().then(
-      (v) => tray?.setAccounts(v.list()),
+    // The labels too: the language may have changed in the settings menu.
+    Promise.all([vault.get(), settings.get()]).then(
+      ([v, chosen]) => tray?.setAccounts(v.list(), trayLabels(effectiveLanguage(chosen.language, locale()))),
       () => undefined,
     )
   }

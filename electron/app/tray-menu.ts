@@ -64,7 +64,7 @@ export function trayMenuTemplate(
 
 /**
  * The handler table with `changed` run after every successful call that may change which accounts
- * are pinned or what they are called (the tray menu is rebuilt then). Reads are passed through as is.
+ * are pinned, what they are called, or the language (the tray menu is rebuilt then). Reads are passed through as is.
  */
 export function notifyAfterChanges<H extends Record<string, (...args: never[]) => Promise<unknown>>>(
   handlers: H,
@@ -86,4 +86,7 @@ export function notifyAfterChanges<H extends Record<string, (...args: never[]) =
 
 const READS = new Set(['accounts:list', 'accounts:preview-uri', 'accounts:preview-manual', 'accounts:deleted'])
 const CHANGES_ACCOUNTS = (name: string) =>
-  (name.startsWith('accounts:') && !READS.has(name) && name !== 'accounts:reveal-secret') || name === 'import:commit'
+  (name.startsWith('accounts:') && !READS.has(name) && name !== 'accounts:reveal-secret') ||
+  name === 'import:commit' ||
+  // The menu's own words follow the language.
+  name === 'settings:set-language'

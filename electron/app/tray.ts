@@ -6,7 +6,8 @@ import { trayMenuTemplate, type TrayLabels, type TrayMenuActions } from './tray-
 
 /** The tray icon with a way to rebuild its menu when the pinned accounts change. */
 export interface AppTray {
-  setAccounts(accounts: readonly AccountSummary[]): void
+  /** Rebuilds the menu for these accounts, in `labels` when given (a language change). */
+  setAccounts(accounts: readonly AccountSummary[], labels?: TrayLabels): void
   destroy(): void
 }
 
@@ -20,8 +21,11 @@ export function createTray(actions: TrayMenuActions, labels: TrayLabels): AppTra
     if (isMac) icon.setTemplateImage(true)
     const tray = new Tray(icon)
     tray.setToolTip('Warifu')
-    const setAccounts = (accounts: readonly AccountSummary[]) =>
-      tray.setContextMenu(Menu.buildFromTemplate(trayMenuTemplate(accounts, labels, actions)))
+    let current = labels
+    const setAccounts = (accounts: readonly AccountSummary[], next?: TrayLabels) => {
+      current = next ?? current
+      tray.setContextMenu(Menu.buildFromTemplate(trayMenuTemplate(accounts, current, actions)))
+    }
     setAccounts([])
     tray.on('click', () => actions.show())
     return { setAccounts, destroy: () => tray.destroy() }

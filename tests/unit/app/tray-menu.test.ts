@@ -145,10 +145,12 @@ describe('the tray menu', () => {
     await wrapped['clipboard:copy-code'](id)
     await wrapped['accounts:preview-uri'](uri('C', 'd'))
     expect(changes).toBe(3)
+    await wrapped['settings:set-language']('en')
+    expect(changes).toBe(4)
     // A refused change tells nothing.
     await expect(wrapped['accounts:set-pinned']('fedcba9876543210', true)).rejects.toMatchObject({
       code: 'ACCOUNT_NOT_FOUND',
     })
-    expect(changes).toBe(3)
+    expect(changes).toBe(4)
   })
 })
