@@ -178,7 +178,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       return added
     },
 
-    ...createUndoAddHandler(recentAdds, deps.now, write),
+    ...createUndoAddHandler(recentAdds, () => deps.now(), write),
 
     ...createAccountQrHandler(deps.confirm, vault),
 
