@@ -70,7 +70,9 @@ export class ListView {
   private readonly periodLeft = new Map<number, number>()
 
   constructor(private readonly actions: ListActions) {
-    this.el = h('ul', { class: 'accounts', role: 'listbox', 'aria-label': t('list.label') })
+    // A grid, not a listbox: each row holds buttons (pin, edit, delete), and an option's children
+    // may not be interactive. Rows keep the roving focus; their content sits in grid cells.
+    this.el = h('ul', { class: 'accounts', role: 'grid', 'aria-label': t('list.label') })
     this.el.addEventListener('keydown', (e) => this.onKey(e))
     this.el.addEventListener('click', (e) => this.onClick(e))
     this.el.addEventListener('dragstart', (e) => this.onDragStart(e))
@@ -309,7 +311,7 @@ export class ListView {
       'li',
       {
         class: `account ${account.type}`,
-        role: 'option',
+        role: 'row',
         tabindex: -1,
         draggable: this.reorderable ? 'true' : undefined,
         'data-id': account.id,
@@ -319,7 +321,7 @@ export class ListView {
       serviceIcon(account),
       h(
         'span',
-        { class: 'names' },
+        { class: 'names', role: 'gridcell' },
         h(
           'span',
           { class: 'issuer' },
@@ -332,7 +334,7 @@ export class ListView {
       ),
       h(
         'span',
-        { class: 'codes' },
+        { class: 'codes', role: 'gridcell' },
         h('span', { class: 'code', 'data-action': 'copy' }, code),
         account.type === 'totp'
           ? h(
@@ -347,14 +349,18 @@ export class ListView {
       ),
       account.type === 'totp'
         ? ring
-        : h('button', {
-            type: 'button',
-            class: 'icon hotp',
-            tabindex: -1,
-            'data-action': 'hotp',
-            title: t('list.hotpGenerate'),
-            'aria-label': t('list.hotpGenerate'),
-          }),
+        : h(
+            'span',
+            { class: 'hotp-cell', role: 'gridcell' },
+            h('button', {
+              type: 'button',
+              class: 'icon hotp',
+              tabindex: -1,
+              'data-action': 'hotp',
+              title: t('list.hotpGenerate'),
+              'aria-label': t('list.hotpGenerate'),
+            }),
+          ),
     )
     return {
       account,

@@ -18,15 +18,6 @@ const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.mi
 
 type Page = LaunchedApp['page']
 
-/**
- * The one violation left to fix, by screen and axe rule: each list row is an ARIA option (listbox
- * pattern, for the roving focus) that holds buttons (pin, edit, delete), and an option's children are
- * presentational ("nested-interactive", serious). The fix is the row model's (a grid, or the buttons
- * outside the option); remove the entry then, and this test holds every screen to zero.
- */
-const KNOWN: Record<string, string[]> = { list: ['nested-interactive'] }
-const KNOWN_WHY = 'list rows (role=option) contain buttons: axe nested-interactive'
-
 /** The serious and critical violations on the page as it is now, one line each (rule, element, why). */
 async function violations(page: Page): Promise<string[]> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE)
@@ -105,18 +96,7 @@ describe.skipIf(why !== undefined)('accessibility (axe-core)', () => {
         await page.locator('.preview').waitFor()
         await check('scan result')
 
-        const known = Object.entries(found).flatMap(([screen, lines]) =>
-          lines.filter((line) => KNOWN[screen]?.some((rule) => line.startsWith(`${rule}:`))).map(() => screen),
-        )
-        // Loud, not silent: the known violation is printed every run until the list's rows are fixed.
-        if (known.length > 0) console.warn(`[a11y known] ${[...new Set(known)].join(', ')}: ${KNOWN_WHY}`)
-        const unknown = Object.fromEntries(
-          Object.entries(found).map(([screen, lines]) => [
-            screen,
-            lines.filter((line) => !KNOWN[screen]?.some((rule) => line.startsWith(`${rule}:`))),
-          ]),
-        )
-        expect(unknown).toEqual(Object.fromEntries(Object.keys(found).map((k) => [k, []])))
+        expect(found).toEqual(Object.fromEntries(Object.keys(found).map((k) => [k, []])))
       })
     }
   }

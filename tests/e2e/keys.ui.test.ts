@@ -127,7 +127,7 @@ describe.skipIf(why !== undefined)('keys, IME and screen reader (e2e)', () => {
 
   it('Tab reaches the rows (one stop, arrows within); the list and the edit dialog have translated names', async () => {
     const { page } = await launch({ locale: 'ja', accounts: ACCOUNTS, now: () => AT_27_LEFT })
-    expect(await page.getByRole('listbox', { name: 'アカウント' }).count()).toBe(1)
+    expect(await page.getByRole('grid', { name: 'アカウント' }).count()).toBe(1)
     expect(await page.locator('.account[tabindex="0"]').count()).toBe(1)
     await page.locator('.search').focus()
     let reached = ''
