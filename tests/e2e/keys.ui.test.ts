@@ -4,8 +4,8 @@
  * Ctrl+C, Esc, `?`, Backspace, and the next code copied in its last seconds.
  */
 import type { CDPSession, Page } from 'playwright-core'
-import { afterEach, describe, expect, it } from 'vitest'
-import { e2eUnavailable, launchApp, type LaunchedApp, type LaunchOptions } from './harness/launch'
+import { describe, expect, it } from 'vitest'
+import { e2eUnavailable, useLaunchedApp } from './harness/launch'
 import { AT_27_LEFT, AT_4_LEFT, DEMO_ACCOUNTS } from './screenshots/scenes'
 import { totpCode } from '../../shared/otp/codes'
 import { parseOtpUri } from '../../shared/otp/uri'
@@ -37,23 +37,7 @@ async function imeKey(cdp: CDPSession, key: string, code: string): Promise<void>
 }
 
 describe.skipIf(why !== undefined)('keys, IME and screen reader (e2e)', () => {
-  let app: LaunchedApp | undefined
-  const errors: string[] = []
-  afterEach(async () => {
-    await app?.close()
-    app = undefined
-    expect(errors.splice(0)).toEqual([])
-  })
-
-  async function launch(options: LaunchOptions): Promise<LaunchedApp> {
-    app = await launchApp(options)
-    app.page.on('pageerror', (e) => errors.push(e.message))
-    app.page.on('console', (m) => {
-      if (m.type() === 'error') errors.push(m.text())
-    })
-    await app.page.locator('.account').first().waitFor()
-    return app
-  }
+  const launch = useLaunchedApp({ waitForAccounts: true })
 
   it('IME: Process starts search, no filtering mid-composition, the confirming Enter copies nothing, かな finds カナ', async () => {
     const { page, context, deps } = await launch({ locale: 'ja', accounts: ACCOUNTS, now: () => AT_27_LEFT })
@@ -207,6 +191,8 @@ describe.skipIf(why !== undefined)('keys, IME and screen reader (e2e)', () => {
 
   it('? lists the keys in the UI language; Esc closes it', async () => {
     const { page } = await launch({ locale: 'ja', accounts: ACCOUNTS, now: () => AT_27_LEFT })
+    // The list is drawn again once the language is known: focus a row of the Japanese list.
+    await page.getByRole('grid', { name: 'アカウント' }).waitFor()
     await page.locator('.account').first().focus()
     await page.keyboard.press('?')
     const dialog = page.getByRole('dialog', { name: 'キーボードショートカット' })
@@ -217,7 +203,7 @@ describe.skipIf(why !== undefined)('keys, IME and screen reader (e2e)', () => {
     expect(text).not.toContain('Backspace')
     await page.keyboard.press('Escape')
     await expect.poll(() => dialog.count()).toBe(0)
-    expect(await active(page)).toBe('row:GitHub')
+    await expect.poll(() => active(page)).toBe('row:GitHub')
     // Typed into the search box, ? is a character, not the help.
     await page.locator('.search').pressSequentially('?')
     expect(await page.locator('dialog').count()).toBe(0)

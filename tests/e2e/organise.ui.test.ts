@@ -3,9 +3,9 @@
  * handlers, vault and keychain: service icons and initial badges, pin, the three orders (kept across
  * a restart), and groups: tags typed in the edit dialog, chips that filter the list.
  */
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
-import { e2eUnavailable, launchApp, type LaunchedApp, type LaunchOptions } from './harness/launch'
+import { e2eUnavailable, useLaunchedApp } from './harness/launch'
 import { AT_27_LEFT, DEMO_ACCOUNTS } from './screenshots/scenes'
 
 const why = e2eUnavailable()
@@ -19,23 +19,7 @@ const row = (page: Page, issuer: string) =>
   page.locator('.account', { has: page.locator('.issuer', { hasText: issuer }) })
 
 describe.skipIf(why !== undefined)('organising the list (e2e over main handlers)', () => {
-  let app: LaunchedApp | undefined
-  const errors: string[] = []
-  afterEach(async () => {
-    await app?.close()
-    app = undefined
-    expect(errors.splice(0)).toEqual([])
-  })
-
-  async function launch(options: LaunchOptions): Promise<LaunchedApp> {
-    app = await launchApp(options)
-    app.page.on('pageerror', (e) => errors.push(e.message))
-    app.page.on('console', (m) => {
-      if (m.type() === 'error') errors.push(m.text())
-    })
-    await app.page.locator('.account').first().waitFor()
-    return app
-  }
+  const launch = useLaunchedApp({ waitForAccounts: true })
 
   it('draws a brand mark where simple-icons has one and a coloured initial for the rest', async () => {
     const { page } = await launch({ accounts: FIVE, now: () => AT_27_LEFT })

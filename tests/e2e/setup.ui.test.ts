@@ -8,12 +8,12 @@
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import QRCode from 'qrcode'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { scanImageFile } from '../../electron/scan/scan-file'
 import { totpCode } from '../../shared/otp/codes'
 import { parseOtpUri } from '../../shared/otp/uri'
 import { pressPaste, writeImageWithClipboardApi } from './harness/clipboard'
-import { e2eUnavailable, launchApp, type LaunchedApp, type LaunchOptions } from './harness/launch'
+import { e2eUnavailable, useLaunchedApp, type LaunchedApp } from './harness/launch'
 import { AT_27_LEFT } from './screenshots/scenes'
 
 const why = e2eUnavailable()
@@ -32,22 +32,7 @@ function codeAt(uri: string, atMs: number): string {
 }
 
 describe.skipIf(why !== undefined)('setup (e2e over main handlers)', () => {
-  let app: LaunchedApp | undefined
-  const errors: string[] = []
-  afterEach(async () => {
-    await app?.close()
-    app = undefined
-    expect(errors.splice(0)).toEqual([])
-  })
-
-  async function launch(options: LaunchOptions): Promise<LaunchedApp> {
-    app = await launchApp(options)
-    app.page.on('pageerror', (e) => errors.push(e.message))
-    app.page.on('console', (m) => {
-      if (m.type() === 'error') errors.push(m.text())
-    })
-    return app
-  }
+  const launch = useLaunchedApp()
 
   async function paste(launched: LaunchedApp, uri: string): Promise<void> {
     await writeImageWithClipboardApi(launched.page, await QRCode.toBuffer(uri, { scale: 6 }))

@@ -4,8 +4,8 @@
  * Undo, days left at main's clock, Restore and Delete forever. The built renderer in Chromium over
  * main's real handler table, vault and keychain.
  */
-import { afterEach, describe, expect, it } from 'vitest'
-import { e2eUnavailable, launchApp, type LaunchedApp, type LaunchOptions } from './harness/launch'
+import { describe, expect, it } from 'vitest'
+import { e2eUnavailable, useLaunchedApp } from './harness/launch'
 import { DEMO_ACCOUNTS } from './screenshots/scenes'
 
 const why = e2eUnavailable()
@@ -17,22 +17,7 @@ const DAY = 24 * 60 * 60 * 1000
 const T0 = Date.parse('2026-11-24T09:00:00Z')
 
 describe.skipIf(why !== undefined)('confirmation in main and Recently deleted (e2e)', () => {
-  let app: LaunchedApp | undefined
-  const errors: string[] = []
-  afterEach(async () => {
-    await app?.close()
-    app = undefined
-    expect(errors.splice(0)).toEqual([])
-  })
-
-  async function launch(options: LaunchOptions): Promise<LaunchedApp> {
-    app = await launchApp(options)
-    app.page.on('pageerror', (e) => errors.push(e.message))
-    app.page.on('console', (m) => {
-      if (m.type() === 'error') errors.push(m.text())
-    })
-    return app
-  }
+  const launch = useLaunchedApp()
 
   it('shows the key only after main’s confirmation says yes; a no shows nothing', async () => {
     const { page, deps } = await launch({ accounts: [URI] })

@@ -14,6 +14,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import { afterEach, expect } from 'vitest'
 import { ClipboardClearer } from '../../../electron/app/clipboard-clearer'
 import { createConfirm, type ConfirmRequest, type MessageBoxOptions } from '../../../electron/app/native-confirm'
 import { ScreenScanQueue } from '../../../electron/app/screen-scan'
@@ -175,6 +176,32 @@ function pageBridgeScript(): string {
     })
     ;(${installWarifuBridge.toString()})(raw, ${JSON.stringify(CHANNEL_NAMES)}, ${JSON.stringify(EVENT_NAMES)})
   })()`
+}
+
+/**
+ * For a describe block: `launch(options)` starts one app per test and closes it after the test,
+ * and every page error or console error the page logged fails the test there. With
+ * `waitForAccounts`, launch returns once the first account row is drawn.
+ */
+export function useLaunchedApp(
+  settings: { waitForAccounts?: boolean } = {},
+): (options: LaunchOptions) => Promise<LaunchedApp> {
+  let app: LaunchedApp | undefined
+  const errors: string[] = []
+  afterEach(async () => {
+    await app?.close()
+    app = undefined
+    expect(errors.splice(0)).toEqual([])
+  })
+  return async (options) => {
+    app = await launchApp(options)
+    app.page.on('pageerror', (e) => errors.push(e.message))
+    app.page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text())
+    })
+    if (settings.waitForAccounts) await app.page.locator('.account').first().waitFor()
+    return app
+  }
 }
 
 /** Launches Chromium on the built renderer with window.warifu bound to main's handler table. */
