@@ -19,12 +19,17 @@
  *      box, from the keydown's timestamp to a task queued from the next animation frame (so the filter,
  *      style, layout and paint of that frame are inside). Alternating a digit and Backspace, so each
  *      keystroke hides or shows most of the rows. Median and p90.
+ *      Measured twice: with each key sent right after the previous key's frame (every key then waits
+ *      a whole frame for the next one: the worst case, and what a bench that types as fast as it can
+ *      measures), and with each key sent at a random (seeded) moment within a frame, as a person's
+ *      keys arrive. The target is read on the second; both are printed.
  *      Baseline in the same run: the same keystrokes into a bare input on a blank page.
  *      Target: under 16 ms (one frame at 60 Hz).
  */
 import { launchApp } from '../e2e/harness/launch'
 import { e2eUnavailable } from '../e2e/harness/launch'
 import { manyAccounts } from '../e2e/screenshots/scenes'
+import { seededRandom } from '../support/seeded-random'
 
 const ACCOUNTS = Number(process.env.UI_BENCH_ACCOUNTS ?? 200)
 const LOADS = 9
@@ -33,6 +38,7 @@ const FIRST_PAINT_TARGET_MS = 300
 const REFRESH_TARGET_MS = 4
 const KEYSTROKES = 40
 const KEYSTROKE_TARGET_MS = 16
+const FRAME_MS = 1000 / 60
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
 const fmt = (ms: number) => `${ms.toFixed(2)} ms`
@@ -97,12 +103,15 @@ try {
   }
 
   /** Milliseconds from each key's keydown to the task after the next frame, typed into `selector`. */
-  async function keystrokes(selector: string): Promise<number[]> {
+  async function keystrokes(selector: string, phase?: () => number): Promise<number[]> {
     await page.locator(selector).focus()
     await page.evaluate((sel) => {
       const box = document.querySelector<HTMLInputElement>(sel)!
-      const w = window as unknown as { keyTimes: number[]; keyStart: number }
+      const w = window as unknown as { keyTimes: number[]; keyStart: number; keyListening?: boolean }
       w.keyTimes = []
+      // Once a page: a second round on the same page must not add a second listener.
+      if (w.keyListening) return
+      w.keyListening = true
       document.addEventListener('keydown', (e) => (w.keyStart = e.timeStamp), true)
       // Registered after the app's own listener, so it runs once the filter has.
       box.addEventListener('input', () => {
@@ -115,6 +124,8 @@ try {
     }, selector)
     const keys = ['1', '7', 'Backspace', 'Backspace']
     for (let i = 0; i < KEYSTROKES + 4; i++) {
+      // A person's key lands anywhere within a frame; without this every key follows a frame at once.
+      if (phase) await new Promise((resolve) => setTimeout(resolve, phase() * FRAME_MS))
       await page.keyboard.press(keys[i % keys.length]!)
       await page.waitForFunction((n) => (window as unknown as { keyTimes: number[] }).keyTimes.length >= n, i + 1)
     }
@@ -137,12 +148,14 @@ try {
 
   // Search keystrokes on the list page, then the same into a bare input.
   const listKeys = await keystrokes('.search')
+  const listKeysPhased = await keystrokes('.search', seededRandom(16))
   const inputBaselineUrl = `${origin}/__baseline-input.html`
   await page.route(inputBaselineUrl, (route) =>
     route.fulfill({ contentType: 'text/html', body: '<!doctype html><meta charset="utf-8"><input type="search">' }),
   )
   await page.goto(inputBaselineUrl)
   const baseKeys = await keystrokes('input')
+  const baseKeysPhased = await keystrokes('input', seededRandom(16))
 
   await page.goto(baselineUrl)
   const idle = await perSecond()
@@ -161,12 +174,22 @@ try {
   )
   const p90 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.9)]!
   console.log(
-    `  search keystroke to next frame, baseline bare input: median ${fmt(median(baseKeys))}, p90 ${fmt(p90(baseKeys))}`,
+    `  search keystroke to next frame, keys at random moments, baseline bare input: median ${fmt(median(baseKeysPhased))}, ` +
+      `p90 ${fmt(p90(baseKeysPhased))}`,
   )
   console.log(
-    `  search keystroke to next frame, list of ${ACCOUNTS}: median ${fmt(median(listKeys))}, p90 ${fmt(p90(listKeys))} ` +
-      `over ${listKeys.length} keys (${(median(listKeys) / KEYSTROKE_TARGET_MS).toFixed(2)} of the ${KEYSTROKE_TARGET_MS} ms target; ` +
-      `baseline +${fmt(median(listKeys) - median(baseKeys))})`,
+    `  search keystroke to next frame, keys at random moments, list of ${ACCOUNTS}: median ${fmt(median(listKeysPhased))}, ` +
+      `p90 ${fmt(p90(listKeysPhased))} over ${listKeysPhased.length} keys ` +
+      `(${(median(listKeysPhased) / KEYSTROKE_TARGET_MS).toFixed(2)} of the ${KEYSTROKE_TARGET_MS} ms target; ` +
+      `baseline +${fmt(median(listKeysPhased) - median(baseKeysPhased))})`,
+  )
+  console.log(
+    `  search keystroke to next frame, each key right after a frame (worst case), baseline bare input: ` +
+      `median ${fmt(median(baseKeys))}, p90 ${fmt(p90(baseKeys))}`,
+  )
+  console.log(
+    `  search keystroke to next frame, each key right after a frame (worst case), list of ${ACCOUNTS}: ` +
+      `median ${fmt(median(listKeys))}, p90 ${fmt(p90(listKeys))} (baseline +${fmt(median(listKeys) - median(baseKeys))})`,
   )
   console.log(`  per second, baseline idle page: script ${fmt(idle.script)}, all tasks ${fmt(idle.task)}`)
   console.log(
