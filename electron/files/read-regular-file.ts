@@ -6,11 +6,17 @@ import { constants } from 'node:fs'
 import { open, type FileHandle } from 'node:fs/promises'
 import type { AppError } from '../../shared/errors'
 
+/** Why a file was refused: it could not be opened, it is a folder, or it is a pipe or device. */
+export type UnreadableReason = 'open-failed' | 'folder' | 'not-regular'
+
 export interface ReadRegularFileOptions {
   /** The largest size read; a larger file is refused unread. */
   maxBytes: number
-  /** The caller's typed error for a file that cannot be used (its message says why, never the path). */
-  unreadable(message: string, cause?: unknown): AppError
+  /**
+   * The caller's typed error for a file that cannot be used. `message` says why in plain words,
+   * never the path; `reason` (and the errno in `cause`) let a caller word it its own way.
+   */
+  unreadable(message: string, cause: unknown, reason: UnreadableReason): AppError
   /** The caller's typed error for a file over `maxBytes`. */
   tooLarge(message: string): AppError
 }
@@ -31,13 +37,14 @@ export async function readRegularFile(path: string, options: ReadRegularFileOpti
     // Non-blocking: opening a FIFO for reading would otherwise wait for a writer forever.
     handle = await open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0))
   } catch (error) {
-    throw options.unreadable(openFailure(error), error)
+    throw options.unreadable(openFailure(error), error, 'open-failed')
   }
   try {
     // Type and size from the open handle, so a file swapped after a check is not read whole.
     const info = await handle.stat()
-    if (info.isDirectory()) throw options.unreadable('That is a folder, not a file.')
-    if (!info.isFile()) throw options.unreadable('That is not a regular file (a pipe or a device).')
+    if (info.isDirectory()) throw options.unreadable('That is a folder, not a file.', undefined, 'folder')
+    if (!info.isFile())
+      throw options.unreadable('That is not a regular file (a pipe or a device).', undefined, 'not-regular')
     if (info.size > options.maxBytes) {
       throw options.tooLarge(`The file is larger than ${Math.floor(options.maxBytes / 1024 / 1024)} MB.`)
     }

@@ -22,6 +22,7 @@ import { cleanName, parseCounter, parseDigits, parsePeriod, type OtpParams } fro
 import { hotpCode, totpCode } from '../../shared/otp/codes'
 import { normalizeSecret } from '../../shared/otp/secret'
 import { parseOtpUri } from '../../shared/otp/uri'
+import { MAX_IMAGE_FILE_BYTES } from '../../shared/scan/image'
 import { suggestSites } from '../../shared/sites/known-services'
 import type { SortOrder } from '../../shared/organise'
 import type { AccountSummary } from '../../shared/types'
@@ -37,8 +38,8 @@ import { createSiteHandlers } from './site-handlers'
 import { confirmOrRefuse, createTrashHandlers } from './trash-handlers'
 import { createUndoAddHandler, RecentAdds } from './undo-add'
 
-/** The largest image file scan:open-image reads; screenshots are far smaller. */
-export const MAX_IMAGE_BYTES = 50 * 1024 * 1024
+/** The largest image file scan:open-image reads (the scan's one cap); screenshots are far smaller. */
+export const MAX_IMAGE_BYTES = MAX_IMAGE_FILE_BYTES
 
 /** What the handlers need from the rest of main; all injected so the table runs in plain Node. */
 export interface HandlerDeps {

@@ -1,11 +1,10 @@
 /** PNG and JPEG files to RGBA pixels for the QR decoder; anything else is refused with NotAnImageError. */
-import { constants as fsConstants } from 'node:fs'
-import { open, type FileHandle } from 'node:fs/promises'
 import { inflateSync } from 'node:zlib'
 import jpeg from 'jpeg-js'
 import { ImageTooLargeError, NotAnImageError } from '../../shared/errors'
 import { MAX_IMAGE_FILE_BYTES, MAX_IMAGE_PIXELS, type RgbaImage } from '../../shared/scan/image'
 import { checkEncodedImage, type JpegFrame, type PngHeader } from '../../shared/scan/image-header'
+import { readRegularFile } from '../files/read-regular-file'
 import { pngPixels } from './png-pixels'
 
 // The header checks live in shared/ (the renderer's worker runs them too); these stay importable here.
@@ -80,40 +79,28 @@ function decodeJpeg(bytes: Uint8Array, frame: JpegFrame): RgbaImage {
 }
 
 /**
- * Reads an image file's bytes: a regular file of at most MAX_IMAGE_FILE_BYTES, opened without
- * blocking (a FIFO must not hang the reader waiting for a writer), sized from the open handle.
+ * Reads an image file's bytes: a regular file of at most MAX_IMAGE_FILE_BYTES (the shared
+ * reader opens it without blocking and sizes it from the open handle), in the scan's own words.
  */
 export async function readImageBytes(path: string): Promise<Uint8Array> {
-  let handle: FileHandle
   try {
-    handle = await open(path, fsConstants.O_RDONLY | (fsConstants.O_NONBLOCK ?? 0))
-  } catch (error) {
-    throw new NotAnImageError(`The file cannot be read (${errnoOf(error)}).`, { cause: error })
-  }
-  try {
-    const info = await handle.stat()
-    if (info.isDirectory()) throw new NotAnImageError('The file cannot be read (EISDIR).')
-    if (!info.isFile()) throw new NotAnImageError('That is not a regular file.')
-    if (info.size > MAX_IMAGE_FILE_BYTES) {
-      throw new ImageTooLargeError(`The image file is larger than ${MAX_IMAGE_FILE_BYTES / 1024 / 1024} MB.`)
-    }
-    const bytes = new Uint8Array(info.size)
-    let length = 0
-    while (length < bytes.length) {
-      const { bytesRead } = await handle.read(bytes, length, bytes.length - length, length)
-      if (bytesRead === 0) break
-      length += bytesRead
-    }
-    return bytes.subarray(0, length)
+    return await readRegularFile(path, {
+      maxBytes: MAX_IMAGE_FILE_BYTES,
+      unreadable: (_message, cause, reason) =>
+        reason === 'not-regular'
+          ? new NotAnImageError('That is not a regular file.')
+          : new NotAnImageError(`The file cannot be read (${reason === 'folder' ? 'EISDIR' : errnoOf(cause)}).`, {
+              cause,
+            }),
+      tooLarge: () => new ImageTooLargeError(`The image file is larger than ${MAX_IMAGE_FILE_BYTES / 1024 / 1024} MB.`),
+    })
   } catch (error) {
     if (error instanceof NotAnImageError || error instanceof ImageTooLargeError) throw error
+    // A read that fails after the open (EIO, a file gone from under us).
     throw new NotAnImageError(`The file cannot be read (${errnoOf(error)}).`, { cause: error })
-  } finally {
-    await handle.close()
   }
 }
 
-/** The errno code only (ENOENT, EACCES, EISDIR): says why without echoing anything else. */
 function errnoOf(error: unknown): string {
   return (error as NodeJS.ErrnoException).code ?? 'unknown error'
 }
