@@ -6,24 +6,18 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { beforeEach, describe, expect, it } from 'vitest'
-import { ClipboardClearer } from '../../../electron/app/clipboard-clearer'
 import type { ConfirmRequest } from '../../../electron/app/native-confirm'
-import { SettingsStore } from '../../../electron/app/settings-store'
-import { fileStamp, VaultHolder } from '../../../electron/app/vault-holder'
-import { dispatch } from '../../../electron/ipc/dispatch'
-import { createHandlers, type Handlers } from '../../../electron/ipc/handlers'
+import type { Handlers } from '../../../electron/ipc/handlers'
 import { METADATA_FILE } from '../../../electron/vault/paths'
 import { Vault } from '../../../electron/vault/vault'
-import { CHANNEL_NAMES, type ChannelName, type Channels, type IpcResult } from '../../../shared/ipc/channels'
+import { CHANNEL_NAMES, type ChannelName } from '../../../shared/ipc/channels'
 import { MemorySecretStore } from '../../support/memory-secret-store'
 import { useTempDir } from '../../support/temp-dir'
-import { FakeClipboard, ManualTimers } from './fakes'
+import { channelCaller, handlerTable } from './handler-table'
 
 const SECRET = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ'
 const BROKER = `otpauth://totp/Monex:taro?secret=${SECRET}&issuer=Monex`
 const BANK = 'otpauth://totp/Bank:hanako?secret=JBSWY3DPEHPK3PXP&issuer=Bank'
-const ORIGINS = {}
-const OURS = { url: 'warifu://app/index.html', isMainFrame: true }
 const T = Date.parse('2026-11-24T09:00:00Z')
 const manualBank = {
   secret: 'JBSWY3DPEHPK3PXP',
@@ -52,16 +46,8 @@ describe('confirmed actions in the handler table', () => {
     now = T
     answer = false
     asked = []
-    handlers = createHandlers({
-      vault: new VaultHolder(() => Vault.open({ dir, store, now: () => now }), fileStamp(join(dir, METADATA_FILE))),
-      accountsChanged: () => {},
+    handlers = handlerTable(dir, store, {
       now: () => now,
-      clipboard: new ClipboardClearer(new FakeClipboard(), new ManualTimers()),
-      pickImageFile: () => Promise.resolve(null),
-      backupDialogs: { pickSavePath: () => Promise.resolve(null), pickImportFiles: () => Promise.resolve(null) },
-      settings: new SettingsStore(dir),
-      locale: () => 'en-US',
-      prepareScreenScan: () => Promise.resolve(1),
       confirm: (request) => {
         asked.push(request)
         return answer === 'throw' ? Promise.reject(new Error('dialog failed')) : Promise.resolve(answer)
@@ -69,13 +55,7 @@ describe('confirmed actions in the handler table', () => {
     })
   })
 
-  const call = (channel: ChannelName, ...args: unknown[]): Promise<IpcResult<unknown>> =>
-    dispatch(handlers, channel, args, OURS, ORIGINS)
-  async function value<C extends ChannelName>(channel: C, ...args: unknown[]): Promise<Channels[C]['result']> {
-    const result = await call(channel, ...args)
-    if (!result.ok) throw new Error(`${channel} failed: ${result.error.code} ${result.error.message}`)
-    return result.value as Channels[C]['result']
-  }
+  const { call, value } = channelCaller(() => handlers)
   const metadata = () => readFileSync(join(dir, METADATA_FILE), 'utf8')
   const NOT_CONFIRMED = { ok: false, error: { code: 'NOT_CONFIRMED' } }
 

@@ -1,22 +1,15 @@
-import { join } from 'node:path'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { ClipboardClearer } from '../../../electron/app/clipboard-clearer'
-import { SettingsStore } from '../../../electron/app/settings-store'
-import { fileStamp, VaultHolder } from '../../../electron/app/vault-holder'
-import { dispatch } from '../../../electron/ipc/dispatch'
-import { createHandlers, type Handlers } from '../../../electron/ipc/handlers'
-import { METADATA_FILE } from '../../../electron/vault/paths'
-import { Vault } from '../../../electron/vault/vault'
-import type { ChannelName, IpcResult } from '../../../shared/ipc/channels'
+import type { Handlers } from '../../../electron/ipc/handlers'
 import { MemorySecretStore } from '../../support/memory-secret-store'
 import { useTempDir } from '../../support/temp-dir'
+import { channelCaller, handlerTable } from './handler-table'
 import { FakeClipboard, ManualTimers } from './fakes'
 
 // RFC 6238 appendix B, SHA1: T=1111111109 -> 07081804, and one period on (T=1111111111's step) -> 14050471.
 const RFC_SECRET = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ'
 const RFC_URI = `otpauth://totp/Example:alice@example.com?secret=${RFC_SECRET}&issuer=Example&digits=8&period=30`
 const T = 1111111109_000
-const OURS = { url: 'warifu://app/index.html', isMainFrame: true }
 
 describe('clipboard:copy-code, next', () => {
   const tempDir = useTempDir()
@@ -29,22 +22,13 @@ describe('clipboard:copy-code, next', () => {
     const store = new MemorySecretStore()
     clipboard = new FakeClipboard()
     timers = new ManualTimers()
-    handlers = createHandlers({
-      vault: new VaultHolder(() => Vault.open({ dir, store, now: () => T }), fileStamp(join(dir, METADATA_FILE))),
-      accountsChanged: () => {},
+    handlers = handlerTable(dir, store, {
       now: () => T,
       clipboard: new ClipboardClearer(clipboard, timers),
-      pickImageFile: () => Promise.resolve(null),
-      backupDialogs: { pickSavePath: () => Promise.resolve(null), pickImportFiles: () => Promise.resolve(null) },
-      settings: new SettingsStore(dir),
-      locale: () => 'en-US',
-      prepareScreenScan: () => Promise.resolve(1),
-      confirm: () => Promise.resolve(true),
     })
   })
 
-  const call = (channel: ChannelName, ...args: unknown[]): Promise<IpcResult<unknown>> =>
-    dispatch(handlers, channel, args, OURS, {})
+  const { call } = channelCaller(() => handlers)
 
   async function add(uri: string): Promise<string> {
     const result = await call('accounts:add-from-uri', uri)

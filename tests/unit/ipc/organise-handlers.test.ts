@@ -2,19 +2,14 @@ import { statSync } from 'node:fs'
 import { join } from 'node:path'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { ClipboardClearer } from '../../../electron/app/clipboard-clearer'
-import { SettingsStore } from '../../../electron/app/settings-store'
-import { fileStamp, VaultHolder } from '../../../electron/app/vault-holder'
-import { dispatch } from '../../../electron/ipc/dispatch'
-import { createHandlers, type Handlers } from '../../../electron/ipc/handlers'
+import type { Handlers } from '../../../electron/ipc/handlers'
 import { METADATA_FILE } from '../../../electron/vault/paths'
-import { Vault } from '../../../electron/vault/vault'
-import type { ChannelName, Channels, IpcResult } from '../../../shared/ipc/channels'
 import { MemorySecretStore } from '../../support/memory-secret-store'
 import { useTempDir } from '../../support/temp-dir'
+import { channelCaller, handlerTable } from './handler-table'
 import { FakeClipboard, ManualTimers } from './fakes'
 
 const URI = 'otpauth://totp/ACME:alice?secret=JBSWY3DPEHPK3PXP&issuer=ACME'
-const OURS = { url: 'warifu://app/index.html', isMainFrame: true }
 const T0 = Date.UTC(2026, 10, 26, 1, 0, 10)
 
 describe('the organise channels', () => {
@@ -29,31 +24,14 @@ describe('the organise channels', () => {
     now = T0
     clipboard = new FakeClipboard()
     const store = new MemorySecretStore()
-    handlers = createHandlers({
-      vault: new VaultHolder(() => Vault.open({ dir, store, now: () => now }), fileStamp(join(dir, METADATA_FILE))),
-      accountsChanged: () => undefined,
+    handlers = handlerTable(dir, store, {
       now: () => now,
       clipboard: new ClipboardClearer(clipboard, new ManualTimers()),
-      pickImageFile: () => Promise.resolve(null),
-      backupDialogs: { pickSavePath: () => Promise.resolve(null), pickImportFiles: () => Promise.resolve(null) },
-      settings: new SettingsStore(dir),
       locale: () => 'ja-JP',
-      prepareScreenScan: () => Promise.resolve(1),
-      confirm: () => Promise.resolve(true),
     })
   })
 
-  const call = (channel: ChannelName, ...args: unknown[]): Promise<IpcResult<unknown>> =>
-    dispatch(handlers, channel, args, OURS, {})
-  async function value<C extends ChannelName>(channel: C, ...args: unknown[]): Promise<Channels[C]['result']> {
-    const result = await call(channel, ...args)
-    if (!result.ok) throw new Error(`${channel} failed: ${result.error.code} ${result.error.message}`)
-    return result.value as Channels[C]['result']
-  }
-  const code = async (channel: ChannelName, ...args: unknown[]) => {
-    const result = await call(channel, ...args)
-    return result.ok ? 'ok' : result.error.code
-  }
+  const { value, errorOf: code } = channelCaller(() => handlers)
   const fileId = () => statSync(join(dir, METADATA_FILE)).ino + ':' + statSync(join(dir, METADATA_FILE)).mtimeMs
 
   it('accounts:set-pinned pins and unpins, kept in the account file; anything but a boolean is refused', async () => {

@@ -3,30 +3,22 @@
  * (only this session's own add, only for UNDO_ADD_MS, for good), and accounts:qr-matrix (one account as a
  * QR code, only after main's own dialog said yes).
  */
-import { join } from 'node:path'
 import jsQR from 'jsqr'
 import { beforeEach, describe, expect, it } from 'vitest'
-import { ClipboardClearer } from '../../../electron/app/clipboard-clearer'
 import type { ConfirmRequest } from '../../../electron/app/native-confirm'
-import { SettingsStore } from '../../../electron/app/settings-store'
-import { fileStamp, VaultHolder } from '../../../electron/app/vault-holder'
-import { dispatch } from '../../../electron/ipc/dispatch'
-import { createHandlers, type Handlers } from '../../../electron/ipc/handlers'
+import { VaultHolder } from '../../../electron/app/vault-holder'
+import type { Handlers } from '../../../electron/ipc/handlers'
 import { UNDO_ADD_MS } from '../../../electron/ipc/undo-add'
-import { METADATA_FILE } from '../../../electron/vault/paths'
 import { Vault } from '../../../electron/vault/vault'
 import type { QrMatrix } from '../../../shared/backup/preview'
-import type { ChannelName, Channels, IpcResult } from '../../../shared/ipc/channels'
 import { parseOtpUri } from '../../../shared/otp/uri'
 import { MemorySecretStore } from '../../support/memory-secret-store'
 import { useTempDir } from '../../support/temp-dir'
-import { FakeClipboard, ManualTimers } from './fakes'
+import { channelCaller, handlerTable } from './handler-table'
 
 const SECRET = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ'
 const BROKER = `otpauth://totp/Monex:taro?secret=${SECRET}&issuer=Monex`
 const NAMELESS = `otpauth://totp/?secret=${SECRET}`
-const ORIGINS = {}
-const OURS = { url: 'warifu://app/index.html', isMainFrame: true }
 const T = Date.parse('2026-11-24T09:00:00Z')
 
 /** Reads a QR matrix back with jsqr (an independent decoder), 4 px a module with a quiet zone. */
@@ -61,16 +53,8 @@ describe('the scan result channels', () => {
     now = T
     answer = false
     asked = []
-    handlers = createHandlers({
-      vault: new VaultHolder(() => Vault.open({ dir, store, now: () => now }), fileStamp(join(dir, METADATA_FILE))),
-      accountsChanged: () => {},
+    handlers = handlerTable(dir, store, {
       now: () => now,
-      clipboard: new ClipboardClearer(new FakeClipboard(), new ManualTimers()),
-      pickImageFile: () => Promise.resolve(null),
-      backupDialogs: { pickSavePath: () => Promise.resolve(null), pickImportFiles: () => Promise.resolve(null) },
-      settings: new SettingsStore(dir),
-      locale: () => 'en-US',
-      prepareScreenScan: () => Promise.resolve(1),
       confirm: (request) => {
         asked.push(request)
         return Promise.resolve(answer)
@@ -78,17 +62,7 @@ describe('the scan result channels', () => {
     })
   })
 
-  const call = (channel: ChannelName, ...args: unknown[]): Promise<IpcResult<unknown>> =>
-    dispatch(handlers, channel, args, OURS, ORIGINS)
-  async function value<C extends ChannelName>(channel: C, ...args: unknown[]): Promise<Channels[C]['result']> {
-    const result = await call(channel, ...args)
-    if (!result.ok) throw new Error(`${channel} failed: ${result.error.code} ${result.error.message}`)
-    return result.value as Channels[C]['result']
-  }
-  const errorOf = async (channel: ChannelName, ...args: unknown[]) => {
-    const result = await call(channel, ...args)
-    return result.ok ? 'ok' : result.error.code
-  }
+  const { value, errorOf } = channelCaller(() => handlers)
 
   it('saves a scanned account under the names typed on the scan result, cleaned', async () => {
     const a = await value('accounts:add-from-uri', NAMELESS, [], { issuer: ' マネックス証券 ', label: 'taro\u202e' })

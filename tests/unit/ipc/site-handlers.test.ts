@@ -1,23 +1,14 @@
-import { join } from 'node:path'
 import { beforeEach, describe, expect, it } from 'vitest'
-import { ClipboardClearer } from '../../../electron/app/clipboard-clearer'
-import { SettingsStore } from '../../../electron/app/settings-store'
-import { fileStamp, VaultHolder } from '../../../electron/app/vault-holder'
-import { dispatch } from '../../../electron/ipc/dispatch'
-import { createHandlers, type Handlers } from '../../../electron/ipc/handlers'
+import type { Handlers } from '../../../electron/ipc/handlers'
 import { knownSites } from '../../../electron/ipc/site-handlers'
-import { METADATA_FILE } from '../../../electron/vault/paths'
-import { Vault } from '../../../electron/vault/vault'
-import type { ChannelName, Channels, IpcResult, ManualEntry } from '../../../shared/ipc/channels'
+import type { ManualEntry } from '../../../shared/ipc/channels'
 import { MemorySecretStore } from '../../support/memory-secret-store'
 import { useTempDir } from '../../support/temp-dir'
-import { FakeClipboard, ManualTimers } from './fakes'
+import { channelCaller, handlerTable } from './handler-table'
 
 const MONEX_URI =
   'otpauth://totp/%E3%83%9E%E3%83%8D%E3%83%83%E3%82%AF%E3%82%B9%E8%A8%BC%E5%88%B8:taro?secret=JBSWY3DPEHPK3PXP&issuer=%E3%83%9E%E3%83%8D%E3%83%83%E3%82%AF%E3%82%B9%E8%A8%BC%E5%88%B8'
 const OTHER_URI = 'otpauth://totp/Nowhere:me?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&issuer=Nowhere%20Widgets'
-const ORIGINS = {}
-const OURS = { url: 'warifu://app/index.html', isMainFrame: true }
 
 const manual = (over: Partial<ManualEntry> = {}): ManualEntry => ({
   secret: 'KRSX G5CT MVRX EZLU',
@@ -40,31 +31,12 @@ describe('the site channels', () => {
   beforeEach(() => {
     dir = tempDir()
     store = new MemorySecretStore()
-    handlers = createHandlers({
-      vault: new VaultHolder(() => Vault.open({ dir, store, now: () => 0 }), fileStamp(join(dir, METADATA_FILE))),
-      accountsChanged: () => undefined,
-      now: () => 0,
-      clipboard: new ClipboardClearer(new FakeClipboard(), new ManualTimers()),
-      pickImageFile: () => Promise.resolve(null),
-      backupDialogs: { pickSavePath: () => Promise.resolve(null), pickImportFiles: () => Promise.resolve(null) },
-      settings: new SettingsStore(dir),
+    handlers = handlerTable(dir, store, {
       locale: () => 'ja-JP',
-      prepareScreenScan: () => Promise.resolve(1),
-      confirm: () => Promise.resolve(true),
     })
   })
 
-  const call = (channel: ChannelName, ...args: unknown[]): Promise<IpcResult<unknown>> =>
-    dispatch(handlers, channel, args, OURS, ORIGINS)
-  async function value<C extends ChannelName>(channel: C, ...args: unknown[]): Promise<Channels[C]['result']> {
-    const result = await call(channel, ...args)
-    if (!result.ok) throw new Error(`${channel} failed: ${result.error.code} ${result.error.message}`)
-    return result.value as Channels[C]['result']
-  }
-  const code = async (channel: ChannelName, ...args: unknown[]) => {
-    const result = await call(channel, ...args)
-    return result.ok ? 'ok' : result.error.code
-  }
+  const { value, errorOf: code } = channelCaller(() => handlers)
 
   it('proposes the known service\u2019s site in a scan or typed preview, and nothing for an unknown issuer', async () => {
     expect((await value('accounts:preview-uri', MONEX_URI)).suggestedSites).toEqual(['monex.co.jp'])
