@@ -320,6 +320,16 @@ const SERVICES: KnownService[] = [
 
   // --- Crypto exchanges ------------------------------------------------------------------------------
   {
+    id: 'bitflyer',
+    name: { en: 'bitFlyer', ja: 'ビットフライヤー' },
+    issuers: ['bitFlyer', 'bitFlyer Lightning', 'ビットフライヤー', '株式会社bitFlyer'],
+    // bitFlyer's own API documentation, served from its trading site lightning.bitflyer.com:
+    // "Japan Endpoint URL: https://api.bitflyer.com/v1/". The older bitflyer.jp is not listed:
+    // no page of bitFlyer's own that still names it was found.
+    sites: ['bitflyer.com'],
+    source: 'https://lightning.bitflyer.com/docs',
+  },
+  {
     id: 'coincheck',
     name: { en: 'Coincheck', ja: 'コインチェック' },
     issuers: ['Coincheck', 'コインチェック'],
@@ -337,6 +347,24 @@ const SERVICES: KnownService[] = [
     source: 'https://binance.com/square/post/14075753879049',
   },
   {
+    id: 'facebook',
+    name: { en: 'Facebook', ja: 'Facebook' },
+    issuers: ['Facebook', 'フェイスブック'],
+    // Meta's developer documentation for Facebook Login: "If you are a Facebook user and are having
+    // trouble signing into your account, visit our Help Center (https://www.facebook.com/help/…)".
+    sites: ['facebook.com'],
+    source: 'https://developers.facebook.com/documentation/facebook-login',
+  },
+  {
+    id: 'instagram',
+    name: { en: 'Instagram', ja: 'Instagram' },
+    issuers: ['Instagram', 'インスタグラム'],
+    // Meta's Instagram Platform reference names its hosts (graph.instagram.com) and sends
+    // Instagram users to help.instagram.com.
+    sites: ['instagram.com'],
+    source: 'https://developers.facebook.com/documentation/instagram-platform/reference',
+  },
+  {
     id: 'coinbase',
     name: { en: 'Coinbase', ja: 'Coinbase' },
     issuers: ['Coinbase', 'コインベース'],
@@ -346,10 +374,9 @@ const SERVICES: KnownService[] = [
   },
 ]
 
-// Asked for but left out, because no page of the service itself could be found to confirm the
-// domain (third-party articles are not enough for this table): bitFlyer, Meta (Facebook,
-// Instagram). Domains not listed for the same reason: Microsoft's live.com, Okasan's okasan.co.jp,
-// Sony Bank's sonybank.net, Binance Japan's.
+// Domains left out because no page of the service itself could be found to confirm them
+// (third-party articles are not enough for this table): Microsoft's live.com, Okasan's
+// okasan.co.jp, Sony Bank's sonybank.net, bitFlyer's older bitflyer.jp, Binance Japan's.
 
 /** The suggestion table: every entry frozen, so a caller cannot change what others are told. */
 export const KNOWN_SERVICES: readonly KnownService[] = Object.freeze(
