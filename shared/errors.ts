@@ -21,6 +21,7 @@ export type ErrorCode =
   | 'VAULT_WRITE_REFUSED'
   | 'ACCOUNT_NOT_FOUND'
   | 'AMBIGUOUS_ACCOUNT'
+  | 'DUPLICATE_ACCOUNT'
   | 'USAGE'
   | 'IMAGE_TOO_LARGE'
   | 'NOT_AN_IMAGE'
@@ -113,6 +114,11 @@ export class AccountNotFoundError extends AppError {
 /** A search matches more than one account. */
 export class AmbiguousAccountError extends AppError {
   readonly code = 'AMBIGUOUS_ACCOUNT'
+}
+
+/** The same account (secret, issuer and label) is saved already; adding it again needs asking for it. */
+export class DuplicateAccountError extends AppError {
+  readonly code = 'DUPLICATE_ACCOUNT'
 }
 
 /** The command line is wrong. */

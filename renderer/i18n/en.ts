@@ -286,6 +286,7 @@ export const en = {
   'error.VAULT_WRITE_REFUSED': 'This change was not saved: it would have damaged the account list. Nothing changed.',
   'error.ACCOUNT_NOT_FOUND': 'That account no longer exists.',
   'error.AMBIGUOUS_ACCOUNT': 'More than one account matches.',
+  'error.DUPLICATE_ACCOUNT': 'This account is saved already.',
   'error.USAGE': 'That request was not valid.',
   'error.IMAGE_TOO_LARGE': 'The image is too large.',
   'error.NOT_AN_IMAGE': 'That file is not an image we can read.',

@@ -291,6 +291,7 @@ export const ja: Record<MessageKey, string> = {
     'この変更は保存しませんでした（アカウント一覧が読めなくなるため）。何も変わっていません。',
   'error.ACCOUNT_NOT_FOUND': 'このアカウントはもう存在しません。',
   'error.AMBIGUOUS_ACCOUNT': '複数のアカウントが一致します。',
+  'error.DUPLICATE_ACCOUNT': 'このアカウントはすでに保存されています。',
   'error.USAGE': '要求が正しくありません。',
   'error.IMAGE_TOO_LARGE': '画像が大きすぎます。',
   'error.NOT_AN_IMAGE': 'このファイルは読み込める画像ではありません。',
