@@ -41,6 +41,8 @@ export type ErrorCode =
   | 'FILE_UNREADABLE'
   | 'INVALID_SITE'
   | 'INVALID_TAG'
+  | 'CLIPBOARD_UNAVAILABLE'
+  | 'EXPORT_TARGET_EXISTS'
 
 /** Base of every error the app raises on purpose. */
 export abstract class AppError extends Error {
@@ -214,6 +216,16 @@ export class InvalidSiteError extends AppError {
 /** Not a tag Warifu can store: empty once cleaned, longer than MAX_TAG_LENGTH, or more than MAX_TAGS. */
 export class InvalidTagError extends AppError {
   readonly code = 'INVALID_TAG'
+}
+
+/** `warifu code --copy` found no clipboard: no desktop session, or no clipboard tool installed. */
+export class ClipboardUnavailableError extends AppError {
+  readonly code = 'CLIPBOARD_UNAVAILABLE'
+}
+
+/** `warifu export` would replace an existing file and was not given --force. */
+export class ExportTargetExistsError extends AppError {
+  readonly code = 'EXPORT_TARGET_EXISTS'
 }
 
 /** True for errors raised on purpose by Warifu. */

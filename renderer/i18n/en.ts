@@ -310,6 +310,8 @@ export const en = {
   'error.UNTRUSTED_SENDER': 'That request was refused.',
   'error.SCREEN_CAPTURE_DENIED': 'Screen capture was refused or cancelled.',
   'error.NOT_CONFIRMED': 'Cancelled: nothing was shown or changed.',
+  'error.CLIPBOARD_UNAVAILABLE': 'No clipboard is available here.',
+  'error.EXPORT_TARGET_EXISTS': 'That file already exists; it was not replaced.',
   'error.INTERNAL': 'Something went wrong. Please try again.',
 }
 

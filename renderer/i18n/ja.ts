@@ -315,5 +315,7 @@ export const ja: Record<MessageKey, string> = {
   'error.UNTRUSTED_SENDER': 'その要求は拒否されました。',
   'error.SCREEN_CAPTURE_DENIED': '画面のキャプチャーが拒否またはキャンセルされました。',
   'error.NOT_CONFIRMED': 'キャンセルしました。何も表示・変更していません。',
+  'error.CLIPBOARD_UNAVAILABLE': 'ここではクリップボードを使えません。',
+  'error.EXPORT_TARGET_EXISTS': '同じ名前のファイルがすでにあります。上書きしていません。',
   'error.INTERNAL': '問題が発生しました。もう一度お試しください。',
 }
