@@ -43,6 +43,7 @@ export type ErrorCode =
   | 'INVALID_TAG'
   | 'CLIPBOARD_UNAVAILABLE'
   | 'EXPORT_TARGET_EXISTS'
+  | 'BROWSER_INSTALL_FAILED'
 
 /** Base of every error the app raises on purpose. */
 export abstract class AppError extends Error {
@@ -226,6 +227,11 @@ export class ClipboardUnavailableError extends AppError {
 /** `warifu export` would replace an existing file and was not given --force. */
 export class ExportTargetExistsError extends AppError {
   readonly code = 'EXPORT_TARGET_EXISTS'
+}
+
+/** A browser's native host manifest (or its Windows registry key) could not be written or removed. */
+export class BrowserInstallError extends AppError {
+  readonly code = 'BROWSER_INSTALL_FAILED'
 }
 
 /** True for errors raised on purpose by Warifu. */

@@ -312,6 +312,7 @@ export const en = {
   'error.NOT_CONFIRMED': 'Cancelled: nothing was shown or changed.',
   'error.CLIPBOARD_UNAVAILABLE': 'No clipboard is available here.',
   'error.EXPORT_TARGET_EXISTS': 'That file already exists; it was not replaced.',
+  'error.BROWSER_INSTALL_FAILED': 'The browser could not be connected: its settings folder could not be written.',
   'error.INTERNAL': 'Something went wrong. Please try again.',
 }
 

@@ -317,5 +317,6 @@ export const ja: Record<MessageKey, string> = {
   'error.NOT_CONFIRMED': 'キャンセルしました。何も表示・変更していません。',
   'error.CLIPBOARD_UNAVAILABLE': 'ここではクリップボードを使えません。',
   'error.EXPORT_TARGET_EXISTS': '同じ名前のファイルがすでにあります。上書きしていません。',
+  'error.BROWSER_INSTALL_FAILED': 'ブラウザーと連携できませんでした。ブラウザーの設定フォルダーに書き込めません。',
   'error.INTERNAL': '問題が発生しました。もう一度お試しください。',
 }
