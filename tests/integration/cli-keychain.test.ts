@@ -62,11 +62,9 @@ describe.skipIf(skip)('warifu CLI with the real keychain', () => {
     const code = s.run(['code', 'monex', '--at', String(at)])
     expect(code.status).toBe(0)
     const expected = oathtool(['--totp=SHA256', '-b', '-d', '8', '-s', '60s', '-N', `@${at}`, SECRET])
-    expect(code.stdout.trim()).toBe(`${expected}  (60s left)`)
+    expect(code.stdout).toBe(`${expected}\n`)
     const code2 = s.run(['code', '楽天', '--at', String(at + 7)])
-    expect(code2.stdout.trim()).toBe(
-      `${oathtool(['--totp', '-b', '-N', `@${at + 7}`, 'GEZDGNBVGY3TQOJQ'])}  (23s left)`,
-    )
+    expect(code2.stdout).toBe(`${oathtool(['--totp', '-b', '-N', `@${at + 7}`, 'GEZDGNBVGY3TQOJQ'])}\n`)
 
     // The secret is in the keychain under the service, and nowhere in the metadata file.
     expect(s.secretTool()).toContain(`secret = ${SECRET}`)
@@ -94,8 +92,8 @@ describe.skipIf(skip)('warifu CLI with the real keychain', () => {
       .at(-1)!
     const first = s.run(['code', id]).stdout.trim()
     const second = s.run(['code', id]).stdout.trim()
-    expect(first).toBe(`${oathtool(['--hotp', '-b', '-c', '7', SECRET])}  (counter 7)`)
-    expect(second).toBe(`${oathtool(['--hotp', '-b', '-c', '8', SECRET])}  (counter 8)`)
+    expect(first).toBe(oathtool(['--hotp', '-b', '-c', '7', SECRET]))
+    expect(second).toBe(oathtool(['--hotp', '-b', '-c', '8', SECRET]))
   })
 
   describe('a process killed in the middle of a change loses nothing', () => {
@@ -108,7 +106,7 @@ describe.skipIf(skip)('warifu CLI with the real keychain', () => {
       expect(listed.status).toBe(0)
       expect(listed.stderr).toMatch(/interrupted add of "Monex \/ taro" was completed/)
       const [account] = JSON.parse(listed.stdout) as { id: string }[]
-      expect(s.run(['code', account!.id, '--at', '0']).stdout).toMatch(/^\d{8} {2}\(60s left\)/)
+      expect(s.run(['code', account!.id, '--at', '0']).stdout).toMatch(/^\d{8}\n$/)
       expect(readFileSync(join(s.home, 'vault.json'), 'utf8')).not.toContain('pending')
     })
 

@@ -63,11 +63,11 @@ describe('warifu CLI (in-process, fake keychain)', () => {
     expect(h.out.join('\n')).not.toContain('JBSWY3DPEHPK3PXP')
   })
 
-  it('prints the current code and seconds left for a saved account', async () => {
+  it('prints the current code alone for a saved account when stdout is not a terminal', async () => {
     const h = harness(tempDir())
     await h.run('add', URI)
     expect(await h.run('code', 'acme')).toBe(0)
-    expect(h.out.at(-1)).toBe('996554  (1s left)')
+    expect(h.out.at(-1)).toBe('996554')
   })
 
   it.each([
@@ -121,7 +121,7 @@ describe('warifu orphans and adopt', () => {
       'fedcba9876543210',
     ])
     expect(await h.run('code', 'acme')).toBe(0)
-    expect(h.out.at(-1)).toBe('996554  (1s left)')
+    expect(h.out.at(-1)).toBe('996554')
     expect(await h.run('orphans')).toBe(0)
     expect(h.out.at(-1)).toBe('No unused keychain entries.')
   })

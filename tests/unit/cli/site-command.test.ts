@@ -90,9 +90,9 @@ describe('warifu site / add --site / code at a terminal (in-process)', () => {
     // The same vault and fake keychain, with stdout a terminal.
     const tty = harness(dir, true, piped.store)
     expect(await tty.run('code', 'monex')).toBe(0)
-    expect(tty.err).toEqual(['Enter only at monex.co.jp'])
+    expect(tty.err).toEqual(['(1s left)', 'Enter only at monex.co.jp'])
     expect(tty.out).toEqual(piped.out)
     expect(await tty.run('code', 'nowhere')).toBe(0)
-    expect(tty.err).toEqual([`No site set: warifu site add ${otherId} <domain>`])
+    expect(tty.err).toEqual(['(1s left)', `No site set: warifu site add ${otherId} <domain>`])
   })
 })
