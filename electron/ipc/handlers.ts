@@ -33,6 +33,7 @@ import type { Vault } from '../vault/vault'
 import { readRegularFile } from '../files/read-regular-file'
 import { createBackupHandlers, type BackupDialogs } from './backup-handlers'
 import { createAccountQrHandler } from './account-qr-handler'
+import { createBrowserHandlers, type BrowserDeps } from './browser-handlers'
 import { createOrganiseHandlers, recordUse } from './organise-handlers'
 import { createSiteHandlers } from './site-handlers'
 import { confirmOrRefuse, createTrashHandlers } from './trash-handlers'
@@ -75,6 +76,8 @@ export interface HandlerDeps {
    * deleted; the one place these are decided. The renderer's word is never enough.
    */
   confirm: Confirm
+  /** "Connect a browser" and the recent fills; left out by handler tests that do not look at them. */
+  browser?: BrowserDeps
 }
 
 /** One async function per channel, taking the parsed arguments. */
@@ -300,5 +303,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'settings:set-language': async (language) => {
       await deps.settings.setLanguage(language)
     },
+
+    ...createBrowserHandlers(deps.browser),
   }
 }

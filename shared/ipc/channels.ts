@@ -131,6 +131,31 @@ export interface AppSettings {
 /** The settings menu's changes other than the language; every field optional, at least one given. */
 export type SettingsPatch = Partial<Pick<AppSettings, 'theme' | 'density' | 'clipboardSeconds' | 'hideCodes'>>
 
+/** The browsers "Connect a browser" can write the native host's manifest for (as `warifu browser install`). */
+export const BROWSER_CHOICES = ['chrome', 'chromium', 'edge', 'brave', 'firefox'] as const
+export type BrowserChoice = (typeof BROWSER_CHOICES)[number]
+
+/** One code the browser companion filled, as the app keeps it in memory: "code filled on monex.co.jp at 09:31". */
+export interface BrowserFill {
+  site: string
+  /** The account's display name. */
+  name: string
+  /** ms since the epoch. */
+  at: number
+}
+
+/** What the "Connect a browser" view shows. */
+export interface BrowserStatus {
+  /** Browsers whose native-host manifest is in place for this user. */
+  connected: BrowserChoice[]
+  /** False after "Remove browser access" (the host then answers nothing) until the next connect. */
+  allowed: boolean
+  /** Where the unpacked extension is, per browser family (null when this build has none). */
+  extensionFolders: { chromium: string | null; firefox: string | null }
+  /** The fills since the app started, newest first (memory only). */
+  recent: BrowserFill[]
+}
+
 export interface Channels {
   /** Opens the vault if it is not open yet (a retry after the user unlocked the keychain) and says how it went. */
   'app:status': { args: []; result: AppStatus }
@@ -229,6 +254,14 @@ export interface Channels {
   'settings:set-language': { args: [language: 'ja' | 'en' | 'system']; result: void }
   /** Changes the theme, density or clipboard-clear delay (saved in main's settings.json). */
   'settings:update': { args: [patch: SettingsPatch]; result: void }
+  /** Which browsers are connected, whether access is allowed, the extension's folders and the recent fills. */
+  'browser:status': { args: []; result: BrowserStatus }
+  /** Writes the native host's manifests for these browsers (as `warifu browser install`) and allows access. */
+  'browser:connect': { args: [browsers: BrowserChoice[]]; result: BrowserStatus }
+  /** Removes the browsers' access: the host answers `access-removed` until the next connect. */
+  'browser:remove-access': { args: []; result: BrowserStatus }
+  /** Opens the unpacked extension's folder of a browser family in the file manager (main's own path). */
+  'browser:open-extension-folder': { args: [family: 'chromium' | 'firefox']; result: void }
 }
 
 export type ChannelName = keyof Channels
@@ -367,6 +400,14 @@ function settingsPatch(v: unknown): SettingsPatch {
   return out
 }
 
+/** One to five known browsers, each once. */
+function browserList(v: unknown): BrowserChoice[] {
+  if (!Array.isArray(v) || v.length === 0 || v.length > BROWSER_CHOICES.length) fail('Expected a list of browsers.')
+  if (v.some((b) => !BROWSER_CHOICES.includes(b as BrowserChoice)) || new Set(v).size !== v.length)
+    fail('Expected chrome, chromium, edge, brave or firefox, each once.')
+  return v as BrowserChoice[]
+}
+
 /** Argument parsers: main runs one on every call before anything else. */
 export const argParsers: { [C in ChannelName]: (raw: unknown[]) => Channels[C]['args'] } = {
   'app:status': (raw) => (exactly(raw, 0), []),
@@ -434,6 +475,14 @@ export const argParsers: { [C in ChannelName]: (raw: unknown[]) => Channels[C]['
     return [v]
   },
   'settings:update': (raw) => (exactly(raw, 1), [settingsPatch(raw[0])]),
+  'browser:status': (raw) => (exactly(raw, 0), []),
+  'browser:connect': (raw) => (exactly(raw, 1), [browserList(raw[0])]),
+  'browser:remove-access': (raw) => (exactly(raw, 0), []),
+  'browser:open-extension-folder': (raw) => {
+    exactly(raw, 1)
+    if (raw[0] !== 'chromium' && raw[0] !== 'firefox') fail('Expected chromium or firefox.')
+    return [raw[0]]
+  },
 }
 
 /** Every channel name, for the preload and for tests. */
@@ -456,12 +505,14 @@ export interface Events {
   'app:focus-search': []
   /** Another process (the `warifu` CLI) changed the accounts: call accounts:list again. */
   'app:accounts-changed': []
+  /** The browser companion filled a code (or the recent fills changed): call browser:status again. */
+  'browser:activity': []
 }
 
 export type EventName = keyof Events
 
 /** Every event name, for the preload and for tests. */
-export const EVENT_NAMES: readonly EventName[] = ['app:focus-search', 'app:accounts-changed']
+export const EVENT_NAMES: readonly EventName[] = ['app:focus-search', 'app:accounts-changed', 'browser:activity']
 
 /** `window.warifu`: the calls plus `on()`, which returns a function that unsubscribes. */
 export type WarifuBridge = WarifuApi & {

@@ -219,6 +219,10 @@ describe('confirmed actions in the handler table', () => {
       'settings:get': [],
       'settings:set-language': ['en'],
       'settings:update': [{ theme: 'dark' }],
+      'browser:status': [],
+      'browser:connect': [['chrome']],
+      'browser:remove-access': [],
+      'browser:open-extension-folder': ['chromium'],
     }
     const secrets = [SECRET, 'JBSWY3DPEHPK3PXP', 'KRSXG5CTMVRXEZLU', 'GEZDGNBVGY3TQOJQ']
     for (const channel of CHANNEL_NAMES) {

@@ -59,6 +59,10 @@ const GOOD: Record<ChannelName, unknown[]> = {
   'settings:get': [],
   'settings:set-language': ['ja'],
   'settings:update': [{ theme: 'dark', density: 'compact', clipboardSeconds: 60 }],
+  'browser:status': [],
+  'browser:connect': [['chrome', 'firefox']],
+  'browser:remove-access': [],
+  'browser:open-extension-folder': ['chromium'],
 }
 
 /** Arguments where null is a valid value (a new import; no password yet). */
