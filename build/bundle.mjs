@@ -2,6 +2,7 @@
 // and, when present, the Electron main process, preload and renderer.
 import { build } from 'esbuild'
 import { chmod, copyFile, mkdir } from 'node:fs/promises'
+import { buildExtension } from './extension.mjs'
 
 const common = { bundle: true, sourcemap: 'linked', logLevel: 'warning', legalComments: 'none' }
 // keytar is a native module and electron is provided at run time: never bundled.
@@ -85,3 +86,6 @@ for (const [from, to] of [
 ]) {
   await copyFile(from, `${rendererOut}/${to}`)
 }
+
+// The browser companion: dist/extension/{chromium,firefox}/ unpacked and a zip of each.
+await buildExtension()

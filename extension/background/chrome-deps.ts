@@ -1,0 +1,55 @@
+/** BackgroundDeps over the real extension APIs (the background and the popup both use these). */
+import { NATIVE_HOST_NAME } from '../../shared/browser/extension-id'
+import type { BrowserRequest } from '../../shared/browser/messages'
+import { CONTENT_GLOBAL, type ContentRequest, type ContentResult } from '../content/protocol'
+import { format, type MessageKey, type Translate } from '../i18n/messages'
+import type { BackgroundDeps } from './controller'
+import { classifyHostFailure, parseHostResponse, type HostAnswer } from './decide'
+
+/** chrome.i18n with `{name}` placeholders. */
+export const translate: Translate = (key: MessageKey, params?: Record<string, string>) =>
+  format(chrome.i18n.getMessage(key), params)
+
+async function askHost(request: BrowserRequest): Promise<HostAnswer> {
+  let raw: unknown
+  try {
+    raw = await chrome.runtime.sendNativeMessage(NATIVE_HOST_NAME, request)
+  } catch (error) {
+    return classifyHostFailure(error instanceof Error ? error.message : String(error))
+  }
+  const response = parseHostResponse(raw)
+  return response === null ? { ok: false, hostMissing: false, code: 'BAD_HOST_ANSWER' } : { ok: true, response }
+}
+
+async function runInTab(tabId: number, request: ContentRequest): Promise<ContentResult | undefined> {
+  // Top frame only (no allFrames, no frameIds): the script reaches same-origin frames itself.
+  await chrome.scripting.executeScript({ target: { tabId }, files: ['content.js'] })
+  const [first] = await chrome.scripting.executeScript({
+    target: { tabId },
+    func: (name: string, req: ContentRequest) =>
+      (globalThis as unknown as Record<string, { run(r: ContentRequest): ContentResult }>)[name]?.run(req),
+    args: [CONTENT_GLOBAL, request],
+  })
+  return first?.result
+}
+
+/** The real APIs. */
+export function chromeDeps(): BackgroundDeps {
+  return {
+    activeTab: async () => {
+      const [tab] = await chrome.tabs.query({ active: true, currentWindow: true })
+      return tab?.id === undefined ? undefined : { id: tab.id, url: tab.url }
+    },
+    askHost,
+    runInTab,
+    openPopup: async () => {
+      try {
+        await chrome.action.openPopup()
+        return true
+      } catch {
+        return false
+      }
+    },
+    t: translate,
+  }
+}

@@ -1,0 +1,129 @@
+/**
+ * The extension's two entry points, the shortcut and the popup, over injected browser APIs
+ * (chrome-deps.ts in the browser, fakes in tests). Each asks the native host afresh for the tab
+ * the user acted on, decides (decide.ts), and only then touches the page: a fill, the warning
+ * or a note, always in the top frame only.
+ */
+import { BROWSER_PROTOCOL_VERSION, type BrowserRequest } from '../../shared/browser/messages'
+import type { ContentRequest, ContentResult } from '../content/protocol'
+import type { MessageKey, Translate } from '../i18n/messages'
+import { decide, pageInfo, type Action, type HostAnswer } from './decide'
+
+/** The browser APIs the flows use. */
+export interface BackgroundDeps {
+  /** The active tab of the focused window (its URL is visible because the user's gesture granted activeTab). */
+  activeTab(): Promise<{ id: number; url?: string } | undefined>
+  /** One request to the native host. */
+  askHost(request: BrowserRequest): Promise<HostAnswer>
+  /** Injects the content script into the tab's top frame and runs one request there. */
+  runInTab(tabId: number, request: ContentRequest): Promise<ContentResult | undefined>
+  /** Opens the toolbar popup (for choosing an account); false when the browser refuses. */
+  openPopup(): Promise<boolean>
+  t: Translate
+}
+
+/** What the popup shows: the action without the code (the popup never displays or copies one). */
+export type PopupState =
+  | { kind: 'fill'; name: string; site: string }
+  | { kind: 'choose'; site: string; accounts: { ref: string; name: string }[] }
+  | { kind: 'warn'; site: string; host: string; reasons: string[] }
+  | {
+      kind: 'note'
+      reason: Action extends infer A ? (A extends { kind: 'note'; reason: infer R } ? R : never) : never
+      text: string
+    }
+
+/** What one fill attempt came to. */
+export type FillOutcome = { action: Action; result?: ContentResult }
+
+async function ask(
+  deps: BackgroundDeps,
+  account?: string,
+): Promise<{ tab?: { id: number; url?: string }; action: Action }> {
+  const tab = await deps.activeTab()
+  const url = tab?.url
+  // Only web pages go to the host; chrome://, about: and the like never leave the browser.
+  if (tab === undefined || url === undefined || pageInfo(url) === null) {
+    return { tab, action: { kind: 'note', reason: 'notWebPage', params: {} } }
+  }
+  const request: BrowserRequest = { v: BROWSER_PROTOCOL_VERSION, type: 'code-for-page', url }
+  if (account !== undefined) request.account = account
+  return { tab, action: decide(url, await deps.askHost(request)) }
+}
+
+/** The translated warning for a lookalike page. */
+export function warningTexts(t: Translate, action: Extract<Action, { kind: 'warn' }>) {
+  return {
+    label: t('warnLabel'),
+    title: t('warnTitle', { host: action.host, site: action.site }),
+    advice: t('warnAdvice', { site: action.site }),
+    reasons: action.reasons
+      .filter((r) => r !== 'shortener' && r !== 'sender-forgeable')
+      .map((r) => t(`reason_${r.replace(/-/g, '_')}` as MessageKey)),
+    close: t('warnClose'),
+  }
+}
+
+function fillRequest(t: Translate, action: Extract<Action, { kind: 'fill' }>): ContentRequest {
+  return {
+    kind: 'fill',
+    code: action.code,
+    origin: action.origin,
+    texts: { filled: t('filledNote', { name: action.name }), noField: t('noField'), navigated: t('navigated') },
+  }
+}
+
+/** The keyboard shortcut: fill, warn, or say briefly in the page why not. */
+export async function onShortcut(deps: BackgroundDeps): Promise<FillOutcome> {
+  const { tab, action } = await ask(deps)
+  if (tab === undefined) return { action }
+  switch (action.kind) {
+    case 'fill':
+      return { action, result: await deps.runInTab(tab.id, fillRequest(deps.t, action)) }
+    case 'warn':
+      return { action, result: await deps.runInTab(tab.id, { kind: 'warn', texts: warningTexts(deps.t, action) }) }
+    case 'choose':
+      // The popup lists the accounts; where the browser will not open it, the page says where to click.
+      if (await deps.openPopup()) return { action }
+      return {
+        action,
+        result: await deps.runInTab(tab.id, { kind: 'note', text: deps.t('chooseInPage', { site: action.site }) }),
+      }
+    case 'note':
+      // A browser page cannot take a script; there the shortcut does nothing visible.
+      if (action.reason === 'notWebPage') return { action }
+      return {
+        action,
+        result: await deps.runInTab(tab.id, { kind: 'note', text: deps.t(action.reason, action.params) }),
+      }
+  }
+}
+
+/** The popup's first look: what it would do on this tab (asks the host; fills nothing). */
+export async function popupState(deps: BackgroundDeps): Promise<PopupState> {
+  const { action } = await ask(deps)
+  switch (action.kind) {
+    case 'fill':
+      return { kind: 'fill', name: action.name, site: action.site }
+    case 'choose':
+      return { kind: 'choose', site: action.site, accounts: action.accounts }
+    case 'warn':
+      return { kind: 'warn', site: action.site, host: action.host, reasons: warningTexts(deps.t, action).reasons }
+    case 'note':
+      return { kind: 'note', reason: action.reason, text: deps.t(action.reason, action.params) }
+  }
+}
+
+/**
+ * The popup's Fill button (for one account of several when `account` is a choice's ref). The host
+ * is asked again, so the code is fresh and the page is checked again as it is now.
+ */
+export async function fillFromPopup(deps: BackgroundDeps, account?: string): Promise<FillOutcome> {
+  const { tab, action } = await ask(deps, account)
+  if (tab === undefined) return { action }
+  if (action.kind === 'fill') return { action, result: await deps.runInTab(tab.id, fillRequest(deps.t, action)) }
+  if (action.kind === 'warn') {
+    return { action, result: await deps.runInTab(tab.id, { kind: 'warn', texts: warningTexts(deps.t, action) }) }
+  }
+  return { action }
+}

@@ -1,0 +1,81 @@
+/**
+ * What the extension shows inside a page: the red fake-site warning and a brief note. Both live
+ * in a closed shadow root, so the page's scripts and styles can neither read nor restyle them,
+ * and they are built from text nodes only (a host name is never parsed as HTML).
+ */
+
+/** The texts of the warning, already translated. */
+export interface WarningTexts {
+  label: string
+  title: string
+  advice: string
+  reasons: string[]
+  close: string
+}
+
+const HOST_ID = 'warifu-companion-overlay'
+// Fixed colours (the page's theme is unknown): white on the app's danger red, 5.9:1 contrast.
+const STYLE = `
+:host { all: initial; }
+.box { position: fixed; z-index: 2147483647; left: 50%; transform: translateX(-50%); max-width: min(36rem, calc(100vw - 2rem));
+  font: 15px/1.5 system-ui, -apple-system, 'Segoe UI', 'Hiragino Sans', 'Noto Sans CJK JP', 'Yu Gothic UI', sans-serif;
+  border-radius: 10px; box-shadow: 0 4px 18px rgb(0 0 0 / 35%); padding: 14px 16px; box-sizing: border-box; }
+.warn { top: 16px; background: #b3261e; color: #ffffff; border: 3px solid #7a1610; }
+.note { bottom: 16px; background: #1c1f24; color: #ffffff; }
+h2 { margin: 0 0 6px; font-size: 17px; font-weight: 700; }
+p, ul { margin: 0 0 6px; } ul { padding-left: 1.2em; }
+button { font: inherit; font-weight: 600; background: #ffffff; color: #7a1610; border: 0; border-radius: 6px; padding: 4px 14px; cursor: pointer; }
+button:focus-visible { outline: 3px solid #ffd54f; outline-offset: 2px; }
+`
+
+function mount(doc: Document): ShadowRoot {
+  doc.getElementById(HOST_ID)?.remove()
+  const host = doc.createElement('div')
+  host.id = HOST_ID
+  const root = host.attachShadow({ mode: 'closed' })
+  const style = doc.createElement('style')
+  style.textContent = STYLE
+  root.append(style)
+  ;(doc.body ?? doc.documentElement).append(host)
+  return root
+}
+
+function el<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, text?: string): HTMLElementTagNameMap[K] {
+  const node = doc.createElement(tag)
+  if (text !== undefined) node.textContent = text
+  return node
+}
+
+/** Shows the red warning at the top of the page until closed; returns its host element. */
+export function showWarning(doc: Document, texts: WarningTexts): HTMLElement {
+  const root = mount(doc)
+  const box = el(doc, 'div')
+  box.className = 'box warn'
+  box.setAttribute('role', 'alertdialog')
+  box.setAttribute('aria-label', texts.label)
+  const title = el(doc, 'h2', texts.title)
+  const advice = el(doc, 'p', texts.advice)
+  const list = el(doc, 'ul')
+  for (const reason of texts.reasons) list.append(el(doc, 'li', reason))
+  const close = el(doc, 'button', texts.close)
+  close.type = 'button'
+  close.addEventListener('click', () => root.host.remove())
+  box.append(title, advice)
+  if (texts.reasons.length > 0) box.append(list)
+  box.append(close)
+  root.append(box)
+  close.focus()
+  return root.host as HTMLElement
+}
+
+/** Shows a short note at the bottom of the page for a few seconds; returns its host element. */
+export function showNote(doc: Document, text: string, ms = 4000): HTMLElement {
+  const root = mount(doc)
+  const box = el(doc, 'div', text)
+  box.className = 'box note'
+  box.setAttribute('role', 'status')
+  root.append(box)
+  const host = root.host as HTMLElement
+  doc.defaultView?.setTimeout(() => host.remove(), ms)
+  return host
+}

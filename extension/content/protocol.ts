@@ -1,0 +1,27 @@
+/**
+ * What the background asks of the script it injects into the tab's top frame, and what comes
+ * back. Texts arrive translated: the content script shows them, it does not choose them.
+ */
+import type { WarningTexts } from './overlay'
+
+export type ContentRequest =
+  /**
+   * Fill `code` if the top-level page is still `origin` (the tab may have moved on since the host
+   * was asked: a pending code is dropped then, as browserpass does).
+   */
+  | {
+      kind: 'fill'
+      code: string
+      origin: string
+      texts: { filled: string; noField: string; navigated: string }
+    }
+  | { kind: 'warn'; texts: WarningTexts }
+  | { kind: 'note'; text: string }
+
+export type ContentResult =
+  | { filled: true; how: 'single' | 'segmented'; frame: 'top' | 'same-origin-frame'; boxes: number }
+  | { filled: false; reason: 'no-field' | 'navigated' }
+  | { shown: 'warning' | 'note' }
+
+/** The name the injected bundle is reachable under in the extension's isolated world. */
+export const CONTENT_GLOBAL = '__warifuCompanion'

@@ -1,0 +1,31 @@
+/** Carries out one ContentRequest in a document (the tab's top frame). */
+import { findCodeField } from './find-field'
+import { fillField } from './fill'
+import { showNote, showWarning } from './overlay'
+import type { ContentRequest, ContentResult } from './protocol'
+
+export function run(doc: Document, request: ContentRequest): ContentResult {
+  switch (request.kind) {
+    case 'fill': {
+      // Only the top frame runs this; a frame's own origin never decides.
+      if (doc.location.origin !== request.origin) {
+        showNote(doc, request.texts.navigated)
+        return { filled: false, reason: 'navigated' }
+      }
+      const field = findCodeField(doc, request.code.length)
+      if (field === null) {
+        showNote(doc, request.texts.noField)
+        return { filled: false, reason: 'no-field' }
+      }
+      const inputs = fillField(field, request.code)
+      showNote(doc, request.texts.filled, 2500)
+      return { filled: true, how: field.kind, frame: field.frame, boxes: inputs.length }
+    }
+    case 'warn':
+      showWarning(doc, request.texts)
+      return { shown: 'warning' }
+    case 'note':
+      showNote(doc, request.text)
+      return { shown: 'note' }
+  }
+}

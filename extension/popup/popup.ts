@@ -1,0 +1,116 @@
+/**
+ * The toolbar popup: says what Warifu would do on this tab and lets the user do it. Opening it
+ * grants activeTab for the tab, so the popup runs the same flows as the shortcut itself. It
+ * never shows or copies a code: the only way a code leaves the host is into the real site's field.
+ */
+import { chromeDeps } from '../background/chrome-deps'
+import {
+  fillFromPopup,
+  popupState,
+  type BackgroundDeps,
+  type FillOutcome,
+  type PopupState,
+} from '../background/controller'
+import { FILL_COMMAND } from '../manifest'
+
+const deps: BackgroundDeps = chromeDeps()
+const t = deps.t
+
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  text?: string,
+  className?: string,
+): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag)
+  if (text !== undefined) node.textContent = text
+  if (className !== undefined) node.className = className
+  return node
+}
+
+function show(...nodes: HTMLElement[]): void {
+  const state = document.getElementById('state')
+  state?.replaceChildren(...nodes)
+  // Keyboard users land on the first thing they can press.
+  state?.querySelector('button')?.focus()
+}
+
+function fillButton(label: string, account: string | undefined, className?: string): HTMLButtonElement {
+  const button = el('button', label, className)
+  button.type = 'button'
+  button.addEventListener('click', () => {
+    button.disabled = true
+    fillFromPopup(deps, account).then(afterFill, failed)
+  })
+  return button
+}
+
+function afterFill(outcome: FillOutcome): void {
+  const result = outcome.result
+  if (result !== undefined && 'filled' in result && result.filled) {
+    show(el('p', t('popupFilled')))
+    window.setTimeout(() => window.close(), 600)
+    return
+  }
+  if (result !== undefined && 'filled' in result) {
+    show(el('p', t(result.reason === 'navigated' ? 'navigated' : 'noField')))
+    return
+  }
+  // The page changed its answer between opening and clicking (a warning now, or a note).
+  render(stateOf(outcome))
+}
+
+function stateOf(outcome: FillOutcome): PopupState {
+  const a = outcome.action
+  if (a.kind === 'note') return { kind: 'note', reason: a.reason, text: t(a.reason, a.params) }
+  if (a.kind === 'warn') return { kind: 'warn', site: a.site, host: a.host, reasons: [] }
+  if (a.kind === 'choose') return { kind: 'choose', site: a.site, accounts: a.accounts }
+  return { kind: 'fill', name: a.name, site: a.site }
+}
+
+function failed(error: unknown): void {
+  show(el('p', t('hostError', { code: error instanceof Error ? error.name : 'ERROR' })))
+}
+
+function render(state: PopupState): void {
+  switch (state.kind) {
+    case 'fill': {
+      const real = el('p', t('popupReal', { site: state.site }))
+      show(real, fillButton(t('popupFillAccount', { name: state.name }), undefined))
+      return
+    }
+    case 'choose': {
+      const buttons = state.accounts.map((a) => fillButton(a.name, a.ref, 'choice'))
+      show(el('p', t('popupChoose', { site: state.site })), ...buttons)
+      return
+    }
+    case 'warn': {
+      const box = el('div', undefined, 'warn')
+      box.setAttribute('role', 'alert')
+      box.append(el('h2', t('warnTitle', { host: state.host, site: state.site })))
+      box.append(el('p', t('warnAdvice', { site: state.site })))
+      if (state.reasons.length > 0) {
+        const list = el('ul')
+        for (const reason of state.reasons) list.append(el('li', reason))
+        box.append(list)
+      }
+      show(box)
+      return
+    }
+    case 'note':
+      show(el('p', state.text, state.reason === 'noAccount' ? 'muted' : undefined))
+      return
+  }
+}
+
+async function showShortcut(): Promise<void> {
+  const footer = document.getElementById('shortcut')
+  if (footer === null) return
+  const commands = await chrome.commands.getAll()
+  const keys = commands.find((c) => c.name === FILL_COMMAND)?.shortcut ?? ''
+  footer.textContent = keys === '' ? t('popupNoShortcut') : t('popupShortcut', { keys })
+}
+
+document.documentElement.lang = chrome.i18n.getUILanguage().startsWith('ja') ? 'ja' : 'en'
+show(el('p', t('popupChecking'), 'muted'))
+popupState(deps).then(render, failed)
+showShortcut().catch(() => undefined)
