@@ -23,6 +23,7 @@ import { lastBackupText, renderBackupReminder, renderBackupView, type BackupTab 
 import { ImportView } from './views/import-view'
 import { renderPhoneCodes } from './views/phone-codes-view'
 import { settingsMenu } from './views/settings-menu'
+import { browserDialog } from './views/browser-view'
 import { editDialog, type EditFocus } from './views/edit-dialog'
 import { renderDeletedLink, renderDeletedView } from './views/deleted-view'
 import { renderEmptyState } from './views/empty-state'
@@ -245,6 +246,7 @@ export class App {
           settings: { language: this.choice, ...this.appearance, hideCodes: this.list.hidingCodes },
           changeLanguage: (choice) => this.changeLanguage(choice),
           change: (patch) => void this.changeSettings(patch),
+          connectBrowser: () => void browserDialog(),
         }),
     })
   }

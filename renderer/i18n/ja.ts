@@ -17,6 +17,33 @@ export const ja: Record<MessageKey, string> = {
   'settings.seconds': '{count}秒',
   'settings.close': '完了',
   'settings.hideCodes': 'コードを隠す（クリックで表示）',
+  'settings.browser': 'ブラウザーと連携…',
+  'browser.title': 'ブラウザーと連携',
+  'browser.body':
+    'Warifu の拡張機能は、アカウントに登録した本物のサイト（https）でだけ認証コードを入力し、そのサイトに似せた偽サイトでは警告を出します。拡張機能に渡すのはそのページの認証コードだけで、セットアップキーやアカウントの一覧は渡しません。',
+  'browser.choose': 'ブラウザー',
+  'browser.connect': '連携する',
+  'browser.notConnected': 'まだどのブラウザーとも連携していません。',
+  'browser.connected': '連携中：{browsers}',
+  'browser.removed':
+    'ブラウザーからのアクセスを止めています。もう一度連携するまで、拡張機能には認証コードを渡しません。',
+  'browser.connectedNow': '{browsers} と連携しました。続けて、下の手順でブラウザーに拡張機能を追加してください。',
+  'browser.removedNow': 'ブラウザーからのアクセスを止めました。',
+  'browser.next': '次に、ブラウザーに拡張機能を追加します',
+  'browser.next.chromium':
+    'Chrome・Edge・Brave・Chromium：chrome://extensions を開いて「デベロッパー モード」をオンにし、「パッケージ化されていない拡張機能を読み込む」で次のフォルダーを選びます。',
+  'browser.next.firefox':
+    'Firefox：about:debugging#/runtime/this-firefox を開き、「一時的なアドオンを読み込む…」で次のフォルダーの manifest.json を選びます（Firefox を再起動すると外れます）。',
+  'browser.next.store': '拡張機能が各ブラウザーのストアで公開されたら、ストアから追加することもできます。',
+  'browser.noExtension':
+    'この Warifu には、このブラウザー用の拡張機能フォルダーがありません（npm run build で dist/extension に作られます）。',
+  'browser.openFolder': 'フォルダーを開く',
+  'browser.recent': '最近の入力',
+  'browser.recentEmpty':
+    'Warifu を起動してから、ブラウザーに入力した認証コードはありません。この記録はメモリー上だけにあり、保存しません。',
+  'browser.filled': '認証コードを {site} に入力しました {time}',
+  'browser.remove': 'ブラウザーからのアクセスを止める',
+  'browser.close': '閉じる',
   'lang.ja': '日本語',
   'lang.en': 'English',
   'search.placeholder': 'アカウントを検索',

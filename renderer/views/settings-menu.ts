@@ -13,6 +13,8 @@ export interface SettingsMenuOptions {
   /** Resolves once the page is redrawn in the new language (the menu then redraws itself). */
   changeLanguage(language: AppSettings['language']): Promise<void>
   change(patch: SettingsPatch): void
+  /** Opens "Connect a browser" (the menu closes first). */
+  connectBrowser?: () => void
 }
 
 /** One labelled select: the label names the setting, so 「システムに合わせる」 is never read alone. */
@@ -39,6 +41,23 @@ function hideCodesSwitch(on: boolean, onChange: (on: boolean) => void): HTMLElem
   const box = h('input', { type: 'checkbox', id: 'setting-hide-codes', name: 'hideCodes', checked: on })
   box.addEventListener('change', () => onChange(box.checked))
   return h('label', { class: 'check' }, box, h('span', {}, t('settings.hideCodes')))
+}
+
+/** "Connect a browser…": closes the menu, then opens its own dialog (one modal at a time). */
+function connectBrowserItem(closeMenu: () => void, open: () => void): HTMLElement {
+  return h(
+    'button',
+    {
+      type: 'button',
+      class: 'button settings-item',
+      'data-action': 'connect-browser',
+      onclick: () => {
+        closeMenu()
+        open()
+      },
+    },
+    t('settings.browser'),
+  )
 }
 
 /** Opens the settings dialog; resolves when it closes. */
@@ -101,6 +120,7 @@ export function settingsMenu(options: SettingsMenuOptions): Promise<void> {
           s.hideCodes = hideCodes
           options.change({ hideCodes })
         }),
+        ...(options.connectBrowser ? [connectBrowserItem(() => dialog.close(), options.connectBrowser)] : []),
         h(
           'div',
           { class: 'dialog-actions' },
