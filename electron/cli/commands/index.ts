@@ -1,6 +1,8 @@
 /** Every `warifu` command, in the order `warifu --help` lists them. */
 import type { Command } from '../io'
 import { addCommand } from './add'
+import { browserCommand } from './browser'
+import { browserHostCommand } from './browser-host'
 import { checkCommand } from './check'
 import { adoptCommand, orphansCommand } from './adopt'
 import { codeCommand } from './code'
@@ -26,4 +28,6 @@ export const COMMANDS: Command[] = [
   adoptCommand,
   exportCommand,
   importCommand,
+  browserCommand,
+  browserHostCommand,
 ]
