@@ -11,19 +11,29 @@ export type CodeField =
   | { kind: 'segmented'; inputs: HTMLInputElement[]; frame: 'top' | 'same-origin-frame' }
 
 // Words that name a one-time code, in English and Japanese (Bitwarden's and browserpass's lists,
-// plus the Japanese banks' and brokers' wording). Matched in name, id, label, placeholder, aria.
+// plus the Japanese banks' and brokers' wording). Matched in name, id, label, placeholder, aria,
+// after words() splits "mfaToken", "otp_code" and "otp1" into "mfa token", "otp code", "otp 1".
 const CODE_WORDS = [
-  /one[\s_-]?time/i,
-  /\b(?:t|h)?otp\b|(?:^|[\s_-])(?:t|h)?otp(?:[\s_-]|\d|$)|otp[\s_-]?code|otpcode/i,
-  /\b2fa\b|two[\s_-]?factor|2[\s_-]?step|two[\s_-]?step|\bmfa\b|multi[\s_-]?factor/i,
-  /verif(?:y|ication)[\s_-]?code|auth(?:entication|enticator)?[\s_-]?code|(?:access|login|sign[\s_-]?in)[\s_-]?code/i,
-  /passcode|totp|token[\s_-]?code|security[\s_-]?token/i,
-  /ワンタイム|認証コード|確認コード|認証番号|確認番号|二段階認証|2段階認証|２段階認証|セキュリティトークン|トークン/,
+  /\bone ?time\b|\b[th]?otp\b|\btotp\b|\bpasscode\b|\btoken\b/,
+  /\b2 ?fa\b|\btwo ?factor\b|\b(?:2|two) ?step\b|\bmfa\b|\bmulti ?factor\b/,
+  /\b(?:verification|verify|auth|authentication|authenticator|access|login|sign ?in|confirmation) code\b/,
+  /ワンタイム|認証コード|確認コード|認証番号|確認番号|二段階認証|2段階認証|２段階認証|トークン/,
 ]
 // A bare "code" is a weaker hint: only when nothing says it is another kind of code.
-const BARE_CODE = /(?:^|[\s_-])code(?:$|[\s_-])|^code|コード/i
+const BARE_CODE = /\bcode\b|コード/
 const OTHER_CODES =
-  /promo|coupon|voucher|discount|gift|referr|invit|postal|zip|post[\s_-]?code|country|area|captcha|cvc|cvv|csc|security[\s_-]?code|card|郵便|クーポン|招待|セキュリティコード|画像|暗証/i
+  /promo|coupon|voucher|discount|gift|referr|invit|postal|\bzip\b|\bpost ?code|country|\barea\b|captcha|\bcvc\b|\bcvv\b|\bcsc\b|security code|\bcard\b|郵便|クーポン|招待|セキュリティコード|画像|暗証/
+
+/** Lower-case words of an attribute or label: camelCase, snake_case, kebab-case and digits split. */
+function words(text: string): string {
+  return text
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .replace(/([A-Za-z])(\d)|(\d)([A-Za-z])/g, (_m, a?: string, b?: string, c?: string, d?: string) =>
+      a !== undefined ? `${a} ${b}` : `${c} ${d}`,
+    )
+    .replace(/[_\-.:[\]]+/g, ' ')
+    .toLowerCase()
+}
 
 // Autocomplete tokens that say the field is something else (a password, a card's CVC, a name...).
 const OTHER_AUTOCOMPLETE = /current-password|new-password|username|email|cc-|tel|postal-code|name|address/i
@@ -59,7 +69,7 @@ function describe(input: HTMLInputElement): string[] {
   if (labelledBy !== null) {
     for (const id of labelledBy.split(/\s+/)) texts.push(input.ownerDocument.getElementById(id)?.textContent ?? '')
   }
-  return texts.map((t) => t.trim()).filter((t) => t.length > 0)
+  return texts.map((t) => words(t.trim())).filter((t) => t.length > 0)
 }
 
 /** How sure we are that `input` is a one-time-code field (0: it is not). */
