@@ -1,7 +1,8 @@
 // Bundles the TypeScript sources into dist/ with esbuild: the CLI (plain Node),
 // and, when present, the Electron main process, preload and renderer.
 import { build } from 'esbuild'
-import { chmod, copyFile, mkdir } from 'node:fs/promises'
+import { execFileSync } from 'node:child_process'
+import { chmod, copyFile, mkdir, writeFile } from 'node:fs/promises'
 import { buildExtension } from './extension.mjs'
 
 const common = { bundle: true, sourcemap: 'linked', logLevel: 'warning', legalComments: 'none' }
@@ -21,6 +22,10 @@ await build({
   banner: { js: '#!/usr/bin/env node' },
 })
 await chmod('dist/cli/warifu.cjs', 0o755)
+
+// warifu(1), written by the CLI just built from the same help text it prints (package.json `man`).
+await mkdir('man', { recursive: true })
+await writeFile('man/warifu.1', execFileSync(process.execPath, ['dist/cli/warifu.cjs', '__man'], { encoding: 'utf8' }))
 
 // The image decode worker (electron/scan/scan-file.ts starts it from beside its own bundle): one
 // copy for the CLI, with the same libraries left in node_modules, and one for the main process.

@@ -1,39 +1,82 @@
-/** Argument parsing shared by the commands, with usage errors as typed values. */
+/** Argument parsing shared by the commands, with usage errors as typed values in our own words. */
 import { parseArgs, type ParseArgsConfig } from 'node:util'
 import { mayHoldSecret } from '../../shared/echo'
 import { UsageError } from '../../shared/errors'
+import { suggestionFor } from './did-you-mean'
 
-type Options = NonNullable<ParseArgsConfig['options']>
+/** A command's option table, as node:util's parseArgs takes it. */
+export type Options = NonNullable<ParseArgsConfig['options']>
 
-/** parseArgs in strict mode; its complaints become UsageError (exit code 2). */
-export function parseCommandArgs<O extends Options>(args: string[], options: O) {
-  try {
-    return parseArgs({
-      args,
-      options: { ...options, help: { type: 'boolean', short: 'h' } },
-      allowPositionals: true,
-      strict: true,
-    })
-  } catch (error) {
-    throw new UsageError(usageMessage(error))
+const HELP_OPTION = { help: { type: 'boolean', short: 'h' } } as const
+
+/**
+ * Thrown by parseCommandArgs when the arguments asked for help and were otherwise valid: the
+ * command stops before doing anything, and the CLI prints its help. Carries the option table, so
+ * completion and the README check learn a command's real options from the command itself.
+ */
+export class HelpRequested extends Error {
+  constructor(readonly options: Options | undefined) {
+    super('help requested')
+    this.name = 'HelpRequested'
   }
 }
 
 /**
- * parseArgs quotes the offending argument ("Unknown option '--otpauth://...?secret'"): keep its
- * first line, and show a quoted argument only when it cannot hold a secret.
+ * Parses a command's arguments. Every complaint is a one-line UsageError (exit code 2) in our own
+ * words, never node's parseArgs text (cut off, and it quotes arguments that may hold a secret).
+ * `--help`/`-h` among valid arguments throws HelpRequested.
  */
-function usageMessage(error: unknown): string {
-  const first = (error instanceof Error ? error.message : '').split('\n')[0] || 'Bad arguments.'
-  if ((error as { code?: unknown }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
-    const option = /'([^']*)'/.exec(first)?.[1] ?? ''
-    return /^--?[a-z][a-z0-9-]{0,30}$/i.test(option) && !mayHoldSecret(option)
-      ? `Unknown option ${option}.`
-      : 'Unknown option (not shown: it may hold a secret).'
+export function parseCommandArgs<O extends Options>(args: string[], options: O) {
+  const all = { ...options, ...HELP_OPTION }
+  checkTokens(args, all)
+  let parsed
+  try {
+    parsed = parseArgs({ args, options: all, allowPositionals: true, strict: true })
+  } catch {
+    // checkTokens refuses everything strict parsing refuses; this is only a safety net.
+    throw new UsageError('These arguments do not parse; see --help.')
   }
-  return first.replace(/(['"])([^'"]*)\1/g, (quoted, _q, inner: string) =>
-    mayHoldSecret(inner) ? '(not shown)' : quoted,
-  )
+  if ((parsed.values as { help?: unknown }).help === true) throw new HelpRequested(options)
+  return parsed
+}
+
+/** Walks the arguments as parseArgs sees them and refuses the first bad one, naming it when safe. */
+function checkTokens(args: string[], options: Options): void {
+  const { tokens } = parseArgs({ args, options, allowPositionals: true, strict: false, tokens: true })
+  for (const token of tokens) {
+    if (token.kind !== 'option') continue
+    const option = options[token.name]
+    if (option === undefined) throw new UsageError(unknownOptionMessage(token.rawName, options))
+    const shown = token.rawName
+    if (option.type === 'boolean') {
+      if (token.value !== undefined) throw new UsageError(`${shown} takes no value.`)
+    } else if (token.value === undefined) {
+      throw new UsageError(`${shown} needs a value: ${shown} <value>.`)
+    } else if (!token.inlineValue && token.value.length > 1 && token.value.startsWith('-')) {
+      // "--issuer --label x" is a forgotten value far more often than an issuer named "--label".
+      throw new UsageError(`${shown} needs a value (write ${shown}=<value> for one that starts with "-").`)
+    }
+  }
+}
+
+/** "unknown option --key; did you mean --secret?", with the option name shown only when it cannot be a secret. */
+export function unknownOptionMessage(rawName: string, options: Options): string {
+  const name = rawName.replace(/^--?/, '')
+  const known = Object.keys(options).filter((o) => o !== 'help')
+  if (!/^[a-z][a-z0-9-]{0,30}$/i.test(name) || mayHoldSecret(name)) {
+    return 'unknown option (not shown: it may hold a secret); see --help.'
+  }
+  if (/^(password|passwd|pass|pw|passphrase)$/i.test(name) && known.includes('password-file')) {
+    return (
+      `unknown option ${rawName}; a password is never taken as an argument (other users can see it): ` +
+      'give --password-file <file>, or leave it out to be asked.'
+    )
+  }
+  const suggestion = suggestionFor(name, known)
+  if (suggestion !== undefined) return `unknown option ${rawName}; did you mean --${suggestion}?`
+  if (known.length === 0) return `unknown option ${rawName}; this command takes no options.`
+  if (known.length <= 6) return `unknown option ${rawName}; the options are ${known.map((o) => `--${o}`).join(', ')}.`
+  return `unknown option ${rawName}; see --help for the options.`
 }
 
 /** Reads `--at` (Unix seconds, may have a fraction) as ms since the epoch. */

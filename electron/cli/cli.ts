@@ -1,46 +1,84 @@
-/** The `warifu` command line: dispatch, help, and errors as one line on stderr. */
+/** The `warifu` command line: dispatch, help, version, and errors as one line on stderr. */
+import { mayHoldSecret } from '../../shared/echo'
 import { AppError, UsageError } from '../../shared/errors'
 import { COMMANDS } from './commands/index'
-import type { CliIo } from './io'
+import { completeAccounts, completionCommand } from './completion'
+import { suggestionFor } from './did-you-mean'
+import { checkHelpArgs } from './help-options'
+import { mainHelp, VERSION } from './help-text'
+import type { CliIo, Command } from './io'
+import { manPage } from './man-page'
 
 export const EXIT_OK = 0
 export const EXIT_ERROR = 1
 export const EXIT_USAGE = 2
 
-function mainHelp(): string {
-  const width = Math.max(...COMMANDS.map((c) => c.name.length))
-  const lines = COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`)
-  return `Warifu: TOTP/HOTP codes with secrets kept in the OS keychain.
+/** Every command `warifu --help` lists, in that order. */
+export const ALL_COMMANDS: readonly Command[] = [...COMMANDS, completionCommand(() => ALL_COMMANDS)]
 
-Usage: warifu <command> [options]
+const VERSION_FLAGS = ['--version', '-V', '-v']
 
-Commands:
-${lines.join('\n')}
+/** `"lsit"` when a mistyped word may be shown back (a pasted URI would carry its secret). */
+function shownWord(word: string): string | undefined {
+  return /^-{0,2}[a-z][a-z0-9-]{0,20}$/i.test(word) && !mayHoldSecret(word) ? word : undefined
+}
 
-Run "warifu <command> --help" for a command's options.
-Environment: WARIFU_HOME (data directory), WARIFU_KEYCHAIN_SERVICE (keychain service name).`
+/** `unknown command "lsit"; did you mean "list"? Run "warifu --help".` */
+function unknownCommand(word: string, what = 'unknown command'): string {
+  const shown = shownWord(word)
+  if (shown === undefined) return `warifu: ${what}; run "warifu --help".`
+  if (shown.startsWith('-')) return `warifu: unknown option ${shown}; run "warifu --help".`
+  const names = ALL_COMMANDS.map((c) => c.name)
+  const guess = suggestionFor(shown, names)
+  return `warifu: ${what} "${shown}"${guess ? `; did you mean "${guess}"? Run` : '; run'} "warifu --help".`
 }
 
 /** Runs the command line and returns the exit code; never throws. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const [name, ...rest] = argv
-  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-    const topic = name === 'help' ? COMMANDS.find((c) => c.name === rest[0]) : undefined
-    io.out(topic ? topic.help : mainHelp())
-    return name === undefined ? EXIT_USAGE : EXIT_OK
-  }
-  const command = COMMANDS.find((c) => c.name === name)
-  if (!command) {
-    // Echo only what looks like a command word: a pasted URI would carry its secret.
-    const shown = /^[a-z][a-z-]{0,20}$/.test(name) ? ` "${name}"` : ''
-    io.err(`warifu: unknown command${shown}; run "warifu --help".`)
+  if (name === undefined) {
+    io.out(mainHelp(ALL_COMMANDS))
     return EXIT_USAGE
   }
-  if (rest.includes('--help') || rest.includes('-h')) {
-    io.out(command.help)
+  if (name === '--help' || name === '-h' || (name === 'help' && rest.length === 0)) {
+    io.out(mainHelp(ALL_COMMANDS))
     return EXIT_OK
   }
+  if (VERSION_FLAGS.includes(name)) {
+    io.out(`warifu ${VERSION}`)
+    return EXIT_OK
+  }
+  // Hidden: the completion scripts' call-back, and the man page's source for the build.
+  if (name === '__complete') {
+    await completeAccounts(rest[0], io)
+    return EXIT_OK
+  }
+  if (name === '__man') {
+    io.out(manPage(ALL_COMMANDS))
+    return EXIT_OK
+  }
+  if (name === 'help') {
+    const topic = ALL_COMMANDS.find((c) => c.name === rest[0])
+    if (!topic || rest.length > 1) {
+      io.err(topic ? 'warifu: help takes one command: warifu help <command>.' : unknownCommand(rest[0]!, 'no command'))
+      return EXIT_USAGE
+    }
+    io.out(topic.help)
+    return EXIT_OK
+  }
+  const command = ALL_COMMANDS.find((c) => c.name === name)
+  if (!command) {
+    io.err(unknownCommand(name))
+    return EXIT_USAGE
+  }
+  const wantsHelp = rest.includes('--help') || rest.includes('-h')
   try {
+    if (wantsHelp) {
+      // The other options are checked against the help, so "warifu add --key x --help" names --key.
+      checkHelpArgs(command, rest)
+      io.out(command.help)
+      return EXIT_OK
+    }
     const code = await command.run(rest, io)
     return typeof code === 'number' ? code : EXIT_OK
   } catch (error) {

@@ -128,6 +128,6 @@ describe.skipIf(skip)('warifu never echoes a secret it was given', () => {
     const r = s.run(['code', 'rakuten'])
     expect(r.status).toBe(1)
     expect(r.stderr).toContain('No account matches "rakuten". [ACCOUNT_NOT_FOUND]')
-    expect(s.run(['add', '--bogus']).stderr).toContain('Unknown option --bogus.')
+    expect(s.run(['add', '--bogus']).stderr).toContain('unknown option --bogus;')
   })
 })

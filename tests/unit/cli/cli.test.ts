@@ -75,7 +75,7 @@ describe('warifu CLI (in-process, fake keychain)', () => {
     [['otpauth://totp/x?secret=JBSWY3DPEHPK3PXP'], 2, /unknown command;/],
     [['code'], 2, /Name one account/],
     [['code', '--uri', URI, '--at', 'noon'], 2, /Unix seconds/],
-    [['add', '--bogus'], 2, /Unknown option/],
+    [['add', '--bogus'], 2, /unknown option --bogus/],
     [['add', 'otpauth://totp/x?secret=JBSWY3DPEHPK3PX1'], 1, /not valid base32/],
     [['add', '--secret', 'AAAA', '--label', 'x'], 1, /shorter than 80 bits/],
     [['remove', 'monex'], 2, /account id/],
