@@ -7,8 +7,6 @@ import { zipSync } from 'fflate'
 import { copyFile, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises'
 import { join, relative } from 'node:path'
 
-const OUT = 'dist/extension'
-
 /** Loads a TypeScript module of extension/ (the manifest and texts are written in TS, typed and tested). */
 async function importTs(entry) {
   const result = await build({
@@ -28,14 +26,15 @@ async function filesUnder(dir) {
   return entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name))
 }
 
-export async function buildExtension() {
+/** Writes the extension into `out` (dist/extension for `npm run build`; a temporary folder in tests). */
+export async function buildExtension(out = 'dist/extension') {
   const { manifestFor, ICON_SIZES } = await importTs('extension/manifest.ts')
   const { MESSAGES } = await importTs('extension/i18n/messages.ts')
   const { version } = JSON.parse(await readFile('package.json', 'utf8'))
-  await rm(OUT, { recursive: true, force: true })
+  await rm(out, { recursive: true, force: true })
 
   // Compiled once, copied into each family's folder (the same code runs in both).
-  const scripts = join(OUT, '.scripts')
+  const scripts = join(out, '.scripts')
   const options = {
     bundle: true,
     format: 'iife',
@@ -56,7 +55,7 @@ export async function buildExtension() {
   })
 
   for (const family of ['chromium', 'firefox']) {
-    const dir = join(OUT, family)
+    const dir = join(out, family)
     await mkdir(join(dir, 'icons'), { recursive: true })
     await writeFile(join(dir, 'manifest.json'), `${JSON.stringify(manifestFor(family, version), null, 2)}\n`)
     for (const name of ['background.js', 'content.js', 'popup.js']) await copyFile(join(scripts, name), join(dir, name))
@@ -76,7 +75,7 @@ export async function buildExtension() {
         { mtime: new Date('2026-01-01T00:00:00Z') },
       ]
     }
-    await writeFile(join(OUT, `warifu-${family}.zip`), zipSync(zipped, { level: 9 }))
+    await writeFile(join(out, `warifu-${family}.zip`), zipSync(zipped, { level: 9 }))
   }
   await rm(scripts, { recursive: true, force: true })
 }

@@ -25,7 +25,7 @@ const en = {
   notHttps: 'This is {site}, but the page is not encrypted (http://): nothing was filled.',
   counterBased:
     '{name} uses a counter-based code (HOTP), which is never filled automatically: each fill would use one up. Copy it in the Warifu app.',
-  accessRemoved: 'Browser access is turned off in the Warifu app. Use Connect a browser in the app to allow it again.',
+  accessRemoved: 'Browser access was removed in the Warifu app. Use Connect a browser in the app to allow it again.',
   hostMissing:
     'This browser is not connected to Warifu. Use Connect a browser in the Warifu app, or run: warifu browser install',
   hostError: 'Warifu could not answer ({code}). Try again, or open the Warifu app.',
@@ -76,9 +76,9 @@ const ja: Record<MessageKey, string> = {
   counterBased:
     '{name} はカウンター方式（HOTP）のため自動では入力しません（入力するたびにコードを消費するため）。Warifu アプリでコピーしてください。',
   accessRemoved:
-    'Warifu アプリでブラウザーからのアクセスがオフになっています。アプリの「ブラウザーを接続」でもう一度許可できます。',
+    'Warifu アプリでブラウザーからのアクセスが止められています。アプリの「ブラウザーと連携」でもう一度連携できます。',
   hostMissing:
-    'このブラウザーはまだ Warifu と接続されていません。Warifu アプリの「ブラウザーを接続」を使うか、warifu browser install を実行してください。',
+    'このブラウザーはまだ Warifu と連携していません。Warifu アプリの「ブラウザーと連携」を使うか、warifu browser install を実行してください。',
   hostError: 'Warifu から応答がありませんでした（{code}）。もう一度試すか、Warifu アプリを開いてください。',
   notWebPage: '認証コードはウェブページにだけ入力できます。',
   siteMismatch: '応答がこのページとは別のサイトのものだったため、入力しませんでした。',
