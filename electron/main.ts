@@ -13,6 +13,7 @@ import {
   Menu,
   protocol,
   session,
+  shell,
   systemPreferences,
 } from 'electron'
 import { join } from 'node:path'
@@ -27,6 +28,9 @@ import { ScreenScanQueue } from './app/screen-scan'
 import { SettingsStore } from './app/settings-store'
 import { registerShowShortcut, unregisterShortcuts } from './app/shortcut'
 import { createTray, type AppTray } from './app/tray'
+import { activitySocketAddress, RecentFills, startActivityServer } from './browser/activity'
+import { appBrowserAccess } from './browser/app-access'
+import { hostCommandFor, processInstallContext } from './browser/install'
 import { notifyAfterChanges } from './app/tray-menu'
 import { APP_SCHEME_PRIVILEGES, createRendererProtocolHandler } from './app/renderer-protocol'
 import { fileStamp, VaultHolder } from './app/vault-holder'
@@ -54,6 +58,7 @@ let tray: AppTray | undefined
 let quitting = false
 const FOCUS_SEARCH: EventName = 'app:focus-search'
 const ACCOUNTS_CHANGED: EventName = 'app:accounts-changed'
+const BROWSER_ACTIVITY: EventName = 'browser:activity'
 
 function showWindow(focusSearch: boolean): void {
   if (!app.isReady()) return
@@ -120,6 +125,14 @@ async function start(): Promise<void> {
   const settings = new SettingsStore(dataDir)
   const screens = new ScreenScanQueue()
   const locale = () => app.getPreferredSystemLanguages()[0] ?? app.getLocale()
+  // "Code filled on monex.co.jp at 09:31", told by the native host: kept in memory only.
+  const fills = new RecentFills()
+  fills.onChange(() => {
+    if (win && !win.isDestroyed()) win.webContents.send(BROWSER_ACTIVITY)
+  })
+  void startActivityServer({ fills, address: activitySocketAddress({ ...process.env, WARIFU_HOME: dataDir }) }).catch(
+    () => null,
+  )
 
   session.defaultSession.setDisplayMediaRequestHandler((request, callback) => {
     const index = screenSourceFor(
@@ -191,6 +204,22 @@ async function start(): Promise<void> {
       const sources = await desktopCapturer.getSources({ types: ['screen'], thumbnailSize: { width: 0, height: 0 } })
       screens.arm(sources.length)
       return sources.length
+    },
+    browser: {
+      fills,
+      // The same manifests and flag as `warifu browser install|uninstall`, naming this app's executable.
+      access: appBrowserAccess({
+        context: () => {
+          const { versions, execPath, env } = process
+          return { ...processInstallContext(hostCommandFor({ versions, execPath, env, script: undefined })), dataDir }
+        },
+        now: Date.now,
+        // Packaged: beside app.asar (a browser cannot load a folder inside it); from source: dist/extension.
+        extensionRoot: app.isPackaged ? join(process.resourcesPath, 'extension') : join(__dirname, '..', 'extension'),
+        openFolder: async (path) => {
+          await shell.openPath(path)
+        },
+      }),
     },
   })
   // The tray lists the pinned accounts: rebuilt after every change the window makes.

@@ -15,7 +15,7 @@ import { createHash } from 'node:crypto'
 import { lstat, mkdir, unlink } from 'node:fs/promises'
 import { createConnection, createServer, type Server, type Socket } from 'node:net'
 import { tmpdir, userInfo } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { parseSite } from '../../shared/sites/domain'
 import { dataDir } from '../vault/paths'
 
@@ -143,11 +143,11 @@ export async function startActivityServer(options: {
   const address = options.address ?? activitySocketAddress()
   const now = options.now ?? Date.now
   const onNotice = (notice: FillNotice): void => options.fills.add(notice)
-  if (process.platform === 'darwin' && options.address === undefined) {
-    if (!(await ensurePrivateDir(privateDir(tmpdir(), currentUser().uid)))) return null
-  }
+  const isFile = !address.startsWith('\0') && !address.startsWith('\\\\.\\pipe\\')
+  // A socket file (macOS) only in a folder that is ours and private: no one else may plant or read it.
+  if (isFile && !(await ensurePrivateDir(dirname(address)))) return null
   let server = await listen(address, (socket) => readOneNotice(socket, now, onNotice))
-  if (server === null && !address.startsWith('\0') && !address.startsWith('\\\\.\\pipe\\')) {
+  if (server === null && isFile) {
     // A socket file left by an app that crashed: remove it only when nobody answers there.
     if (await answers(address)) return null
     await unlink(address).catch(() => undefined)

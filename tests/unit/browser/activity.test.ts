@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process'
 import { createConnection, createServer, type Socket } from 'node:net'
-import { statSync } from 'node:fs'
+import { chmodSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import {
@@ -158,6 +158,14 @@ describe('socket-file listener (the macOS form)', () => {
     await notifyFill({ site: 'monex.co.jp', name: 'Monex', at: NOW }, { address })
     await changed
     expect(fills.list()).toHaveLength(1)
+  })
+
+  it('refuses to listen in a folder others can read or write', async () => {
+    const dir = tempDir()
+    chmodSync(dir, 0o755)
+    await expect(
+      startActivityServer({ fills: new RecentFills(), address: join(dir, 'activity.sock') }),
+    ).resolves.toBeNull()
   })
 
   it('leaves a live listener alone', async () => {
