@@ -4,22 +4,19 @@ import type { BrowserRequest } from '../../shared/browser/messages'
 import { CONTENT_GLOBAL, type ContentRequest, type ContentResult } from '../content/protocol'
 import { format, type MessageKey, type Translate } from '../i18n/messages'
 import type { BackgroundDeps } from './controller'
-import { classifyHostFailure, parseHostResponse, type HostAnswer } from './decide'
+import { HostConnection } from './host-connection'
 
 /** chrome.i18n with `{name}` placeholders. */
 export const translate: Translate = (key: MessageKey, params?: Record<string, string>) =>
   format(chrome.i18n.getMessage(key), params)
 
-async function askHost(request: BrowserRequest): Promise<HostAnswer> {
-  let raw: unknown
-  try {
-    raw = await chrome.runtime.sendNativeMessage(NATIVE_HOST_NAME, request)
-  } catch (error) {
-    return classifyHostFailure(error instanceof Error ? error.message : String(error))
-  }
-  const response = parseHostResponse(raw)
-  return response === null ? { ok: false, hostMissing: false, code: 'BAD_HOST_ANSWER' } : { ok: true, response }
-}
+// One connection per extension context (the background, or a popup while it is open).
+const host = new HostConnection({
+  connect: () => chrome.runtime.connectNative(NATIVE_HOST_NAME),
+  lastError: () => chrome.runtime.lastError?.message,
+  setTimer: (run, ms) => setTimeout(run, ms),
+  clearTimer: (timer) => clearTimeout(timer as ReturnType<typeof setTimeout>),
+})
 
 async function runInTab(tabId: number, request: ContentRequest): Promise<ContentResult | undefined> {
   // Top frame only (no allFrames, no frameIds): the script reaches same-origin frames itself.
@@ -40,7 +37,7 @@ export function chromeDeps(): BackgroundDeps {
       const [tab] = await chrome.tabs.query({ active: true, currentWindow: true })
       return tab?.id === undefined ? undefined : { id: tab.id, url: tab.url }
     },
-    askHost,
+    askHost: (request: BrowserRequest) => host.ask(request),
     runInTab,
     openPopup: async () => {
       try {
