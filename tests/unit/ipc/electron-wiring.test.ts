@@ -116,7 +116,8 @@ describe('Electron wiring (fake electron module)', () => {
         },
       ]),
     ) as unknown as Handlers
-    registerIpc(handlers, ORIGINS)
+    const reported: string[][] = []
+    registerIpc(handlers, ORIGINS, (channel, errorName) => reported.push([channel, errorName]))
     expect([...fake.handlers.keys()].sort()).toEqual([...CHANNEL_NAMES].sort())
 
     await import('../../../electron/preload')
@@ -130,6 +131,8 @@ describe('Electron wiring (fake electron module)', () => {
     expect(await warifu['accounts:list']()).toEqual([])
     expect(calls).toEqual([['accounts:list']])
     await expect(warifu['accounts:remove']('0123456789abcdef')).rejects.toMatchObject({ code: 'INTERNAL' })
+    // The unexpected failure reaches main's log by name only: no message, no path.
+    expect(reported).toEqual([['accounts:remove', 'Error']])
     await expect(warifu['accounts:remove']('../x')).rejects.toMatchObject({ code: 'USAGE' })
 
     fake.state.isMainFrame = false
