@@ -93,6 +93,9 @@ function runTool(tool: ClipboardTool, argv: string[], input: string, wantOutput:
     const child = spawn(argv[0]!, argv.slice(1), {
       stdio: ['pipe', wantOutput ? 'pipe' : 'ignore', 'ignore'],
       windowsHide: true,
+      // In a process group of its own: Ctrl+C at the terminal signals our whole group, and a
+      // writer's background child (the selection's owner) must outlive it so we can clear.
+      detached: !wantOutput,
     })
     let output = ''
     child.stdout?.setEncoding('utf8')
@@ -159,7 +162,10 @@ export async function copyThenClear(code: string, deps: CopyWaitDeps): Promise<C
     await deps.sleep(step, deps.signal)
     left -= step
   }
-  if ((await deps.clipboard.readText()) !== code) return 'changed'
+  const text = await deps.clipboard.readText()
+  // Empty: nothing of ours left to clear (an X selection also empties when its owner dies).
+  if (text === '') return 'cleared'
+  if (text !== code) return 'changed'
   await deps.clipboard.clear()
   return 'cleared'
 }

@@ -93,6 +93,14 @@ describe('copyThenClear', () => {
     expect(clipboard.text).toBe('my own text')
   })
 
+  it('has nothing to clear when the clipboard was emptied meanwhile (its owner gone)', async () => {
+    const clipboard = new FakeClipboard()
+    const time = fakeTime({ atMs: 3000, run: () => (clipboard.text = '') })
+    const signal = new AbortController().signal
+    expect(await copyThenClear('123456', { clipboard, clearAfterMs: 30_000, signal, ...time })).toBe('cleared')
+    expect(clipboard.cleared).toBe(0)
+  })
+
   it('clears at once when interrupted (Ctrl+C)', async () => {
     const clipboard = new FakeClipboard()
     const stop = new AbortController()
