@@ -189,8 +189,9 @@ export async function launchCompanion(options: CompanionOptions = {}): Promise<C
       headless: false,
       locale: locale === 'ja' ? 'ja-JP' : 'en-US',
       viewport: { width: 1000, height: 700 },
-      // NO_AT_BRIDGE: GTK would start the accessibility bus on the test's D-Bus session (noise, a lingering process).
-      env: { ...process.env, DISPLAY: x.display, NO_AT_BRIDGE: '1' },
+      // Chromium itself stays off the test's D-Bus session (it would start the accessibility bus there:
+      // noise and a lingering process); the host launcher carries the session address for the keychain.
+      env: { ...process.env, DISPLAY: x.display, DBUS_SESSION_BUS_ADDRESS: 'disabled:', NO_AT_BRIDGE: '1' },
       args: [
         ...CHROMIUM_FLAGS,
         `--lang=${locale === 'ja' ? 'ja' : 'en-US'}`,
@@ -201,6 +202,7 @@ export async function launchCompanion(options: CompanionOptions = {}): Promise<C
         '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
         `--ignore-certificate-errors-spki-list=${sites.spkiSha256}`,
         '--window-position=0,0',
+        '--password-store=basic',
       ],
     })
     cleanups.push(() => context.close())
