@@ -17,8 +17,9 @@ await build({
   target: 'node22',
   format: 'cjs',
   // The QR decoder's libraries load from node_modules, and only when `warifu scan` runs, so
-  // every other command starts as fast as before (they are runtime dependencies).
-  external: [...nodeExternal, 'zxing-wasm', 'jsqr', 'pngjs', 'jpeg-js', 'qrcode'],
+  // every other command starts as fast as before (they are runtime dependencies); so do the
+  // password estimator's dictionaries, only when a backup password is being set.
+  external: [...nodeExternal, 'zxing-wasm', 'jsqr', 'pngjs', 'jpeg-js', 'qrcode', '@zxcvbn-ts/*'],
   banner: { js: '#!/usr/bin/env node' },
 })
 await chmod('dist/cli/warifu.cjs', 0o755)
@@ -83,6 +84,12 @@ const rendererOut = 'dist/renderer'
 const browser = { ...common, platform: 'browser', target: 'chrome140', format: 'iife', minify: true }
 await build({ ...browser, entryPoints: ['renderer/main.ts'], outfile: `${rendererOut}/app.js` })
 await build({ ...browser, entryPoints: ['renderer/scan/decode.worker.ts'], outfile: `${rendererOut}/decode.worker.js` })
+// zxcvbn-ts and its dictionaries (megabytes) live in their own worker, started when a password field shows.
+await build({
+  ...browser,
+  entryPoints: ['renderer/backup/strength.worker.ts'],
+  outfile: `${rendererOut}/strength.worker.js`,
+})
 await mkdir(rendererOut, { recursive: true })
 for (const [from, to] of [
   ['renderer/index.html', 'index.html'],

@@ -1,8 +1,8 @@
 /**
- * A rough strength hint for backup passwords: an encrypted backup can be attacked offline, so the
- * hint errs on the side of "weak". It estimates the guessing work of a password built from the
- * character classes it uses, and marks the patterns people reach for first (one repeated
- * character, runs like "12345678", the most common passwords) as weak whatever their length.
+ * The strength hint for backup passwords, as both the app and the CLI show it. An encrypted backup
+ * can be attacked offline, so the hint errs on the side of "weak". The estimate itself is
+ * zxcvbn-ts (password-estimator.ts), loaded only when a password is being set: its dictionaries
+ * are megabytes. This module holds what every caller needs without them.
  */
 
 /** The hint shown under the password field. */
@@ -11,56 +11,84 @@ export type PasswordStrength = 'empty' | 'too-short' | 'weak' | 'fair' | 'strong
 /** The fewest characters an export password may have. */
 export const MIN_PASSWORD_LENGTH = 8
 
-// The handful every cracking list starts with; longer lists belong in a cracker, not an authenticator.
-const COMMON = new Set([
-  'password',
-  'password1',
-  'passw0rd',
-  'iloveyou',
-  'qwertyui',
-  'qwertyuiop',
-  'asdfghjk',
-  'letmein1',
-  'sunshine',
-  'princess',
-  'football',
-  'baseball',
-  'welcome1',
-  'admin123',
-  'abc12345',
-  'warifu12',
-])
+/** zxcvbn-ts's warning keys (its translationKeys.warnings), each translated in the app and the CLI. */
+export const STRENGTH_WARNINGS = [
+  'straightRow',
+  'keyPattern',
+  'simpleRepeat',
+  'extendedRepeat',
+  'sequences',
+  'recentYears',
+  'dates',
+  'topTen',
+  'topHundred',
+  'common',
+  'similarToCommon',
+  'wordByItself',
+  'namesByThemselves',
+  'commonNames',
+  'userInputs',
+  'pwned',
+] as const
 
-/** True when each character is the previous one plus or minus one ("abcdefgh", "87654321"). */
-function isRun(chars: number[]): boolean {
-  const step = chars[1]! - chars[0]!
-  if (Math.abs(step) !== 1) return false
-  return chars.every((c, i) => i === 0 || c - chars[i - 1]! === step)
+/** zxcvbn-ts's suggestion keys (its translationKeys.suggestions). */
+export const STRENGTH_SUGGESTIONS = [
+  'l33t',
+  'reverseWords',
+  'allUppercase',
+  'capitalization',
+  'dates',
+  'recentYears',
+  'associatedYears',
+  'sequences',
+  'repeated',
+  'longerKeyboardPattern',
+  'anotherWord',
+  'useWords',
+  'noNeed',
+  'pwned',
+] as const
+
+/** Why a password is guessable. */
+export type StrengthWarning = (typeof STRENGTH_WARNINGS)[number]
+/** What would make it stronger. */
+export type StrengthSuggestion = (typeof STRENGTH_SUGGESTIONS)[number]
+
+/** The hint with zxcvbn's feedback, as keys the caller translates. */
+export interface StrengthReport {
+  strength: PasswordStrength
+  warning: StrengthWarning | null
+  suggestions: StrengthSuggestion[]
 }
 
-/** Bits of guessing work if the password were random over the classes it uses. */
-export function estimatedBits(password: string): number {
-  const chars = [...password]
-  let pool = 0
-  if (/[a-z]/.test(password)) pool += 26
-  if (/[A-Z]/.test(password)) pool += 26
-  if (/[0-9]/.test(password)) pool += 10
-  if (/[\x20-\x2f\x3a-\x40\x5b-\x60\x7b-\x7e]/.test(password)) pool += 33
-  // Kana, kanji and the rest: a large alphabet, counted modestly (people pick common words).
-  if (/[\u0080-\u{10ffff}]/u.test(password)) pool += 100
-  return chars.length * Math.log2(Math.max(pool, 2))
-}
-
-/** The hint for `password`. */
-export function passwordStrength(password: string): PasswordStrength {
+/** The hint that needs no dictionary: empty or too short, else undefined (the estimator decides). */
+export function lengthHint(password: string): 'empty' | 'too-short' | undefined {
   if (password === '') return 'empty'
-  const chars = [...password]
-  if (chars.length < MIN_PASSWORD_LENGTH) return 'too-short'
-  const codes = chars.map((c) => c.codePointAt(0)!)
-  const distinct = new Set(codes).size
-  if (distinct <= 2 || isRun(codes) || COMMON.has(password.toLowerCase())) return 'weak'
-  const bits = estimatedBits(password)
-  if (bits < 50) return 'weak'
-  if (bits < 80) return 'fair'
-  return 'strong'
+  // Characters, not UTF-16 units: seven emoji are seven characters.
+  if ([...password].length < MIN_PASSWORD_LENGTH) return 'too-short'
+  return undefined
+}
+
+/**
+ * zxcvbn's score (0-4) as the hint. Score 2 means under 10^10 guesses: days offline even against
+ * the backup's slow KDF, so it is still "weak" here; 3 is fair, 4 strong.
+ */
+export function strengthOfScore(score: number): 'weak' | 'fair' | 'strong' {
+  if (score >= 4) return 'strong'
+  if (score === 3) return 'fair'
+  return 'weak'
+}
+
+const warnings: ReadonlySet<string> = new Set(STRENGTH_WARNINGS)
+const suggestions: ReadonlySet<string> = new Set(STRENGTH_SUGGESTIONS)
+
+/** zxcvbn's feedback narrowed to the keys we translate (a key added by a later zxcvbn is dropped, not shown raw). */
+export function knownFeedback(feedback: { warning: string | null; suggestions: string[] }): {
+  warning: StrengthWarning | null
+  suggestions: StrengthSuggestion[]
+} {
+  return {
+    warning: feedback.warning !== null && warnings.has(feedback.warning) ? (feedback.warning as StrengthWarning) : null,
+    suggestions: feedback.suggestions.filter((s): s is StrengthSuggestion => suggestions.has(s)),
+  }
 }

@@ -66,12 +66,17 @@ describe.skipIf(why !== undefined)('the Backup screen (e2e over main handlers)',
     const save = page.locator('[data-action="export-save"]')
     await page.locator('input[name="password"]').fill('kitchens')
     await expect.poll(() => page.locator('.strength').textContent()).toMatch(/^Weak/)
+    // zxcvbn's reason and suggestion, translated.
+    expect(await page.locator('.strength-feedback').textContent()).toBe(
+      'This is a commonly used password. Add another, less common word.',
+    )
     await page.locator('input[name="password"]').fill(PASSWORD)
     await page.locator('input[name="password-again"]').fill(`${PASSWORD}!`)
     expect(await page.locator('.match').textContent()).toBe('The two passwords differ.')
     expect(await save.isDisabled()).toBe(true)
     await page.locator('input[name="password-again"]').fill(PASSWORD)
-    expect(await page.locator('.strength').textContent()).toBe('Strong.')
+    // The estimator answers from its worker, a moment after the typing.
+    await expect.poll(() => page.locator('.strength').textContent()).toBe('Strong.')
 
     const file = join(outDir(), 'backup.json')
     from.deps.pickSave.path = file

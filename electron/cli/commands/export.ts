@@ -4,6 +4,7 @@ import { pathForEcho } from '../../../shared/echo'
 import { UsageError } from '../../../shared/errors'
 import type { ExportFormat } from '../../backup/index'
 import { parseCommandArgs } from '../args'
+import { passwordStrengthLine } from '../password-hint'
 import type { Command } from '../io'
 import { promptPassword, readPasswordFile } from './password'
 
@@ -48,6 +49,8 @@ Every export is read back and compared before success is reported.`,
       if (values['password-file'] !== undefined) password = await readPasswordFile(values['password-file'])
       else {
         password = await promptPassword('Backup password: ')
+        // The app's hint, shown before the confirmation so a weak choice can still change.
+        io.err(await passwordStrengthLine(password))
         if ((await promptPassword('Again: ')) !== password) throw new UsageError('The passwords differ.')
       }
       if (password === '') throw new UsageError('The password is empty.')

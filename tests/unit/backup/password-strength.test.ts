@@ -1,40 +1,88 @@
 import { describe, expect, it } from 'vitest'
-import { estimatedBits, MIN_PASSWORD_LENGTH, passwordStrength } from '../../../shared/backup/password-strength'
+import { translations as zxcvbnEnglish } from '@zxcvbn-ts/language-en'
+import { loadPasswordEstimator } from '../../../shared/backup/password-estimator'
+import {
+  knownFeedback,
+  lengthHint,
+  MIN_PASSWORD_LENGTH,
+  STRENGTH_SUGGESTIONS,
+  STRENGTH_WARNINGS,
+  strengthOfScore,
+} from '../../../shared/backup/password-strength'
+import { passwordStrengthLine } from '../../../electron/cli/password-hint'
+import { en } from '../../../renderer/i18n/en'
+import { ja } from '../../../renderer/i18n/ja'
 
-describe('the backup password strength hint', () => {
+describe('the backup password strength hint (zxcvbn-ts)', () => {
+  // Each check takes up to a few hundred ms (Levenshtein over the dictionaries): one load for all.
+  const rate = loadPasswordEstimator()
+
   it.each([
-    ['', 'empty'],
-    ['abc', 'too-short'],
-    ['Ab1!xyz', 'too-short'],
-    // The patterns tried first are weak at any length.
-    ['aaaaaaaaaaaaaaaaaaaa', 'weak'],
-    ['abababababababab', 'weak'],
-    ['1234567890123', 'weak'],
-    ['12345678', 'weak'],
-    ['zyxwvutsrqp', 'weak'],
-    ['Password', 'weak'],
-    ['qwertyuiop', 'weak'],
-    ['kitchens', 'weak'],
-    ['kitchen table', 'fair'],
-    ['Tr0ub4dor&3', 'fair'],
-    ['correct horse battery staple', 'strong'],
-    ['x7#Kq9!mZ2$pW4', 'strong'],
-    ['割符で守るバックアップ', 'fair'],
-    ['割符で守る大切なバックアップです', 'strong'],
-  ] as const)('%j is %s', (password, expected) => {
-    expect(passwordStrength(password)).toBe(expected)
+    'password',
+    '12345678',
+    'qwertyuiop',
+    'Password1',
+    'monex2025',
+    'sakura1234',
+    'arigatou123',
+    'Tr0ub4dor&3',
+    'aaaaaaaaaaaaaaaaaaaa',
+    'abcdefghijk',
+  ])('%j is weak', async (password) => {
+    expect((await rate)(password).strength).toBe('weak')
   })
 
-  it('counts characters, not UTF-16 units, against the minimum length', () => {
+  it.each(['correct horse battery staple', 'vivid-otter-plinth-marrow-47', 'x7#Kq9!mZ2$pW4vL'])(
+    '%j is strong',
+    async (password) => {
+      expect((await rate)(password).strength).toBe('strong')
+    },
+  )
+
+  it('says why a heavily used password is weak, as keys the UI translates', async () => {
+    expect((await rate)('password')).toEqual({ strength: 'weak', warning: 'topTen', suggestions: ['anotherWord'] })
+  })
+
+  it('rates empty and short passwords without the dictionaries, counting characters, not UTF-16 units', async () => {
+    expect(lengthHint('')).toBe('empty')
+    expect(lengthHint('Ab1!xyz')).toBe('too-short')
     // Seven emoji are fourteen UTF-16 units but seven characters.
-    expect(passwordStrength('🔑🗝🔐🔒🔓🏦💴')).toBe('too-short')
+    expect(lengthHint('🔑🗝🔐🔒🔓🏦💴')).toBe('too-short')
+    expect(lengthHint('🔑🗝🔐🔒🔓🏦💴💶')).toBeUndefined()
     expect(MIN_PASSWORD_LENGTH).toBe(8)
+    expect((await rate)('abc').strength).toBe('too-short')
   })
 
-  it('grows with length and with each character class', () => {
-    expect(estimatedBits('abcdefghij')).toBeLessThan(estimatedBits('abcdefghijkl'))
-    expect(estimatedBits('abcdefgh')).toBeLessThan(estimatedBits('abcdEfgh'))
-    expect(estimatedBits('abcdEfgh')).toBeLessThan(estimatedBits('abcdEfg1'))
-    expect(estimatedBits('abcdEfg1')).toBeLessThan(estimatedBits('abcdEf!1'))
+  it('maps zxcvbn scores 0-2 to weak, 3 to fair, 4 to strong', () => {
+    expect([0, 1, 2, 3, 4].map(strengthOfScore)).toEqual(['weak', 'weak', 'weak', 'fair', 'strong'])
+  })
+
+  it('knows every feedback key zxcvbn-ts has, and drops one it does not know', () => {
+    expect([...STRENGTH_WARNINGS].sort()).toEqual(Object.keys(zxcvbnEnglish.warnings).sort())
+    expect([...STRENGTH_SUGGESTIONS].sort()).toEqual(Object.keys(zxcvbnEnglish.suggestions).sort())
+    expect(knownFeedback({ warning: 'newInV9', suggestions: ['useWords', 'alsoNew'] })).toEqual({
+      warning: null,
+      suggestions: ['useWords'],
+    })
+  })
+
+  it('has an English and a Japanese text for every feedback key', () => {
+    const keys = [
+      ...STRENGTH_WARNINGS.map((w) => `password.warning.${w}` as const),
+      ...STRENGTH_SUGGESTIONS.map((s) => `password.suggestion.${s}` as const),
+    ]
+    for (const key of keys) {
+      expect(en[key], key).toMatch(/\S/)
+      expect(ja[key], key).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/)
+    }
+  })
+
+  it('gives the CLI the app’s English hint', async () => {
+    expect(await passwordStrengthLine('password')).toBe(
+      `Password strength: ${en['password.hint.weak']} ${en['password.warning.topTen']} ${en['password.suggestion.anotherWord']}`,
+    )
+    expect(await passwordStrengthLine('correct horse battery staple')).toBe(
+      `Password strength: ${en['password.hint.strong']}`,
+    )
   })
 })
