@@ -39,13 +39,27 @@ export type ImportSource = { kind: 'file'; path: string } | { kind: 'text'; text
 /** The most sources one import reads (files, texts; a Google Authenticator export is rarely more than a few codes). */
 export const MAX_IMPORT_SOURCES = 64
 
+/**
+ * What an import is doing, for a progress line (the CLI shows it at a terminal when it takes a while).
+ * `name` is the source's display name, never a secret.
+ */
+export type ImportProgress =
+  | { stage: 'reading'; name: string; index: number; total: number }
+  | { stage: 'decoding'; name: string; width: number; height: number }
+  | { stage: 'unlocking'; name: string }
+
 /** A password for an encrypted source: one for all, or asked per source (by its display name). */
 export type PasswordSupplier = string | ((sourceName: string) => Promise<string | undefined>)
 
 // The secrets of a preview never leave the main process: they live here, not in the object.
 const pendingParams = new WeakMap<
   ImportPreview,
-  { params: OtpParams[]; sites: string[][]; organised: { pinned: boolean; tags: string[] }[] }
+  {
+    params: OtpParams[]
+    sites: string[][]
+    organised: { pinned: boolean; tags: string[] }[]
+    allowDuplicates: boolean
+  }
 >()
 
 /** The sites an imported account gets: a Warifu export's own (each parsed), else the table's suggestion. */
@@ -80,7 +94,10 @@ function isImage(bytes: Uint8Array): boolean {
   return png || jpeg
 }
 
-async function textOf(source: ImportSource): Promise<{ name: string; text: string; image: boolean }> {
+async function textOf(
+  source: ImportSource,
+  onProgress: ((event: ImportProgress) => void) | undefined,
+): Promise<{ name: string; text: string; image: boolean }> {
   if (source.kind === 'text') return { name: source.name ?? 'pasted text', text: source.text, image: false }
   const name = shownName(source.path)
   const bytes = await readCapped(source.path)
@@ -88,11 +105,18 @@ async function textOf(source: ImportSource): Promise<{ name: string; text: strin
     // QR images go through the scan pipeline (loaded only when needed), with the bytes already
     // read: the file is not opened twice, so it cannot be swapped in between.
     const { scanImageBytes } = await import('../scan/scan-file')
-    const texts = await scanImageBytes(bytes)
+    const texts = await scanImageBytes(bytes, {
+      onDecode: (size) => onProgress?.({ stage: 'decoding', name, ...size }),
+    })
     return { name, text: texts.join('\n'), image: true }
   }
   if (bytes.includes(0)) throw new UnsupportedBackupError(`${name} is not a backup Warifu reads.`)
   return { name, text: utf8Decode(bytes, 'file'), image: false }
+}
+
+/** A source's name for progress, before it is read (the same name the preview gives it). */
+function sourceName(source: ImportSource): string {
+  return source.kind === 'text' ? (source.name ?? 'pasted text') : shownName(source.path)
 }
 
 async function passwordFor(supplier: PasswordSupplier | undefined, name: string): Promise<string> {
@@ -110,12 +134,18 @@ async function passwordFor(supplier: PasswordSupplier | undefined, name: string)
 export async function previewImport(
   vault: Vault,
   sources: readonly ImportSource[],
-  options: { password?: PasswordSupplier; signal?: AbortSignal } = {},
+  options: {
+    password?: PasswordSupplier
+    signal?: AbortSignal
+    /** Accounts saved already are added again instead of skipped (`warifu add --allow-duplicate`). */
+    allowDuplicates?: boolean
+    onProgress?: (event: ImportProgress) => void
+  } = {},
 ): Promise<ImportPreview> {
   if (sources.length > MAX_IMPORT_SOURCES) {
     throw new UsageError(`One import reads at most ${MAX_IMPORT_SOURCES} files or codes.`)
   }
-  const { signal } = options
+  const { signal, onProgress } = options
   const found: {
     params: OtpParams
     source: string
@@ -125,8 +155,11 @@ export async function previewImport(
   const rejected: ImportPreview['rejected'] = []
   const batches: MigrationBatch[] = []
   const seenSources: ImportPreview['sources'] = []
-  for (const source of sources) {
-    const { name, text, image } = await textOf(source)
+  for (const [index, source] of sources.entries()) {
+    onProgress?.({ stage: 'reading', name: sourceName(source), index, total: sources.length })
+    const { name, text, image } = await textOf(source, onProgress)
+    // Said plainly: the format detection below would call an empty pipe "not a backup".
+    if (text.trim() === '') throw new UnsupportedBackupError(`${name} is empty: there is nothing to import.`)
     let identified
     try {
       identified = identifySource(text)
@@ -138,9 +171,13 @@ export async function previewImport(
     seenSources.push({ name, format: image ? 'image' : identified.format })
     let result
     if (identified.format === 'aegis-encrypted') {
-      result = await readAegisEncrypted(identified.file, await passwordFor(options.password, name), signal)
+      const password = await passwordFor(options.password, name)
+      onProgress?.({ stage: 'unlocking', name })
+      result = await readAegisEncrypted(identified.file, password, signal)
     } else if (identified.format === '2fas-encrypted') {
-      result = await readTwoFasEncrypted(identified.file, await passwordFor(options.password, name), signal)
+      const password = await passwordFor(options.password, name)
+      onProgress?.({ stage: 'unlocking', name })
+      result = await readTwoFasEncrypted(identified.file, password, signal)
     } else {
       result = identified.result
       if (identified.format === 'google-migration') batches.push(...identified.batches)
@@ -187,7 +224,7 @@ export async function previewImport(
   for (const { params, source, sites: rawSites, organised } of found) {
     const existing: AccountSummary[] = vault.duplicatesOf(params)
     const sites = importedSites(params, rawSites)
-    if (existing.length > 0) {
+    if (existing.length > 0 && !options.allowDuplicates) {
       preview.duplicates.push({ ...withoutSecret(params, source, sites), existingId: existing[0]!.id })
     } else if (inThisImport.has(key(params))) {
       preview.duplicates.push(withoutSecret(params, source, sites))
@@ -199,7 +236,12 @@ export async function previewImport(
       preview.toAdd.push(withoutSecret(params, source, sites))
     }
   }
-  pendingParams.set(preview, { params: toAdd, sites: toAddSites, organised: toAddOrganised })
+  pendingParams.set(preview, {
+    params: toAdd,
+    sites: toAddSites,
+    organised: toAddOrganised,
+    allowDuplicates: options.allowDuplicates === true,
+  })
   return preview
 }
 
@@ -212,7 +254,7 @@ export async function commitImport(vault: Vault, preview: ImportPreview): Promis
   if (!pending)
     throw new UnsupportedBackupError('This import preview is unknown or was already used; read the files again.')
   pendingParams.delete(preview)
-  const keep = pending.params.map((p) => vault.duplicatesOf(p).length === 0)
+  const keep = pending.params.map((p) => pending.allowDuplicates || vault.duplicatesOf(p).length === 0)
   const added = await vault.addMany(
     pending.params.filter((_, i) => keep[i]),
     pending.sites.filter((_, i) => keep[i]),

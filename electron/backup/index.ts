@@ -16,6 +16,6 @@
 export { exportBackup, EXPORT_FORMATS, numberedPaths } from './export'
 export type { ExportFormat, ExportOptions, ExportResult } from './export'
 export { previewImport, commitImport } from './import'
-export type { ImportSource, PasswordSupplier } from './import'
+export type { ImportProgress, ImportSource, PasswordSupplier } from './import'
 export type { BackupStatus, ImportPreview, PreviewAccount } from '../../shared/backup/preview'
 export { backupStatus } from './status'

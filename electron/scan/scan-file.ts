@@ -15,7 +15,7 @@ import {
   UsageError,
 } from '../../shared/errors'
 import type { DecodeReply, DecodeRequest } from './decode-protocol'
-import { readImageBytes } from './read-image'
+import { jpegSize, pngSize, readImageBytes, sniffImageType } from './read-image'
 
 /** How long one image may take to decode and scan: a 100-megapixel screenshot takes a few seconds. */
 export const DECODE_TIME_LIMIT_MS = 30_000
@@ -36,6 +36,8 @@ export interface ScanOptions {
   startTimer?: (onTimeout: () => void, ms: number) => () => void
   /** Stops the scan (waiting or decoding: the worker is ended); it rejects with scanCancelledError(). */
   signal?: AbortSignal
+  /** Told the image's size (from its header) just before it decodes, for a progress line. */
+  onDecode?: (size: { width: number; height: number }) => void
 }
 
 /** The scan was stopped through its AbortSignal (an import cancelled while it read an image). */
@@ -96,6 +98,8 @@ function untilOrAborted(turn: Promise<void>, signal: AbortSignal | undefined): P
 /** Decodes in a new worker, which `bytes`' ArrayBuffer is moved to; ends it when done, late or aborted. */
 function decodeInWorker(bytes: Uint8Array, options: ScanOptions): Promise<string[]> {
   if (options.signal?.aborted) return Promise.reject(scanCancelledError())
+  const size = options.onDecode && headerSize(bytes)
+  if (size) options.onDecode?.(size)
   const { filename, execArgv } = workerScript()
   const worker = new Worker(filename, {
     execArgv,
@@ -137,6 +141,18 @@ function decodeInWorker(bytes: Uint8Array, options: ScanOptions): Promise<string
     const request: DecodeRequest = { bytes }
     worker.postMessage(request, [bytes.buffer as ArrayBuffer])
   })
+}
+
+/** The size a PNG or JPEG header claims, or undefined when it cannot be read (the worker then says why). */
+function headerSize(bytes: Uint8Array): { width: number; height: number } | undefined {
+  try {
+    const type = sniffImageType(bytes)
+    if (type === 'png') return pngSize(bytes)
+    if (type === 'jpeg') return jpegSize(bytes)
+  } catch {
+    // A damaged header: the decode reports it with its typed error.
+  }
+  return undefined
 }
 
 /** Why the worker itself failed: out of heap (the image's fault), its script missing (ours), or a crash. */

@@ -8,7 +8,9 @@ import { suggestSites } from '../../../shared/sites/known-services'
 import { normalizeSites } from '../../vault/sites'
 import { ACCOUNT_OPTIONS, ACCOUNT_OPTIONS_HELP, hasAccountOptions, settingsFromOptions } from '../account-options'
 import { parseCommandArgs } from '../args'
-import type { Command } from '../io'
+import type { CliIo, Command } from '../io'
+import { duplicateError, runImport } from './import'
+import { promptPassword } from './password'
 
 /** "Issuer / label: SHA1, 6 digits, every 30 s", for confirmations. */
 export function describeSettings(p: OtpSettings): string {
@@ -17,44 +19,84 @@ export function describeSettings(p: OtpSettings): string {
   return `${name}: ${p.algorithm}, ${p.digits} digits, ${timing}`
 }
 
+/**
+ * True for text that holds more than one account's worth: a Google Authenticator export
+ * (otpauth-migration://) or several lines of links, as `warifu scan` prints them. Such text is
+ * imported (with import's preview), not parsed as one otpauth link.
+ */
+export function isExportText(text: string): boolean {
+  const lines = text.split('\n').filter((l) => l.trim() !== '')
+  return lines.length > 1 || lines.some((l) => /^\s*otpauth-migration:\/\//i.test(l))
+}
+
+/**
+ * What "-" stands for: at a terminal, asked with echo off and ended by Enter (a link or key typed
+ * there must not stay on the screen, and nobody thinks of Ctrl+D); from a pipe, all of it.
+ */
+function readSecretInput(io: CliIo, question: string): Promise<string> {
+  return process.stdin.isTTY ? promptPassword(question) : io.readStdin()
+}
+
 export const addCommand: Command = {
   name: 'add',
   summary: 'Save an account (otpauth URI or setup key) to the vault',
   help: `Usage:
   warifu add <otpauth-uri> [--site <domain>]...   (- reads the URI from standard input)
+  warifu add <otpauth-migration-uri>              (a Google Authenticator export: imported)
   warifu add --secret <base32|-> ${ACCOUNT_OPTIONS_HELP}
              [--site <domain>]...
+  Any form: [--allow-duplicate]
 
 Prints the new account's id as the last line. --site (repeatable) saves the
 sites where the codes belong (monex.co.jp; a web address gives its site).
 Without it, a known service's site is suggested on standard error, with the
 command that adds it; nothing is added unasked. A secret or URI given on the
 command line is visible to other users' process lists and kept in shell
-history: prefer "--secret -" or "add -" and type or pipe it in.`,
+history: prefer "--secret -" or "add -" and type or pipe it in. At a terminal
+"-" asks for it without showing what you type; from a pipe it reads to the end
+("warifu scan export.png | warifu add -" adds a Google Authenticator export).
+An account saved already (same key, issuer and label) is refused unless
+--allow-duplicate is given.`,
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(args, {
       secret: { type: 'string' },
       site: { type: 'string', multiple: true },
+      'allow-duplicate': { type: 'boolean' },
       ...ACCOUNT_OPTIONS,
     })
+    const allowDuplicate = values['allow-duplicate'] === true
     // Checked before anything is read or saved (INVALID_SITE).
     const sites = normalizeSites(values.site ?? [])
     let params: OtpParams
     if (values.secret === undefined) {
       if (positionals.length !== 1) throw new UsageError('Give one otpauth URI, or --secret with --issuer and --label.')
       if (hasAccountOptions(values)) throw new UsageError('A URI carries its own settings; drop the other options.')
-      params = parseOtpUri(positionals[0] === '-' ? (await io.readStdin()).trim() : positionals[0]!)
+      const text = positionals[0] === '-' ? await readSecretInput(io, 'otpauth link: ') : positionals[0]!
+      if (isExportText(text)) {
+        if (sites.length > 0)
+          throw new UsageError('--site is for one account; add sites after with "warifu site add <id> <domain>".')
+        const vault = await io.openVault()
+        const added = await runImport(io, vault, {
+          sources: [{ kind: 'text', text, name: positionals[0] === '-' ? 'standard input' : 'that link' }],
+          yes: true,
+          allowDuplicates: allowDuplicate,
+          nothingIsAnError: true,
+        })
+        for (const account of added) io.out(account.id)
+        return
+      }
+      params = parseOtpUri(text.trim())
     } else {
       if (positionals.length > 0) throw new UsageError('Give either a URI or --secret, not both.')
       const settings = settingsFromOptions(values)
-      const secret = normalizeSecret(values.secret === '-' ? await io.readStdin() : values.secret)
+      const secret = normalizeSecret(values.secret === '-' ? await readSecretInput(io, 'Setup key: ') : values.secret)
       params = { ...settings, secret }
     }
     const vault = await io.openVault()
     const duplicates = vault.duplicatesOf(params)
     if (duplicates.length > 0) {
-      const ids = duplicates.map((d) => d.id).join(', ')
-      io.err(`warifu: warning: the same account is already saved as ${ids}; adding it again.`)
+      if (!allowDuplicate) throw duplicateError(duplicates[0]!)
+      io.err(`warifu: note: saved again; the same account is also saved as ${duplicates.map((d) => d.id).join(', ')}.`)
     }
     const account = await vault.add(params, { sites })
     io.out(`Added ${describeSettings(params)}`)

@@ -1,8 +1,11 @@
 /** `warifu import`: preview then add accounts from backups, otpauth lists and QR images, all or nothing. */
-import { AppError, UsageError } from '../../../shared/errors'
-import type { ImportSource, PreviewAccount } from '../../backup/index'
+import { AppError, DuplicateAccountError, UnsupportedBackupError, UsageError } from '../../../shared/errors'
+import type { ImportPreview, ImportSource, PreviewAccount } from '../../backup/index'
+import type { AccountSummary } from '../../../shared/types'
+import type { Vault } from '../../vault/vault'
 import { parseCommandArgs } from '../args'
-import type { Command } from '../io'
+import type { CliIo, Command } from '../io'
+import { cliProgress, importProgressText } from '../progress'
 import { promptPassword, readPasswordFile } from './password'
 
 const name = (a: { issuer: string; label: string }) => [a.issuer, a.label].filter(Boolean).join(' / ') || '(no name)'
@@ -10,6 +13,108 @@ const describe = (a: PreviewAccount) =>
   `${name(a)} (${a.type.toUpperCase()}, ${a.algorithm}, ${a.digits} digits, ${a.type === 'totp' ? `${a.period} s` : `counter ${a.counter}`})`
 
 const LINK = /^\s*otpauth(-migration)?:\/\//i
+
+/** "Monex (hanako)": how a saved account is named in a duplicate's message. */
+export function savedName(a: { issuer: string; label: string }): string {
+  if (a.issuer && a.label) return `${a.issuer} (${a.label})`
+  return a.issuer || a.label || '(no name)'
+}
+
+/** The duplicate error for an account (or accounts) saved already, naming the first one saved. */
+export function duplicateError(first: { issuer: string; label: string; id: string }, count = 1): DuplicateAccountError {
+  const what = count > 1 ? `all ${count} accounts are already saved (the first as` : 'already saved as'
+  const again = count > 1 ? 'them' : 'it'
+  return new DuplicateAccountError(
+    `${what} "${savedName(first)}" (id ${first.id})${count > 1 ? ')' : ''}; add --allow-duplicate to save ${again} again`,
+  )
+}
+
+export interface ImportRun {
+  sources: ImportSource[]
+  /** Add without asking (import --yes, and add, which was asked to add). */
+  yes: boolean
+  /** The password of encrypted sources, from --password-file; otherwise asked at the terminal. */
+  password?: string
+  allowDuplicates?: boolean
+  /** When nothing can be added, fail (add) instead of saying "Nothing to add." (import). */
+  nothingIsAnError?: boolean
+}
+
+/**
+ * Reads the sources, prints the preview (add / duplicate / skip lines), asks unless `yes`, and adds
+ * all or nothing. The accounts added, in order. Shared by `import` and by `add` of an export text.
+ */
+export async function runImport(io: CliIo, vault: Vault, run: ImportRun): Promise<AccountSummary[]> {
+  // The backup code (crypto, formats, image decoding) loads only for this command.
+  const { commitImport, previewImport } = await import('../../backup/index')
+  const progress = cliProgress()
+  let preview: ImportPreview
+  try {
+    preview = await previewImport(vault, run.sources, {
+      password:
+        run.password ??
+        ((source) => {
+          // The question must not share its line with the progress note.
+          progress.clear()
+          return promptPassword(`Password for ${source}: `)
+        }),
+      allowDuplicates: run.allowDuplicates === true,
+      onProgress: (event) => progress.update(importProgressText(event)),
+    })
+  } finally {
+    progress.clear()
+  }
+  printPreview(io, preview)
+  if (preview.toAdd.length === 0) {
+    if (!run.nothingIsAnError) {
+      io.out('Nothing to add.')
+      return []
+    }
+    const saved = preview.duplicates.find((d) => d.existingId !== undefined)
+    if (saved && preview.rejected.length === 0) {
+      throw duplicateError({ ...saved, id: saved.existingId! }, preview.duplicates.length)
+    }
+    throw new UnsupportedBackupError('Nothing was added: no account in that text can be added (see above).')
+  }
+  if (!run.yes) await confirmImport(preview.toAdd.length)
+  try {
+    const added = await commitImport(vault, preview)
+    io.out(`Added ${added.length} account(s).`)
+    return added
+  } catch (error) {
+    if (error instanceof AppError) error.message = `Nothing was added: ${error.message}`
+    throw error
+  }
+}
+
+function printPreview(io: CliIo, preview: ImportPreview): void {
+  for (const a of preview.toAdd) {
+    io.out(`add        ${describe(a)}${a.sites.length > 0 ? ` at ${a.sites.join(', ')}` : ''}`)
+    // A Warifu export's site that is not a site was dropped; the account is imported without it.
+    if (a.sitesLeftOut) io.err(`warifu: ${name(a)}: ${a.sitesLeftOut} site(s) in the file are not sites; left out.`)
+  }
+  for (const a of preview.duplicates)
+    io.out(`duplicate  ${describe(a)}${a.existingId ? ` (saved as ${a.existingId})` : ''}`)
+  for (const r of preview.rejected) io.out(`skip       ${name(r)}: ${r.reason} [${r.code}]`)
+  for (const b of preview.incompleteBatches) {
+    io.err(
+      `warifu: warning: Google Authenticator codes ${b.missing.map((i) => i + 1).join(', ')} of ${b.batchSize} were not given.`,
+    )
+  }
+}
+
+async function confirmImport(count: number): Promise<void> {
+  if (!process.stdin.isTTY) throw new UsageError('Add --yes to import without the question (no terminal to ask).')
+  process.stderr.write(`Add ${count} account(s)? [y/N] `)
+  const answer = await new Promise<string>((resolve) => {
+    process.stdin.resume()
+    process.stdin.once('data', (d) => {
+      process.stdin.pause()
+      resolve(String(d).trim())
+    })
+  })
+  if (!/^y(es)?$/i.test(answer)) throw new UsageError('Cancelled; nothing was added.')
+}
 
 export const importCommand: Command = {
   name: 'import',
@@ -34,8 +139,6 @@ name; "-" reads such links (one a line) from standard input.`,
     if (positionals.length === 0) throw new UsageError('Name at least one file: warifu import <file>...')
     if (positionals.filter((p) => p === '-').length > 1) throw new UsageError('Give "-" (standard input) once.')
     const fromFile = values['password-file'] === undefined ? undefined : await readPasswordFile(values['password-file'])
-    // The backup code (crypto, formats, image decoding) loads only for this command.
-    const { commitImport, previewImport } = await import('../../backup/index')
     const vault = await io.openVault()
     const sources: ImportSource[] = []
     for (const [i, arg] of positionals.entries()) {
@@ -44,44 +147,10 @@ name; "-" reads such links (one a line) from standard input.`,
       else if (LINK.test(arg)) sources.push({ kind: 'text', text: arg, name: `link ${i + 1}` })
       else sources.push({ kind: 'file', path: arg })
     }
-    const preview = await previewImport(vault, sources, {
-      password: fromFile ?? ((source) => promptPassword(`Password for ${source}: `)),
+    await runImport(io, vault, {
+      sources,
+      yes: values.yes === true,
+      ...(fromFile === undefined ? {} : { password: fromFile }),
     })
-    for (const a of preview.toAdd) {
-      io.out(`add        ${describe(a)}${a.sites.length > 0 ? ` at ${a.sites.join(', ')}` : ''}`)
-      // A Warifu export's site that is not a site was dropped; the account is imported without it.
-      if (a.sitesLeftOut) io.err(`warifu: ${name(a)}: ${a.sitesLeftOut} site(s) in the file are not sites; left out.`)
-    }
-    for (const a of preview.duplicates)
-      io.out(`duplicate  ${describe(a)}${a.existingId ? ` (saved as ${a.existingId})` : ''}`)
-    for (const r of preview.rejected) io.out(`skip       ${name(r)}: ${r.reason} [${r.code}]`)
-    for (const b of preview.incompleteBatches) {
-      io.err(
-        `warifu: warning: Google Authenticator codes ${b.missing.map((i) => i + 1).join(', ')} of ${b.batchSize} were not given.`,
-      )
-    }
-    if (preview.toAdd.length === 0) {
-      io.out('Nothing to add.')
-      return
-    }
-    if (!values.yes) {
-      if (!process.stdin.isTTY) throw new UsageError('Add --yes to import without the question (no terminal to ask).')
-      process.stderr.write(`Add ${preview.toAdd.length} account(s)? [y/N] `)
-      const answer = await new Promise<string>((resolve) => {
-        process.stdin.resume()
-        process.stdin.once('data', (d) => {
-          process.stdin.pause()
-          resolve(String(d).trim())
-        })
-      })
-      if (!/^y(es)?$/i.test(answer)) throw new UsageError('Cancelled; nothing was added.')
-    }
-    try {
-      const added = await commitImport(vault, preview)
-      io.out(`Added ${added.length} account(s).`)
-    } catch (error) {
-      if (error instanceof AppError) error.message = `Nothing was added: ${error.message}`
-      throw error
-    }
   },
 }
