@@ -39,7 +39,7 @@ export async function buildExtension(out = 'dist/extension') {
     bundle: true,
     format: 'iife',
     platform: 'browser',
-    target: ['chrome116', 'firefox115'],
+    target: ['chrome116', 'firefox140'],
     minify: true,
     legalComments: 'none',
     logLevel: 'warning',

@@ -57,6 +57,13 @@ export function manifestFor(family: BrowserFamily, version: string): Record<stri
   return {
     ...common,
     background: { scripts: ['background.js'] },
-    browser_specific_settings: { gecko: { id: FIREFOX_EXTENSION_ID, strict_min_version: '115.0' } },
+    browser_specific_settings: {
+      gecko: {
+        id: FIREFOX_EXTENSION_ID,
+        strict_min_version: '140.0',
+        // Firefox's data consent: nothing leaves the machine (the host is a local program).
+        data_collection_permissions: { required: ['none'] },
+      },
+    },
   }
 }

@@ -2,6 +2,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { unzipSync } from 'fflate'
+// @ts-expect-error: ships no types
+import linter from 'addons-linter'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CHROMIUM_EXTENSION_KEY, FIREFOX_EXTENSION_ID } from '../../../shared/browser/extension-id'
 // @ts-expect-error: a build script in plain JavaScript, without types
@@ -53,5 +55,37 @@ describe('extension build', () => {
     const html = readFileSync(join(out, 'chromium', 'popup.html'), 'utf8')
     expect(html).not.toMatch(/https?:\/\//)
     expect(html).not.toMatch(/<script>|<script(?![^>]*\bsrc=)[^>]*>|\son\w+=/)
+  })
+})
+
+describe('extension Firefox build', () => {
+  it("passes Mozilla's addons-linter (what web-ext lint runs) with no error", async () => {
+    const instance = (
+      linter as {
+        createInstance(o: unknown): {
+          run(): Promise<{ errors: { code: string; message: string }[]; warnings: { code: string }[] }>
+        }
+      }
+    ).createInstance({
+      config: {
+        _: [join(out, 'warifu-firefox.zip')],
+        logLevel: 'fatal',
+        stack: false,
+        pretty: false,
+        warningsAsErrors: false,
+        metadata: false,
+        output: 'none',
+        boring: false,
+        // Distributed by Warifu itself (unpacked or the zip), not through addons.mozilla.org yet.
+        selfHosted: true,
+      },
+      runAsBinary: false,
+    })
+    const result = await instance.run()
+    expect(result.errors).toEqual([])
+    // The one warning left: Firefox for Android (no native messaging there) is not a target.
+    expect(
+      result.warnings.map((w) => w.code).filter((c) => c !== 'KEY_FIREFOX_ANDROID_UNSUPPORTED_BY_MIN_VERSION'),
+    ).toEqual([])
   })
 })
