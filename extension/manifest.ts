@@ -16,9 +16,12 @@ export const FILL_COMMAND = 'fill-code'
  * Alt+Shift+2 ("2" for two-factor): Chrome, Edge, Brave and Firefox bind no Alt+Shift+digit
  * (their Alt+Shift keys are letters: Alt+Shift+I feedback, T toolbar, A alerts, B bookmarks bar),
  * and web pages' own shortcuts (Gmail, GitHub, Google Docs, Slack) use Ctrl/Alt+letter or
- * Alt+Shift+digits only inside their editors, never on a login page. On a Mac Option+Shift+2
- * types "€", so it is Control+Shift+2 there (macOS binds only Control+digit to Spaces).
- * The user can change it at chrome://extensions/shortcuts or in Firefox's Manage Extension Shortcuts.
+ * Alt+Shift+digits only inside their editors, never on a login page. One known overlap: Firefox
+ * opens a page's `accesskey` with Alt+Shift, so a page with accesskey="2" (the UK government
+ * "skip to content" convention) may keep the key there; login pages rarely set one. On a Mac
+ * Option+Shift+2 types "€", so it is Control+Shift+2 there (macOS binds only Control+digit to
+ * Spaces). The user can change it at chrome://extensions/shortcuts or in Firefox's Manage
+ * Extension Shortcuts.
  */
 export const FILL_SHORTCUT = { default: 'Alt+Shift+2', mac: 'MacCtrl+Shift+2' } as const
 
