@@ -38,7 +38,12 @@ describe.skipIf(why)('browser e2e harness', () => {
       (self as unknown as { sendOnce(m: unknown): Promise<{ answer: unknown }> }).sendOnce({ v: 1, type: 'ping' }),
     )
     expect(answer).toEqual({ echo: { v: 1, type: 'ping' } })
-    expect(run.hostStarts().slice(before)).toEqual([EXTENSION_ORIGIN])
+    expect(
+      run
+        .hostStarts()
+        .slice(before)
+        .map((s) => s.caller),
+    ).toEqual([EXTENSION_ORIGIN])
   })
 
   it.each([

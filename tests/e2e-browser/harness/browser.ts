@@ -78,14 +78,18 @@ export interface Companion {
   vault: ReturnType<typeof cliSandbox>
   sites: SitesServer
   display: string
-  /** One line per host start by the browser: the caller origin Chromium passed as its first argument. */
-  hostStarts(): string[]
+  /** Each host start by the browser: its process id and the caller origin Chromium passed as its first argument. */
+  hostStarts(): { pid: number; caller: string }[]
   /** Points the profile's host manifest at another host (the real one or the echo one). */
   useHost(host: 'warifu' | 'echo'): void
   /** Opens `url` in a new tab and waits for its load. */
   open(url: string): Promise<Page>
   /** The extension's keyboard shortcut as a real key press to the focused window (`page` is brought to front). */
   pressShortcut(page: Page): Promise<void>
+  /** Brings `page` to the front and gives its window the X focus (the first half of pressShortcut). */
+  focus(page: Page): Promise<void>
+  /** Sends `keys` (xdotool's spelling) to the focused window (the second half, when timing it). */
+  sendKeys(keys: string): void
   /** The shortcut in xdotool's spelling (e.g. "alt+shift+y"). */
   shortcutKeys: string
   close(): Promise<void>
@@ -162,7 +166,7 @@ export async function launchCompanion(options: CompanionOptions = {}): Promise<C
     }
     for (const [name, line] of Object.entries(launchers)) {
       const file = join(scratch, `host-${name}.sh`)
-      writeFileSync(file, `#!/bin/sh\nprintf '%s\\n' "$1" >> '${startsLog}'\n${exports}\n${line}\n`)
+      writeFileSync(file, `#!/bin/sh\nprintf '%s %s\\n' "$$" "$1" >> '${startsLog}'\n${exports}\n${line}\n`)
       chmodSync(file, 0o755)
     }
     const useHost = (host: 'warifu' | 'echo') =>
@@ -211,24 +215,34 @@ export async function launchCompanion(options: CompanionOptions = {}): Promise<C
       (await context.waitForEvent('serviceworker', { predicate: (w) => w.url().startsWith(EXTENSION_ORIGIN) }))
 
     const shortcutKeys = xdotoolKeys(extensionShortcut(extensionDir))
+    const focus = async (page: Page) => {
+      await page.bringToFront()
+      // No window manager on Xvfb: focus Chromium's visible window directly.
+      xdotool(x.display, ['search', '--onlyvisible', '--class', 'chromium', 'windowfocus', '--sync'])
+    }
+    const sendKeys = (keys: string) => xdotool(x.display, ['key', '--clearmodifiers', keys])
     return {
       context,
       worker,
       vault,
       sites,
       display: x.display,
-      hostStarts: () => (existsSync(startsLog) ? readFileSync(startsLog, 'utf8').split('\n').filter(Boolean) : []),
+      hostStarts: () =>
+        (existsSync(startsLog) ? readFileSync(startsLog, 'utf8').split('\n').filter(Boolean) : []).map((line) => {
+          const [pid, caller] = line.split(' ')
+          return { pid: Number(pid), caller: caller ?? '' }
+        }),
       useHost,
       open: async (url) => {
         const page = await context.newPage()
         await page.goto(url)
         return page
       },
+      focus,
+      sendKeys,
       pressShortcut: async (page) => {
-        await page.bringToFront()
-        // No window manager on Xvfb: focus Chromium's visible window directly, then press.
-        xdotool(x.display, ['search', '--onlyvisible', '--class', 'chromium', 'windowfocus', '--sync'])
-        xdotool(x.display, ['key', '--clearmodifiers', shortcutKeys])
+        await focus(page)
+        sendKeys(shortcutKeys)
       },
       shortcutKeys,
       close: cleanup,
