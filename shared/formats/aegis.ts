@@ -1,6 +1,7 @@
 /**
  * Aegis vault files (version 1), plain and encrypted, as documented in the Aegis
- * repository's docs/vault.md. Pure data: the scrypt/AES-GCM work is in electron/backup/.
+ * repository's docs/vault.md, with vault content versions 1 to 3 (3 adds groups).
+ * Pure data: the scrypt/AES-GCM work is in electron/backup/.
  */
 import { BackupCorruptError, BackupKdfTooCostlyError, UnsupportedBackupError } from '../errors'
 import type { OtpParams } from '../otp/account'
@@ -11,8 +12,10 @@ import type { ParsedImport } from './types'
 
 /** The vault file version we read and write. */
 export const AEGIS_FILE_VERSION = 1
-/** The content (db) version we write; Aegis reads it and later versions. */
+/** The content (db) version we write when no account has a group; Aegis reads it and later versions. */
 export const AEGIS_DB_VERSION = 1
+/** The current content version (docs/vault.md): `groups` objects {uuid, name}, entries naming theirs by uuid. */
+export const AEGIS_DB_VERSION_GROUPS = 3
 /** Slot type 1: a password slot (scrypt). */
 export const AEGIS_PASSWORD_SLOT = 1
 
@@ -163,6 +166,32 @@ function warifuExtra(sites: readonly string[] | undefined, organised: Organised 
   }
 }
 
+/** The most groups read from one file (Aegis users have a handful; each is only a name). */
+const MAX_AEGIS_GROUPS = 1000
+
+/** A v3 content's groups as uuid -> name; anything malformed is left out (it costs a tag, never the import). */
+function aegisGroupNames(raw: unknown): Map<string, string> {
+  const names = new Map<string, string>()
+  if (!Array.isArray(raw)) return names
+  for (const group of raw.slice(0, MAX_AEGIS_GROUPS)) {
+    if (isObject(group) && typeof group.uuid === 'string' && typeof group.name === 'string') {
+      names.set(group.uuid, group.name)
+    }
+  }
+  return names
+}
+
+/** The group names of one entry: v3's `groups` (uuids of the content's groups), or v2's `group` (a name). */
+function entryGroupNames(raw: Record<string, unknown>, groupNames: Map<string, string>): string[] {
+  if (Array.isArray(raw.groups)) {
+    return raw.groups
+      .slice(0, MAX_AEGIS_GROUPS)
+      .map((uuid) => (typeof uuid === 'string' ? groupNames.get(uuid) : undefined))
+      .filter((name): name is string => name !== undefined)
+  }
+  return typeof raw.group === 'string' && raw.group !== '' ? [raw.group] : []
+}
+
 /** The accounts in an Aegis content object (`db` of a plain file, or the decrypted `db`). */
 export function aegisEntries(content: unknown): ParsedImport {
   if (!isObject(content)) throw corrupt('account data is not an object')
@@ -172,6 +201,7 @@ export function aegisEntries(content: unknown): ParsedImport {
     )
   }
   const entries = entryList(content.entries, 'Aegis file')
+  const groupNames = aegisGroupNames(content.groups)
   const sites = new Map<OtpParams, unknown>()
   const favorites = new Set<OtpParams>()
   const tags = new Map<OtpParams, unknown>()
@@ -194,8 +224,12 @@ export function aegisEntries(content: unknown): ParsedImport {
       if (isObject(raw[WARIFU_EXTRA_KEY]) && raw[WARIFU_EXTRA_KEY].sites !== undefined) {
         sites.set(params, raw[WARIFU_EXTRA_KEY].sites)
       }
-      if (isObject(raw[WARIFU_EXTRA_KEY]) && raw[WARIFU_EXTRA_KEY].tags !== undefined) {
-        tags.set(params, raw[WARIFU_EXTRA_KEY].tags)
+      // Warifu's own tags first, then Aegis's groups (v3 by uuid, v2 one name): the importer
+      // cleans them one by one and folds the copies a Warifu export writes in both places.
+      const own = isObject(raw[WARIFU_EXTRA_KEY]) ? raw[WARIFU_EXTRA_KEY].tags : undefined
+      const fromGroups = entryGroupNames(raw, groupNames)
+      if (own !== undefined || fromGroups.length > 0) {
+        tags.set(params, [...(Array.isArray(own) ? (own as unknown[]) : []), ...fromGroups])
       }
       // Aegis's favourite is Warifu's pin (both put the account first).
       if (raw.favorite === true) favorites.add(params)
@@ -211,20 +245,32 @@ export function aegisEntries(content: unknown): ParsedImport {
   }
 }
 
+/** A random v4 UUID from WebCrypto (Node and browsers alike have it). */
+function randomUuid(): string {
+  return (globalThis as unknown as { crypto: { randomUUID(): string } }).crypto.randomUUID()
+}
+
 /**
  * Aegis content (the `db` object) for these accounts; `uuids[i]` is entry i's id (random v4, from the
  * caller), `sites[i]` its sites, written in Warifu's extra field (WARIFU_EXTRA_KEY) when given, and
- * `organised[i]` whether it is pinned (Aegis's `favorite`) and its groups (in Warifu's extra field, as
- * `tags`; Aegis's own groups are left out: they need vault content version 3).
+ * `organised[i]` whether it is pinned (Aegis's `favorite`) and its tags. When any account has tags,
+ * the content is version 3 with Aegis's own `groups` (one per tag, a new uuid each), so Aegis shows
+ * them; the tags stay in Warifu's extra field too, for Warifu versions that read only that.
  */
 export function aegisContent(
   accounts: readonly OtpParams[],
   uuids: readonly string[],
   sites: readonly (readonly string[] | undefined)[] = [],
   organised: readonly (Organised | undefined)[] = [],
+  newGroupUuid: () => string = randomUuid,
 ): Record<string, unknown> {
+  const groupUuids = new Map<string, string>()
+  for (const tag of organised.flatMap((o) => o?.tags ?? [])) {
+    if (!groupUuids.has(tag)) groupUuids.set(tag, newGroupUuid())
+  }
+  const withGroups = groupUuids.size > 0
   return {
-    version: AEGIS_DB_VERSION,
+    version: withGroups ? AEGIS_DB_VERSION_GROUPS : AEGIS_DB_VERSION,
     entries: accounts.map((a, i) => ({
       type: a.type,
       uuid: uuids[i],
@@ -239,8 +285,10 @@ export function aegisContent(
         digits: a.digits,
         ...(a.type === 'totp' ? { period: a.period } : { counter: a.counter }),
       },
+      ...(withGroups ? { groups: (organised[i]?.tags ?? []).map((tag) => groupUuids.get(tag)!) } : {}),
       ...(sites[i] || organised[i]?.tags?.length ? { [WARIFU_EXTRA_KEY]: warifuExtra(sites[i], organised[i]) } : {}),
     })),
+    ...(withGroups ? { groups: [...groupUuids].map(([name, uuid]) => ({ uuid, name })) } : {}),
   }
 }
 

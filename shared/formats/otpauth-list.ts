@@ -50,12 +50,16 @@ export function nonEmptyLines(text: string, max: number): string[] {
   return lines
 }
 
-/** Parses every otpauth line; other non-empty lines are rejected with a reason, blank lines skipped. */
+/**
+ * Parses every otpauth line; other non-empty lines are rejected with a reason. Blank lines and `#`
+ * comment lines (hand-kept lists, some exporters' headers) are skipped quietly.
+ */
 export function parseOtpauthList(text: string): ParsedImport {
   if (text.length > MAX_BACKUP_BYTES) throw new BackupTooLargeError('The text is larger than any real export.')
   const result: ParsedImport = { accounts: [], rejected: [] }
   const lines = nonEmptyLines(text, MAX_ENTRIES)
   for (const line of lines) {
+    if (line.startsWith('#')) continue
     const names = namesOf(line)
     const type = /^otpauth:\/\/([a-z]+)\//i.exec(line)?.[1]?.toLowerCase() ?? ''
     const other = OTHER_TYPES[type]

@@ -59,6 +59,20 @@ export function readTwoFasFile(input: unknown): TwoFasFile {
   return { kind: 'plain', services: entryList(json.services, '2FAS file') }
 }
 
+/** Non-empty text, or undefined. */
+function given(v: unknown): string | undefined {
+  return typeof v === 'string' && v.trim() !== '' ? v : undefined
+}
+
+/**
+ * The issuer of a 2FAS service: its `name` (what the user saw and may have renamed in 2FAS), then
+ * `otp.issuer`, as Aegis's importer takes them. 2FAS Android 5.2.0 writes {"name": "Example 1",
+ * "otp": {"issuer": "Ledgy"}}: the name is the one the user knows.
+ */
+function twoFasIssuer(raw: Record<string, unknown>, otp: Record<string, unknown>): unknown {
+  return given(raw.name) ?? otp.issuer
+}
+
 /** The accounts in a list of 2FAS services (a plain file's `services`, or the decrypted `servicesEncrypted`). */
 export function twoFasEntries(services: unknown): ParsedImport {
   return collectEntries(
@@ -66,10 +80,9 @@ export function twoFasEntries(services: unknown): ParsedImport {
     (raw) => {
       if (!isObject(raw)) throw new BackupCorruptError('A 2FAS entry is not an object.')
       const otp = isObject(raw.otp) ? raw.otp : {}
-      const issuer = typeof otp.issuer === 'string' && otp.issuer.trim() !== '' ? otp.issuer : raw.name
       return otpParamsFrom({
         type: typeof otp.tokenType === 'string' ? otp.tokenType : 'TOTP',
-        issuer,
+        issuer: twoFasIssuer(raw, otp),
         label: otp.account ?? otp.label,
         secret: raw.secret,
         algorithm: otp.algorithm,
@@ -80,7 +93,7 @@ export function twoFasEntries(services: unknown): ParsedImport {
     },
     (raw) => {
       const otp = isObject(raw) && isObject(raw.otp) ? raw.otp : {}
-      return { issuer: otp.issuer ?? (isObject(raw) ? raw.name : ''), label: otp.account ?? otp.label }
+      return { issuer: isObject(raw) ? twoFasIssuer(raw, otp) : '', label: otp.account ?? otp.label }
     },
   )
 }
