@@ -11,6 +11,7 @@ import {
 import { pathForEcho } from '../../../shared/echo'
 import { parseCommandArgs } from '../args'
 import type { Command } from '../io'
+import { cliProgress, decodingText } from '../progress'
 
 /** True for texts the scan command prints: otpauth:// and otpauth-migration:// URIs. */
 export function isOtpText(text: string): boolean {
@@ -37,14 +38,20 @@ as asked.`,
     const { scanImageFile } = await import('../../scan/scan-file')
     const printed = new Set<string>()
     const failures: { file: string; error: AppError }[] = []
-    for (const file of positionals) {
+    // A camera photo can take many seconds: at a terminal, say what is going on.
+    const progress = cliProgress()
+    for (const [index, file] of positionals.entries()) {
       let texts: string[]
+      const shown = pathForEcho(file, 'the image')
+      progress.update(`Reading ${shown}${positionals.length > 1 ? ` (${index + 1} of ${positionals.length})` : ''}…`)
       try {
-        texts = await scanImageFile(file)
+        texts = await scanImageFile(file, { onDecode: (size) => progress.update(decodingText(size)) })
       } catch (error) {
         if (!(error instanceof AppError)) throw error
         failures.push({ file, error })
         continue
+      } finally {
+        progress.clear()
       }
       const otp = texts.filter(isOtpText)
       const others = texts.length - otp.length
