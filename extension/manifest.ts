@@ -25,6 +25,13 @@ export const FILL_COMMAND = 'fill-code'
  */
 export const FILL_SHORTCUT = { default: 'Alt+Shift+2', mac: 'MacCtrl+Shift+2' } as const
 
+/**
+ * Opens the popup from the keyboard, as a click on the toolbar button does (and granting the tab
+ * the same way): the account chooser and the page's state without the mouse. The next digit, for
+ * the same reasons as FILL_SHORTCUT.
+ */
+export const POPUP_SHORTCUT = { default: 'Alt+Shift+3', mac: 'MacCtrl+Shift+3' } as const
+
 /** Icon sizes copied from build/icons/png. */
 export const ICON_SIZES = [16, 32, 48, 128] as const
 
@@ -43,6 +50,8 @@ export function manifestFor(family: BrowserFamily, version: string): Record<stri
     action: { default_title: '__MSG_actionTitle__', default_popup: 'popup.html', default_icon: icons },
     commands: {
       [FILL_COMMAND]: { suggested_key: FILL_SHORTCUT, description: '__MSG_commandFill__' },
+      // The browser's own command for the toolbar button (no handler needed: it opens the popup).
+      _execute_action: { suggested_key: POPUP_SHORTCUT, description: '__MSG_commandPopup__' },
     },
     // The popup's page: scripts from the package only, nothing fetched, nothing inline.
     content_security_policy: { extension_pages: "script-src 'self'; object-src 'none'" },

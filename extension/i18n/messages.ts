@@ -11,6 +11,7 @@ const en = {
     'Fills your Warifu authentication code only on the account’s real site, and warns you on a fake one.',
   actionTitle: 'Warifu: fill the authentication code',
   commandFill: 'Fill the authentication code for this site',
+  commandPopup: 'Open Warifu for this site (choose an account, see why nothing was filled)',
 
   popupChecking: 'Checking this page…',
   popupReal: 'This is {site}.',
@@ -61,6 +62,7 @@ const ja: Record<MessageKey, string> = {
   extensionDescription: 'Warifu の認証コードを、そのアカウントの本物のサイトにだけ入力します。偽サイトでは警告します。',
   actionTitle: 'Warifu：認証コードを入力',
   commandFill: 'このサイトの認証コードを入力',
+  commandPopup: 'このサイトの Warifu を開く（アカウントの選択、入力しなかった理由の確認）',
 
   popupChecking: 'このページを確認しています…',
   popupReal: 'このページは {site} です。',
