@@ -24,7 +24,7 @@ export const en = {
   'browser.notConnected': 'No browser is connected yet.',
   'browser.connected': 'Connected: {browsers}',
   'browser.removed': 'Browser access is removed: the extension gets no code until you connect again.',
-  'browser.connectedNow': 'Connected: {browsers}. Now add the extension to the browser (below).',
+  'browser.connectedNow': 'Done. Now add the extension to the browser, as below.',
   'browser.removedNow': 'Browser access removed.',
   'browser.next': 'Next: add the extension to the browser',
   'browser.next.chromium':

@@ -27,7 +27,7 @@ export const ja: Record<MessageKey, string> = {
   'browser.connected': '連携中：{browsers}',
   'browser.removed':
     'ブラウザーからのアクセスを止めています。もう一度連携するまで、拡張機能には認証コードを渡しません。',
-  'browser.connectedNow': '{browsers} と連携しました。続けて、下の手順でブラウザーに拡張機能を追加してください。',
+  'browser.connectedNow': '連携しました。続けて、下の手順でブラウザーに拡張機能を追加してください。',
   'browser.removedNow': 'ブラウザーからのアクセスを止めました。',
   'browser.next': '次に、ブラウザーに拡張機能を追加します',
   'browser.next.chromium':

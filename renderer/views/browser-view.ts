@@ -73,7 +73,8 @@ export function browserDialog(): Promise<void> {
       { type: 'button', class: 'button primary', 'data-action': 'browser-connect' },
       t('browser.connect'),
     )
-    const next = h('section', { class: 'browser-next', 'aria-labelledby': 'browser-next-title', hidden: true })
+    // Open right after Connect; folded on a later visit, when the recent fills matter more.
+    const next = h('details', { class: 'browser-next', hidden: true })
     const recent = h('ul', { class: 'browser-fills', 'data-testid': 'browser-fills' })
     const recentEmpty = h('p', { class: 'hint' }, t('browser.recentEmpty'))
     const remove = h(
@@ -98,7 +99,7 @@ export function browserDialog(): Promise<void> {
           : t('browser.notConnected')
       state.classList.toggle('warn', !s.allowed)
       next.hidden = !connected
-      next.replaceChildren(...(connected ? nextSteps(s) : []))
+      next.replaceChildren(h('summary', {}, t('browser.next')), ...(connected ? nextSteps(s) : []))
       remove.hidden = s.connected.length === 0
       drawRecent(s.recent)
     }
@@ -112,6 +113,7 @@ export function browserDialog(): Promise<void> {
         const s = await action()
         draw(s)
         message = done(s)
+        if (s.allowed && s.connected.length > 0) next.open = true
       } catch (error) {
         message = errorText(errorCode(error))
       }
@@ -128,7 +130,7 @@ export function browserDialog(): Promise<void> {
       const browsers = BROWSER_CHOICES.filter((b) => chosen.has(b))
       void run(
         () => api()['browser:connect'](browsers),
-        (s) => t('browser.connectedNow', { browsers: listOf(s.connected) }),
+        () => t('browser.connectedNow'),
       )
     })
     remove.addEventListener('click', () => {
@@ -199,7 +201,7 @@ export function browserDialog(): Promise<void> {
 /** What to do after connecting: load the extension from the folder main names, per browser family. */
 function nextSteps(s: BrowserStatus): HTMLElement[] {
   const families = new Set(s.connected.map((b) => (b === 'firefox' ? 'firefox' : 'chromium')))
-  const steps: HTMLElement[] = [h('h3', { id: 'browser-next-title' }, t('browser.next'))]
+  const steps: HTMLElement[] = []
   for (const family of ['chromium', 'firefox'] as const) {
     if (!families.has(family)) continue
     const folder = s.extensionFolders[family]

@@ -22,6 +22,7 @@ import { SettingsStore } from '../../../electron/app/settings-store'
 import { fileStamp, VaultHolder } from '../../../electron/app/vault-holder'
 import { dispatch } from '../../../electron/ipc/dispatch'
 import { createHandlers, type Handlers } from '../../../electron/ipc/handlers'
+import type { BrowserDeps } from '../../../electron/ipc/browser-handlers'
 import { KeytarSecretStore, PROBE_ACCOUNT, type SecretStore } from '../../../electron/secrets/secret-store'
 import { METADATA_FILE } from '../../../electron/vault/paths'
 import { Vault } from '../../../electron/vault/vault'
@@ -92,6 +93,8 @@ export interface LaunchOptions {
   path?: string
   /** What to serve instead of dist/renderer (the harness's own self-test page). */
   root?: string
+  /** "Connect a browser": the access service and the recent fills (a change is sent as browser:activity). */
+  browser?: BrowserDeps
 }
 
 /** What the test can reach on main's side. */
@@ -286,7 +289,9 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
         screens.arm(1)
         return Promise.resolve(1)
       },
+      browser: options.browser,
     })
+    if (options.browser) cleanups.push(options.browser.fills.onChange(() => notifyPage('browser:activity')))
 
     const root = options.root ?? RENDERER_DIR
     const server: StaticServer = await serveStatic(root)
