@@ -61,6 +61,7 @@ export function warningTexts(t: Translate, action: Extract<Action, { kind: 'warn
       .filter((r) => r !== 'shortener' && r !== 'sender-forgeable')
       .map((r) => t(`reason_${r.replace(/-/g, '_')}` as MessageKey)),
     close: t('warnClose'),
+    names: [action.host, action.site],
   }
 }
 

@@ -4,10 +4,14 @@
  * and they are built from text nodes only (a host name is never parsed as HTML).
  */
 
+import { splitNames } from '../i18n/messages'
+
 /** The texts of the warning, already translated. */
 export interface WarningTexts {
   label: string
   title: string
+  /** Domain names in the texts, each kept on one line. */
+  names: string[]
   advice: string
   reasons: string[]
   close: string
@@ -25,6 +29,7 @@ const STYLE = `
 h2 { margin: 0 0 6px; font-size: 17px; font-weight: 700; }
 p, ul { margin: 0 0 6px; } ul { padding-left: 1.2em; }
 button { font: inherit; font-weight: 600; background: #ffffff; color: #7a1610; border: 0; border-radius: 6px; padding: 4px 14px; cursor: pointer; }
+.name { white-space: nowrap; }
 button:focus-visible { outline: 3px solid #ffd54f; outline-offset: 2px; }
 `
 
@@ -46,6 +51,15 @@ function el<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, text?:
   return node
 }
 
+/** Appends `text` to `parent`, each of `names` in a span that does not wrap. */
+function withNames<T extends HTMLElement>(doc: Document, parent: T, text: string, names: string[]): T {
+  for (const run of splitNames(text, names)) {
+    if (!run.isName) parent.append(doc.createTextNode(run.text))
+    else parent.append(Object.assign(el(doc, 'span', run.text), { className: 'name' }))
+  }
+  return parent
+}
+
 /** Shows the red warning at the top of the page until closed; returns its host element. */
 export function showWarning(doc: Document, texts: WarningTexts): HTMLElement {
   const root = mount(doc)
@@ -53,8 +67,8 @@ export function showWarning(doc: Document, texts: WarningTexts): HTMLElement {
   box.className = 'box warn'
   box.setAttribute('role', 'alertdialog')
   box.setAttribute('aria-label', texts.label)
-  const title = el(doc, 'h2', texts.title)
-  const advice = el(doc, 'p', texts.advice)
+  const title = withNames(doc, el(doc, 'h2'), texts.title, texts.names)
+  const advice = withNames(doc, el(doc, 'p'), texts.advice, texts.names)
   const list = el(doc, 'ul')
   for (const reason of texts.reasons) list.append(el(doc, 'li', reason))
   const close = el(doc, 'button', texts.close)

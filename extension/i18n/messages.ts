@@ -120,3 +120,32 @@ export function format(text: string, params: Record<string, string> = {}): strin
 export function translator(lang: keyof typeof MESSAGES): Translate {
   return (key, params) => format(MESSAGES[lang][key], params)
 }
+
+/**
+ * `text` cut into runs, the domain names in `names` as runs of their own, so a renderer can keep
+ * each name on one line: "monex-co-jp.com" broken after "monex-" reads like another name.
+ */
+export function splitNames(text: string, names: string[]): { text: string; isName: boolean }[] {
+  const wanted = names.filter((n) => n.length > 0).sort((a, b) => b.length - a.length)
+  const runs: { text: string; isName: boolean }[] = []
+  let rest = text
+  while (rest.length > 0) {
+    let at = -1
+    let name = ''
+    for (const n of wanted) {
+      const i = rest.indexOf(n)
+      if (i >= 0 && (at < 0 || i < at)) {
+        at = i
+        name = n
+      }
+    }
+    if (at < 0) {
+      runs.push({ text: rest, isName: false })
+      break
+    }
+    if (at > 0) runs.push({ text: rest.slice(0, at), isName: false })
+    runs.push({ text: name, isName: true })
+    rest = rest.slice(at + name.length)
+  }
+  return runs
+}

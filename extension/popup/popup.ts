@@ -11,6 +11,7 @@ import {
   type FillOutcome,
   type PopupState,
 } from '../background/controller'
+import { splitNames } from '../i18n/messages'
 import { FILL_COMMAND } from '../manifest'
 
 const deps: BackgroundDeps = chromeDeps()
@@ -25,6 +26,12 @@ function el<K extends keyof HTMLElementTagNameMap>(
   if (text !== undefined) node.textContent = text
   if (className !== undefined) node.className = className
   return node
+}
+
+/** Appends `text`, each of `names` in a span that does not wrap (a host cut at "-" reads like another). */
+function withNames<T extends HTMLElement>(parent: T, text: string, names: string[]): T {
+  for (const run of splitNames(text, names)) parent.append(run.isName ? el('span', run.text, 'name') : run.text)
+  return parent
 }
 
 function show(...nodes: HTMLElement[]): void {
@@ -86,8 +93,9 @@ function render(state: PopupState): void {
     case 'warn': {
       const box = el('div', undefined, 'warn')
       box.setAttribute('role', 'alert')
-      box.append(el('h2', t('warnTitle', { host: state.host, site: state.site })))
-      box.append(el('p', t('warnAdvice', { site: state.site })))
+      const names = [state.host, state.site]
+      box.append(withNames(el('h2'), t('warnTitle', { host: state.host, site: state.site }), names))
+      box.append(withNames(el('p'), t('warnAdvice', { site: state.site }), names))
       if (state.reasons.length > 0) {
         const list = el('ul')
         for (const reason of state.reasons) list.append(el('li', reason))

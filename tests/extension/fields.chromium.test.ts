@@ -239,6 +239,7 @@ describe.skipIf(why !== undefined)('extension content script in Chromium', () =>
       texts: {
         label: 'Warifu warning',
         title: 'Possible fake site',
+        names: [],
         advice: 'advice',
         reasons: ['why'],
         close: 'Close',

@@ -86,6 +86,7 @@ describe('extension controller: the shortcut', () => {
           advice: expect.stringContaining('Warifu filled nothing'),
           reasons: ['The brand name is used inside another domain that does not belong to the company.'],
           close: 'Close',
+          names: ['monex-co-jp.com', 'monex.co.jp'],
         },
       },
     ])

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { format, MESSAGES } from '../../../extension/i18n/messages'
+import { format, MESSAGES, splitNames } from '../../../extension/i18n/messages'
 import { manifestFor } from '../../../extension/manifest'
 import { CHROMIUM_EXTENSION_KEY, FIREFOX_EXTENSION_ID } from '../../../shared/browser/extension-id'
 
@@ -18,6 +18,26 @@ describe('extension texts', () => {
   it('fills placeholders and leaves an unknown one visible', () => {
     expect(format('{host} is not {site}.', { host: 'a.test', site: 'b.jp' })).toBe('a.test is not b.jp.')
     expect(format('{host}', {})).toBe('{host}')
+  })
+})
+
+describe('extension splitNames', () => {
+  it('cuts the domain names out as runs of their own, the longer first', () => {
+    expect(splitNames('monex-co-jp.com is not monex.co.jp.', ['monex.co.jp', 'monex-co-jp.com'])).toEqual([
+      { text: 'monex-co-jp.com', isName: true },
+      { text: ' is not ', isName: false },
+      { text: 'monex.co.jp', isName: true },
+      { text: '.', isName: false },
+    ])
+    expect(
+      splitNames('monex.co.jp.evil.test は monex.co.jp ではありません', ['monex.co.jp', 'monex.co.jp.evil.test']),
+    ).toEqual([
+      { text: 'monex.co.jp.evil.test', isName: true },
+      { text: ' は ', isName: false },
+      { text: 'monex.co.jp', isName: true },
+      { text: ' ではありません', isName: false },
+    ])
+    expect(splitNames('plain', [''])).toEqual([{ text: 'plain', isName: false }])
   })
 })
 
