@@ -18,7 +18,7 @@ export interface WarningTexts {
 }
 
 const HOST_ID = 'warifu-companion-overlay'
-// Fixed colours (the page's theme is unknown): white on the app's danger red, 5.9:1 contrast.
+// Fixed colours (the page's theme is unknown): white on a deep red, 6.5:1 contrast (WCAG AA).
 const STYLE = `
 :host { all: initial; }
 .box { position: fixed; z-index: 2147483647; left: 50%; transform: translateX(-50%); max-width: min(36rem, calc(100vw - 2rem));
