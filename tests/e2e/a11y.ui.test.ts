@@ -1,5 +1,5 @@
 /**
- * axe-core on every screen (list, settings menu, link check, edit dialog, Recently deleted, add, scan
+ * axe-core on every screen (list, settings menu, Connect a browser, link check, edit dialog, Recently deleted, add, scan
  * result, backup export and import) in ja and en, light and dark: no serious or critical violation.
  * axe is read from node_modules and evaluated in the page (no network, and the page's CSP stays on).
  */
@@ -58,7 +58,11 @@ describe.skipIf(why !== undefined)('accessibility (axe-core)', () => {
         await page.locator('[data-action="settings"]').click()
         await page.locator('dialog.settings').waitFor()
         await check('settings menu')
+        await page.locator('[data-action="connect-browser"]').click()
+        await page.locator('dialog.browser-dialog [data-testid="browser-state"]:not(:empty)').waitFor()
+        await check('connect a browser')
         await page.keyboard.press('Escape')
+        await expect.poll(() => page.locator('dialog[open]').count()).toBe(0)
 
         await page.locator('[data-action="check-link"]').click()
         await page.locator('dialog').waitFor()
