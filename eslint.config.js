@@ -49,6 +49,22 @@ export default tseslint.config(
     },
   },
   {
+    // The browser companion runs in the browser: shared/ and its own modules only.
+    files: ['extension/**/*.ts'],
+    languageOptions: { globals: { ...globals.browser, chrome: 'readonly' } },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ...nodeOnly.map((group) => ({ group: [group], message: 'The extension runs in the browser.' })),
+            { group: ['**/electron/**', '**/renderer/**'], message: 'The extension shares code through shared/ only.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Tests poke at JSON and raw inputs on purpose.
     files: ['tests/**/*.ts'],
     rules: {
