@@ -1,7 +1,8 @@
 /**
  * `warifu export` and `warifu import` asking for the password on a real pseudo-terminal: nothing
- * typed is shown, the answer is the password (checked by importing with --password-file), and a
- * mismatch, Ctrl+C or no terminal at all each end with a clear error and no file.
+ * typed is shown, the answer is the password (checked by importing with --password-file), a
+ * mismatch or a too-short one asks again (3 tries in all), and giving up, Ctrl+C or no terminal
+ * at all each end with a clear error and no file.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -58,19 +59,49 @@ describe.skipIf(skip)('password prompts on a terminal', () => {
     expect(run.screen).not.toContain('horse')
   })
 
-  it('writes nothing when the two answers differ, or on Ctrl+C', async () => {
+  it('writes nothing when the answers differ three times, or on Ctrl+C (exit 1)', async () => {
     const s = withAccount()
     const out = join(s.files, 'backup.json')
-    const differ = await runInTerminal(exportArgs(out), s.env, [
+    // A slip asks again, up to 3 times in all; then it gives up (exit 1, not a usage error).
+    const typeTwice = (again: string) => [
       { prompt: 'Backup password: ', type: `${PASSWORD}\r` },
-      { prompt: 'Again: ', type: 'correct horse!\r' },
+      { prompt: 'Again: ', type: again },
+    ]
+    const differ = await runInTerminal(exportArgs(out), s.env, [
+      ...typeTwice('correct horse!\r'),
+      ...typeTwice('correct hose\r'),
+      ...typeTwice('correct horse \r'),
     ])
-    expect(differ.status).toBe(2)
-    expect(differ.screen).toContain('The passwords differ. [USAGE]')
+    expect(differ.status).toBe(1)
+    expect(differ.screen.split('The passwords differ. Try again.')).toHaveLength(3)
+    expect(differ.screen).toContain(
+      'warifu: The passwords differ. Gave up after 3 tries; nothing was written. [NOT_CONFIRMED]',
+    )
     const cancelled = await runInTerminal(exportArgs(out), s.env, [{ prompt: 'Backup password: ', type: 'corr\u0003' }])
-    expect(cancelled.status).toBe(2)
-    expect(cancelled.screen).toContain('Cancelled. [USAGE]')
+    expect(cancelled.status).toBe(1)
+    expect(cancelled.screen).toContain('warifu: Cancelled. [NOT_CONFIRMED]')
     expect(existsSync(out)).toBe(false)
+  })
+
+  it('asks again after a mistyped confirmation or a too-short password, and then succeeds', async () => {
+    const s = withAccount()
+    const out = join(s.files, 'backup.json')
+    const run = await runInTerminal(exportArgs(out), s.env, [
+      { prompt: 'Backup password: ', type: 'shrt7\r' },
+      { prompt: 'Use a password of at least 8 characters. Try again.', type: '' },
+      { prompt: 'Backup password: ', type: `${PASSWORD}\r` },
+      { prompt: 'Again: ', type: 'correct horsy\r' },
+      { prompt: 'The passwords differ. Try again.', type: '' },
+      { prompt: 'Backup password: ', type: `${PASSWORD}\r` },
+      { prompt: 'Again: ', type: `${PASSWORD}\r` },
+    ])
+    expect(run.status).toBe(0)
+    expect(run.screen).toContain('Exported 1 account(s), verified')
+    expect(run.screen).not.toMatch(/horse|horsy|shrt7/)
+    const other = sandbox()
+    const pw = join(other.files, 'pw.txt')
+    writeFileSync(pw, PASSWORD)
+    expect(other.run(['import', out, '--yes', '--password-file', pw]).status).toBe(0)
   })
 
   it('asks an encrypted import for its password, refusing a wrong one', async () => {

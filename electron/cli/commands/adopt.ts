@@ -34,8 +34,11 @@ the settings you give; the secret stays in the keychain. Prints the current
 code so you can check it against the site.`,
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(args, ACCOUNT_OPTIONS)
+    // Everything that is required, in one line: the entry and a name for it.
     if (positionals.length !== 1)
-      throw new UsageError('Name one keychain entry: warifu adopt <entry-id> --label <name>.')
+      throw new UsageError(
+        'adopt needs an entry id and a name: warifu adopt <entry-id> --issuer <name> and/or --label <name> ("warifu orphans" lists the ids).',
+      )
     const settings = settingsFromOptions(values)
     const vault = await io.openVault()
     const account = await vault.adoptOrphan(positionals[0]!, settings)

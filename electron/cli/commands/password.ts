@@ -1,6 +1,9 @@
 /** Passwords for `warifu export/import`: from a file or a terminal prompt without echo, never from argv. */
 import { readFile } from 'node:fs/promises'
-import { UsageError } from '../../../shared/errors'
+import { lengthHint, MIN_PASSWORD_LENGTH } from '../../../shared/backup/password-strength'
+import { NotConfirmedError, UsageError } from '../../../shared/errors'
+import { cancelled } from '../confirm'
+import { passwordStrengthLine } from '../password-hint'
 
 /** The file's text as UTF-8, less one trailing newline. */
 export async function readPasswordFile(path: string): Promise<string> {
@@ -16,7 +19,7 @@ let typedAhead = ''
 /**
  * Asks on the terminal with echo off; refuses when standard input is not a terminal. Enter ends
  * the answer, Backspace deletes a character, Ctrl+C cancels, and Ctrl+D or a closed terminal
- * cancels too instead of waiting forever.
+ * cancels too instead of waiting forever. A cancel exits 1 (NOT_CONFIRMED), not as a usage error.
  */
 export function promptPassword(question: string): Promise<string> {
   const stdin = process.stdin
@@ -45,13 +48,13 @@ export function promptPassword(question: string): Promise<string> {
           typedAhead = chars.slice(i + 1).join('')
           return done()
         }
-        if (ch === '\u0003') return done(new UsageError('Cancelled.'))
-        if (ch === '\u0004') return done(new UsageError('Cancelled (end of input).'))
+        if (ch === '\u0003') return done(cancelled())
+        if (ch === '\u0004') return done(new NotConfirmedError('Cancelled (end of input).'))
         if (ch === '\u007f' || ch === '\b') value = value.slice(0, -1)
         else if (ch >= ' ') value.push(ch)
       }
     }
-    const onEnd = () => done(new UsageError('Cancelled (the terminal closed).'))
+    const onEnd = () => done(new NotConfirmedError('Cancelled (the terminal closed).'))
     stdin.on('data', onData)
     stdin.once('end', onEnd)
     stdin.resume()
@@ -61,4 +64,32 @@ export function promptPassword(question: string): Promise<string> {
       onData(ahead)
     }
   })
+}
+
+/** How many times a new password may be mistyped (differing, or too short) before giving up. */
+export const NEW_PASSWORD_TRIES = 3
+
+/**
+ * A new password typed twice at the terminal, with the app's strength hint shown before the
+ * second. A too-short answer or a differing confirmation asks again, up to NEW_PASSWORD_TRIES
+ * times in all, then fails with nothing written (exit 1).
+ */
+export async function promptNewPassword(): Promise<string> {
+  let problem = ''
+  for (let attempt = 1; attempt <= NEW_PASSWORD_TRIES; attempt++) {
+    // The last failure is said once, by the error that ends the command.
+    const tryAgain = attempt < NEW_PASSWORD_TRIES ? ' Try again.' : ''
+    const password = await promptPassword('Backup password: ')
+    if (lengthHint(password) !== undefined) {
+      problem = `Use a password of at least ${MIN_PASSWORD_LENGTH} characters.`
+      if (tryAgain) process.stderr.write(`${problem}${tryAgain}\n`)
+      continue
+    }
+    // The app's hint, shown before the confirmation so a weak choice can still change.
+    process.stderr.write(`${await passwordStrengthLine(password)}\n`)
+    if ((await promptPassword('Again: ')) === password) return password
+    problem = 'The passwords differ.'
+    if (tryAgain) process.stderr.write(`${problem}${tryAgain}\n`)
+  }
+  throw new NotConfirmedError(`${problem} Gave up after ${NEW_PASSWORD_TRIES} tries; nothing was written.`)
 }

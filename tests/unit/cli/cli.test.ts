@@ -46,7 +46,7 @@ describe('warifu CLI (in-process, fake keychain)', () => {
     ).toBe(0)
     const id = h.out.at(-1)!
     expect(id).toMatch(/^[0-9a-f]{16}$/)
-    expect(h.store.entries.get(id)).toBe('JBSWY3DPEHPK3PXP')
+    expect(h.store.secretOf(id)).toBe('JBSWY3DPEHPK3PXP')
     expect(await h.run('list', '--json')).toBe(0)
     const listed = JSON.parse(h.out.slice(2).join('\n')) as unknown[]
     expect(listed).toEqual([
@@ -78,7 +78,7 @@ describe('warifu CLI (in-process, fake keychain)', () => {
     [['add', '--bogus'], 2, /unknown option --bogus/],
     [['add', 'otpauth://totp/x?secret=JBSWY3DPEHPK3PX1'], 1, /not valid base32/],
     [['add', '--secret', 'AAAA', '--label', 'x'], 1, /shorter than 80 bits/],
-    [['remove', 'monex'], 2, /account id/],
+    [['remove', 'monex'], 1, /No account has that id \("warifu list" lists them\)\. \[ACCOUNT_NOT_FOUND\]/],
     [['code', 'nobody'], 1, /No account matches/],
   ])('%j exits %i with one line on stderr', async (argv, code, message) => {
     const h = harness(tempDir())
