@@ -28,6 +28,9 @@ import { ScreenScanQueue } from './app/screen-scan'
 import { SettingsStore } from './app/settings-store'
 import { registerShowShortcut, unregisterShortcuts } from './app/shortcut'
 import { createTray, type AppTray } from './app/tray'
+import { routeEntry } from './app/entry-routing'
+import { runHeadless } from './app/headless-run'
+import { ALL_COMMANDS } from './cli/cli'
 import { activitySocketAddress, RecentFills, startActivityServer } from './browser/activity'
 import { appBrowserAccess } from './browser/app-access'
 import { hostCommandFor, processInstallContext } from './browser/install'
@@ -58,6 +61,7 @@ let tray: AppTray | undefined
 let quitting = false
 const FOCUS_SEARCH: EventName = 'app:focus-search'
 const ACCOUNTS_CHANGED: EventName = 'app:accounts-changed'
+const COMMAND_WORDS = ALL_COMMANDS.map((c) => c.name)
 const BROWSER_ACTIVITY: EventName = 'browser:activity'
 
 function showWindow(focusSearch: boolean): void {
@@ -80,7 +84,11 @@ function openWindow(): BrowserWindow {
   return created
 }
 
-if (!app.requestSingleInstanceLock()) {
+// The packaged app is also the `warifu` command and the browser's native host (it ships no Node).
+const route = routeEntry(process.argv, { defaultApp: process.defaultApp === true, commands: COMMAND_WORDS })
+if (route.kind !== 'gui') {
+  runHeadless(route, app)
+} else if (!app.requestSingleInstanceLock()) {
   // Another Warifu is running: it shows its window (second-instance) and this one leaves.
   app.quit()
 } else {
