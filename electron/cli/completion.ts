@@ -274,30 +274,57 @@ function fishScript(specs: CommandSpec[]): string {
   const lines = [
     '# fish completion for warifu. Install it with:',
     '#   warifu completion fish > ~/.config/fish/completions/warifu.fish',
+    '',
+    '# True when the command word (the first after warifu) is $argv[1].',
+    'function __warifu_is',
+    '    set -l words (commandline -opc)',
+    '    test (count $words) -ge 2; and test "$words[2]" = "$argv[1]"',
+    'end',
+    '',
+    '# True when $argv[1] plain words (not options, not the value of one of $argv[2..]) follow the command word.',
+    'function __warifu_plain',
+    '    set -l words (commandline -opc)',
+    '    set -l n 0',
+    '    set -l skip 0',
+    '    for w in $words[3..-1]',
+    '        if test $skip -eq 1',
+    '            set skip 0',
+    '        else if contains -- $w $argv[2..-1]',
+    '            set skip 1',
+    '        else if not string match -q -- "-*" $w',
+    '            set n (math $n + 1)',
+    '        end',
+    '    end',
+    '    test $n -eq $argv[1]',
+    'end',
+    '',
     'complete -c warifu -f',
-    "complete -c warifu -n __fish_use_subcommand -l version -d 'Print the version'",
+    "complete -c warifu -n 'test (count (commandline -opc)) -eq 1' -l version -d 'Print the version'",
   ]
   for (const spec of specs) {
-    const seen = `-n '__fish_seen_subcommand_from ${spec.name}'`
-    lines.push(`complete -c warifu -n __fish_use_subcommand -a ${spec.name} -d ${singleQuoted(spec.summary)}`)
+    const is = `-n '__warifu_is ${spec.name}'`
+    const values = valueOptions(spec).join(' ')
+    const plain = (n: number) => `-n '__warifu_plain ${n}${values ? ` ${values}` : ''}'`
+    lines.push(
+      `complete -c warifu -n 'test (count (commandline -opc)) -eq 1' -a ${spec.name} -d ${singleQuoted(spec.summary)}`,
+    )
     for (const option of spec.options) {
       const value = option.choices
         ? ` -x -a ${singleQuoted(option.choices.join(' '))}`
         : option.takesValue
           ? ' -r -F'
           : ''
-      lines.push(`complete -c warifu ${seen} -l ${option.name}${value}`)
+      lines.push(`complete -c warifu ${is} -l ${option.name}${value}`)
     }
-    if (spec.words === 'files') lines.push(`complete -c warifu ${seen} -F`)
+    if (spec.words === 'files') lines.push(`complete -c warifu ${is} -F`)
     else if ('fixed' in spec.words)
-      lines.push(`complete -c warifu ${seen} -a ${singleQuoted(spec.words.fixed.join(' '))}`)
+      lines.push(`complete -c warifu ${is} ${plain(0)} -a ${singleQuoted(spec.words.fixed.join(' '))}`)
     else {
       const accounts = `-a '(command warifu __complete ${spec.words.accounts} 2>/dev/null)'`
       if (spec.actions) {
-        const actions = spec.actions.join(' ')
-        lines.push(`complete -c warifu ${seen} -n 'not __fish_seen_subcommand_from ${actions}' -a '${actions}'`)
-        lines.push(`complete -c warifu ${seen} -n '__fish_seen_subcommand_from ${actions}' ${accounts}`)
-      } else lines.push(`complete -c warifu ${seen} ${accounts}`)
+        lines.push(`complete -c warifu ${is} ${plain(0)} -a ${singleQuoted(spec.actions.join(' '))}`)
+        lines.push(`complete -c warifu ${is} ${plain(1)} ${accounts}`)
+      } else lines.push(`complete -c warifu ${is} ${plain(0)} ${accounts}`)
     }
   }
   return lines.join('\n') + '\n'

@@ -93,3 +93,113 @@ describe.skipIf(skip)('warifu completion bash (real bash, real keychain)', () =>
     expect(r.stdout).not.toContain('JBSWY3DP')
   })
 })
+
+/** A vault.json of two accounts: __complete reads only this file, so no keychain is needed here. */
+function homeWithAccounts(): string {
+  const home = mkdtempSync(join(tmpdir(), 'warifu-complete-'))
+  const account = (id: string, issuer: string, label: string) => ({
+    id,
+    type: 'totp',
+    issuer,
+    label,
+    algorithm: 'SHA1',
+    digits: 6,
+    period: 30,
+    createdAt: '2026-01-01T00:00:00.000Z',
+  })
+  const accounts = [account('0123456789abcdef', 'Monex', 'taro'), account('fedcba9876543210', 'SBI Securities', '')]
+  writeFileSync(join(home, 'vault.json'), JSON.stringify({ format: 'warifu-vault', version: 1, accounts }))
+  return home
+}
+
+function shimDir(): string {
+  const bin = mkdtempSync(join(tmpdir(), 'warifu-bin-'))
+  writeFileSync(join(bin, 'warifu'), `#!/bin/sh\nexec "${process.execPath}" "${CLI}" "$@"\n`)
+  chmodSync(join(bin, 'warifu'), 0o755)
+  return bin
+}
+
+const ACCOUNTS = ['0123456789abcdef\tMonex / taro', 'fedcba9876543210\tSBI Securities']
+
+describe.skipIf(skipUnless(cliBuilt() && hasTool('fish'), 'the built CLI and fish'))(
+  'warifu completion fish (real fish: complete -C)',
+  () => {
+    const home = homeWithAccounts()
+    const bin = shimDir()
+    afterAll(() => {
+      rmSync(home, { recursive: true, force: true })
+      rmSync(bin, { recursive: true, force: true })
+    })
+    const script = spawnSync(process.execPath, [CLI, 'completion', 'fish'], { encoding: 'utf8' }).stdout
+    const scriptFile = join(home, 'warifu.fish')
+    writeFileSync(scriptFile, script)
+
+    function complete(line: string): string[] {
+      const r = spawnSync('fish', ['--no-config', '-c', `source ${scriptFile}; complete -C${JSON.stringify(line)}`], {
+        encoding: 'utf8',
+        env: { ...process.env, WARIFU_HOME: home, PATH: `${bin}:${process.env.PATH}` },
+        timeout: 30_000,
+      })
+      expect(r.stderr).toBe('')
+      return r.stdout.split('\n').filter(Boolean)
+    }
+
+    it('completes account ids with their names, commands, actions and option values', () => {
+      expect(complete('warifu code ')).toEqual(ACCOUNTS)
+      expect(complete('warifu code --at 5 ')).toEqual(ACCOUNTS)
+      expect(complete('warifu code 0123456789abcdef ')).toEqual([])
+      expect(complete('warifu site add ')).toEqual(ACCOUNTS)
+      expect(complete('warifu site ')).toEqual(['add', 'list', 'remove'])
+      expect(complete('warifu export --format ')).toEqual(['aegis', 'aegis-plain', 'ga-qr', 'otpauth'])
+      expect(complete('warifu co').map((l) => l.split('\t')[0])).toEqual(['code', 'completion'])
+    })
+  },
+)
+
+describe.skipIf(skipUnless(cliBuilt() && hasTool('zsh'), 'the built CLI and zsh'))(
+  'warifu completion zsh (real zsh, compsys calls recorded)',
+  () => {
+    const home = homeWithAccounts()
+    const bin = shimDir()
+    afterAll(() => {
+      rmSync(home, { recursive: true, force: true })
+      rmSync(bin, { recursive: true, force: true })
+    })
+    const scriptFile = join(home, 'warifu.zsh')
+    writeFileSync(scriptFile, spawnSync(process.execPath, [CLI, 'completion', 'zsh'], { encoding: 'utf8' }).stdout)
+
+    /** Runs _warifu on `words` with compsys's helpers replaced by ones that print what they were given. */
+    function complete(...words: string[]): string[] {
+      const quoted = words.map((w) => `'${w}'`).join(' ')
+      const stubs = [
+        'compdef() { :; }',
+        '_describe() { print -l -- ${(P)${@[-1]}}; }',
+        'compadd() { [[ $1 == -- ]] && shift; print -l -- "$@"; }',
+        '_files() { print _files; }',
+      ].join('; ')
+      const r = spawnSync(
+        'zsh',
+        ['-f', '-c', `${stubs}; source ${scriptFile}; words=(${quoted}); CURRENT=\${#words}; _warifu`],
+        {
+          encoding: 'utf8',
+          env: { ...process.env, WARIFU_HOME: home, PATH: `${bin}:${process.env.PATH}` },
+          timeout: 30_000,
+        },
+      )
+      expect(r.stderr).toBe('')
+      return r.stdout.split('\n').filter(Boolean)
+    }
+
+    it('offers account ids described by their names, actions, option values and files', () => {
+      const described = ACCOUNTS.map((a) => a.replace('\t', ':'))
+      expect(complete('warifu', 'code', '')).toEqual(described)
+      expect(complete('warifu', 'code', '--at', '5', '')).toEqual(described)
+      expect(complete('warifu', 'remove', '--forever', '')).toEqual(described)
+      expect(complete('warifu', 'site', '')).toEqual(['add', 'remove', 'list'])
+      expect(complete('warifu', 'site', 'add', '')).toEqual(described)
+      expect(complete('warifu', 'export', '--format', '')).toEqual(['aegis', 'aegis-plain', 'otpauth', 'ga-qr'])
+      expect(complete('warifu', 'export', '--out', '')).toEqual(['_files'])
+      expect(complete('warifu', 'scan', '')).toEqual(['_files'])
+    })
+  },
+)

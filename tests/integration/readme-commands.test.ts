@@ -88,6 +88,19 @@ describe('readmeCommands (the extractor)', () => {
   })
 })
 
+describe("README.md's Debian list", () => {
+  it('is the complete list .ci/run installs', () => {
+    const ci = /apt_packages=\(([^)]*)\)/.exec(readFileSync(join(ROOT, '.ci/run'), 'utf8'))![1]!
+    const readme = /apt-get install([^`]*)```/.exec(readFileSync(join(ROOT, 'README.md'), 'utf8'))![1]!
+    const packages = (text: string) =>
+      text
+        .split(/[\s\\]+/)
+        .filter((w) => /^[a-z0-9][a-z0-9.+-]+$/.test(w))
+        .sort()
+    expect(packages(readme)).toEqual(packages(ci))
+  })
+})
+
 const skip = skipUnless(cliBuilt(), 'the built CLI (npm run build)')
 
 describe.skipIf(skip)("README.md's warifu commands (built CLI)", () => {

@@ -13,7 +13,7 @@ import { manPage } from '../../../electron/cli/man-page'
 import { Vault } from '../../../electron/vault/vault'
 import { MemorySecretStore } from '../../support/memory-secret-store'
 import { useTempDir } from '../../support/temp-dir'
-import { ROOT } from '../../support/tools'
+import { hasTool, ROOT, skipUnless } from '../../support/tools'
 
 const URI = 'otpauth://totp/ACME:alice?secret=JBSWY3DPEHPK3PXP&issuer=ACME'
 
@@ -291,14 +291,16 @@ describe('warifu(1) (man-page.ts)', () => {
     expect(readFileSync(built, 'utf8'), 'man/warifu.1 is older than the help text: npm run build').toBe(page + '\n')
   })
 
-  const groff = spawnSync('groff', ['--version']).status === 0
-  it.skipIf(!groff)('renders with groff -man without a warning (skipped: groff is not installed)', () => {
-    const r = spawnSync('groff', ['-man', '-Tutf8', '-ww'], { input: page, encoding: 'utf8' })
-    expect(r.status).toBe(0)
-    expect(r.stderr).toBe('')
-    const text = r.stdout.replace(/.\x08/g, '')
-    for (const command of ALL_COMMANDS) expect(text).toContain(`warifu ${command.name}`)
-    // The right quote came through as \[u2019], not as bytes groff would mangle.
-    expect(text).toContain('account’s secret')
-  })
+  it.skipIf(skipUnless(hasTool('groff'), 'groff (Debian groff-base)'))(
+    'renders with groff -man without a warning',
+    () => {
+      const r = spawnSync('groff', ['-man', '-Tutf8', '-ww'], { input: page, encoding: 'utf8' })
+      expect(r.status).toBe(0)
+      expect(r.stderr).toBe('')
+      const text = r.stdout.replace(/.\x08/g, '')
+      for (const command of ALL_COMMANDS) expect(text).toContain(`warifu ${command.name}`)
+      // The right quote came through as \[u2019], not as bytes groff would mangle.
+      expect(text).toContain('account’s secret')
+    },
+  )
 })
