@@ -207,6 +207,16 @@ describe.skipIf(skip)('warifu add and import: getting accounts in', () => {
       expect(list(s).map((a) => a.issuer)).toEqual(['Monex'])
     })
 
+    it('import - at a terminal asks for one link without echo', async () => {
+      const s = sandbox()
+      const run = await runInTerminal([process.execPath, CLI, 'import', '-', '--yes'], s.env, [
+        { prompt: 'otpauth link: ', type: `${MIGRATION}\r` },
+      ])
+      expect(run.status).toBe(0)
+      expect(run.screen).not.toContain('otpauth-migration')
+      expect(run.screen).toContain('Added 2 account(s).')
+    })
+
     it('Ctrl+C at the setup key prompt saves nothing', async () => {
       const s = sandbox()
       const run = await runInTerminal(

@@ -130,7 +130,9 @@ Shows what will be added, what is already saved and what cannot be imported,
 then asks; --yes skips the question. Nothing is added unless all of it is.
 Encrypted files ask for their password, or read it from --password-file.
 An otpauth:// or otpauth-migration:// argument is read as a link, not a file
-name; "-" reads such links (one a line) from standard input.`,
+name; "-" reads such links (one a line) from standard input, or at a terminal
+asks for one without showing it. Over a second of work shows progress on
+standard error at a terminal.`,
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(args, {
       yes: { type: 'boolean' },
@@ -142,7 +144,11 @@ name; "-" reads such links (one a line) from standard input.`,
     const vault = await io.openVault()
     const sources: ImportSource[] = []
     for (const [i, arg] of positionals.entries()) {
-      if (arg === '-') sources.push({ kind: 'text', text: await io.readStdin(), name: 'standard input' })
+      if (arg === '-') {
+        // At a terminal a pasted link would stay on the screen: asked without echo, one link.
+        const text = process.stdin.isTTY ? await promptPassword('otpauth link: ') : await io.readStdin()
+        sources.push({ kind: 'text', text, name: 'standard input' })
+      }
       // A link is text to read, never a file name to open (and never echoed: it holds the secret).
       else if (LINK.test(arg)) sources.push({ kind: 'text', text: arg, name: `link ${i + 1}` })
       else sources.push({ kind: 'file', path: arg })

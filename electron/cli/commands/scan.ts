@@ -30,7 +30,7 @@ QR codes holding other text are counted on standard error, not printed.
 Exits non-zero when an image cannot be read or holds no otpauth code.
 Images over 100 megapixels or 50 MB, and images still decoding after 30 s,
 are refused. Printed URIs hold secrets: they go to standard output only,
-as asked.`,
+as asked. At a terminal, a scan over a second shows progress on standard error.`,
   async run(args, io) {
     const { positionals } = parseCommandArgs(args, {})
     if (positionals.length === 0) throw new UsageError('Name at least one image: warifu scan <image>...')
