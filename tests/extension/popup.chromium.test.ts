@@ -198,7 +198,7 @@ describe.skipIf(why !== undefined)('extension popup in Chromium', () => {
     ['en', { fail: 'Specified native messaging host not found.' }, 'warifu browser install'],
     ['ja', { fail: 'Specified native messaging host not found.' }, '「ブラウザーと連携」'],
   ] as const)('says why nothing is filled (%s, %j)', async (lang, answer, expected) => {
-    const page = await openPopup(lang, 'https://example.com/', answer as Stub['answer'])
+    const page = await openPopup(lang, 'https://example.com/', answer)
     expect(await page.locator('#state').innerText()).toContain(expected)
     expect(await violations(page)).toEqual([])
     await page.screenshot({ path: join(out, `popup-${'fail' in answer ? 'host-missing' : 'no-account'}-${lang}.png`) })
