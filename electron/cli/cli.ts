@@ -40,7 +40,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     io.out(mainHelp(ALL_COMMANDS))
     return EXIT_USAGE
   }
-  if (name === '--help' || name === '-h' || (name === 'help' && rest.length === 0)) {
+  if (name === '--help' || name === '-h' || (name === 'help' && (rest.length === 0 || rest[0] === 'help'))) {
     io.out(mainHelp(ALL_COMMANDS))
     return EXIT_OK
   }

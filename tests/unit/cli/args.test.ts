@@ -131,6 +131,8 @@ describe('warifu --version, help and unknown commands (cli.ts)', () => {
     expect(h.err.at(-1)).toBe('warifu: no command "frobnicate"; run "warifu --help".')
     expect(await h.run('help')).toBe(0)
     expect(h.out.at(-1)).toMatch(/Usage: warifu <command>/)
+    expect(await h.run('help', 'help')).toBe(0)
+    expect(h.out.at(-1)).toMatch(/Usage: warifu <command>/)
   })
 
   it('suggests the nearest command and names an unknown top-level option', async () => {
