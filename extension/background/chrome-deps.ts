@@ -13,7 +13,7 @@ export const translate: Translate = (key: MessageKey, params?: Record<string, st
 // One connection per extension context (the background, or a popup while it is open).
 const host = new HostConnection({
   connect: () => chrome.runtime.connectNative(NATIVE_HOST_NAME),
-  lastError: () => chrome.runtime.lastError?.message,
+  lastError: (port) => chrome.runtime.lastError?.message ?? (port as { error?: { message?: string } }).error?.message,
   setTimer: (run, ms) => setTimeout(run, ms),
   clearTimer: (timer) => clearTimeout(timer as ReturnType<typeof setTimeout>),
 })

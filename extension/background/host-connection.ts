@@ -19,8 +19,8 @@ export interface NativePort {
 export interface HostConnectionDeps {
   /** chrome.runtime.connectNative(NATIVE_HOST_NAME). */
   connect(): NativePort
-  /** chrome.runtime.lastError?.message, read inside onDisconnect. */
-  lastError(): string | undefined
+  /** Why `port` closed, read inside onDisconnect (Chromium: runtime.lastError; Firefox: port.error). */
+  lastError(port: NativePort): string | undefined
   setTimer(run: () => void, ms: number): unknown
   clearTimer(timer: unknown): void
 }
@@ -87,7 +87,7 @@ export class HostConnection {
       if (this.port !== port) return
       this.port = null
       // "Specified native messaging host not found." when it is not installed.
-      this.settleAll(classifyHostFailure(this.deps.lastError() ?? 'Native host has exited.'))
+      this.settleAll(classifyHostFailure(this.deps.lastError(port) ?? 'Native host has exited.'))
     })
     return port
   }
