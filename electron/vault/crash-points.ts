@@ -9,6 +9,10 @@ export type CrashPoint =
   | 'purge:after-pending'
   | 'purge:after-keychain'
   | 'export:before-rename'
+  | 'migrate:after-vault-id'
+  | 'migrate:after-copy'
+  | 'adopt:after-copy'
+  | 'adopt:after-record'
 
 export function crashPoint(name: CrashPoint): void {
   if (process.env.WARIFU_CRASH_AT === name) process.kill(process.pid, 'SIGKILL')

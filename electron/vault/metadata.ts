@@ -8,6 +8,7 @@ import { ALGORITHMS, cleanName, MAX_HOTP_COUNTER, type Algorithm } from '../../s
 import type { AccountSummary } from '../../shared/types'
 import { isStoredTags, isStoredUsedAt } from './organise'
 import { isStoredSites } from './sites'
+import { isVaultId } from './vault-keychain'
 
 /** An account as stored: its summary plus the state of an interrupted change. */
 export type AccountRecord = AccountSummary & {
@@ -25,6 +26,12 @@ export type AccountRecord = AccountSummary & {
 export interface MetadataFile {
   format: 'warifu-vault'
   version: 1
+  /**
+   * This vault's id (16 hex digits): the prefix of its keychain entries' names, so two homes sharing one
+   * keychain service never see each other's secrets. Absent in files written before vault ids (and
+   * until the first write of a new vault): see vault-keychain.ts.
+   */
+  vaultId?: string
   /** ISO time of the last backup that was verified (used by the backup reminder). */
   lastBackupAt?: string
   accounts: AccountRecord[]
@@ -136,6 +143,10 @@ export function parseMetadata(text: string): MetadataFile {
   const accounts = raw.accounts.map(readRecord)
   if (new Set(accounts.map((a) => a.id)).size !== accounts.length) throw corrupt('an id appears twice')
   const file: MetadataFile = { format: 'warifu-vault', version: 1, accounts }
+  if (raw.vaultId !== undefined) {
+    if (typeof raw.vaultId !== 'string' || !isVaultId(raw.vaultId)) throw corrupt('the vault id is bad')
+    file.vaultId = raw.vaultId
+  }
   if (typeof raw.lastBackupAt === 'string') file.lastBackupAt = raw.lastBackupAt
   return file
 }
@@ -191,6 +202,7 @@ function formatMetadata(file: MetadataFile): string {
   const out = {
     format: file.format,
     version: file.version,
+    ...(file.vaultId ? { vaultId: file.vaultId } : {}),
     ...(file.lastBackupAt ? { lastBackupAt: file.lastBackupAt } : {}),
     accounts: file.accounts.map(writeRecord),
   }

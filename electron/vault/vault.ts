@@ -1,6 +1,7 @@
 /**
  * The vault: account metadata in a JSON file in the app's data directory,
- * secrets in the OS keychain, one entry per account id.
+ * secrets in the OS keychain, one entry per account, named by the vault's id and
+ * the account's (vault-keychain.ts; older entries are moved on open, legacy-migration.ts).
  *
  * Every change that touches both places is written in three steps so that a
  * crash at any point loses nothing:
@@ -32,11 +33,13 @@ import { TRASH_DAYS, type AccountSummary, type DeletedAccount } from '../../shar
 import type { SecretStore } from '../secrets/secret-store'
 import { ensurePrivateDir, writeFileAtomic } from './atomic-file'
 import { crashPoint } from './crash-points'
+import { migrateLocked, needsMigration } from './legacy-migration'
 import { tryFileLock, withFileLock } from './lock'
 import { METADATA_FILE } from './paths'
 import { readMetadata, serializeMetadata, toSummary, type AccountRecord, type MetadataFile } from './metadata'
 import { normalizeTags, usedAtMinute } from './organise'
 import { normalizeSites } from './sites'
+import { legacyEntries, newVaultId, VaultKeychain } from './vault-keychain'
 
 /** Something found, and possibly repaired, when the vault was opened. Never holds a secret. */
 export type VaultProblem =
@@ -103,10 +106,12 @@ const isLive = (r: AccountRecord) => r.deletedAt === undefined
 export class Vault {
   private constructor(
     private readonly metadataPath: string,
-    private readonly store: SecretStore,
+    private readonly store: VaultKeychain,
     private readonly now: () => number,
     private file: MetadataFile,
     private readonly secrets: Map<string, string>,
+    /** Legacy keychain entries (bare account ids) no account of this vault names: offered to adopt only. */
+    private legacy: Map<string, string>,
     readonly problems: VaultProblem[],
   ) {}
 
@@ -118,8 +123,10 @@ export class Vault {
     await store.probe()
     await ensurePrivateDir(dir)
     const metadataPath = join(dir, METADATA_FILE)
-    const { file, secrets, problems } = await load(metadataPath, store)
-    const vault = new Vault(metadataPath, store, now, file, secrets, problems)
+    // A candidate id until the file records one (load() switches to it, or the first write records this one).
+    const keychain = new VaultKeychain(store, newVaultId(), false)
+    const { file, secrets, legacy, problems } = await load(metadataPath, store, keychain)
+    const vault = new Vault(metadataPath, keychain, now, file, secrets, legacy, problems)
     // A purge that fails (keychain refusing a delete, a writer holding the lock) is left to a
     // later open: it must never keep the accounts from opening.
     await vault.purgeExpired().catch(() => undefined)
@@ -128,31 +135,50 @@ export class Vault {
 
   /** Re-reads metadata and keychain (another Warifu process may have changed them); returns what it found. */
   async refresh(): Promise<VaultProblem[]> {
-    const { file, secrets, problems } = await load(this.metadataPath, this.store)
+    const { file, secrets, legacy, problems } = await load(this.metadataPath, this.store.raw, this.store)
     this.file = file
+    this.legacy = legacy
     this.secrets.clear()
     for (const [id, secret] of secrets) this.secrets.set(id, secret)
     this.problems.splice(0, this.problems.length, ...problems)
     return problems
   }
 
-  /** Keychain entries that no account uses (kept, never deleted on their own). */
+  /**
+   * Keychain entries that no account uses (kept, never deleted on their own): this vault's own, then
+   * legacy ones from before vault ids that no account names (they may be another vault's, so they are
+   * offered here but never reported on open). Another vault's entries are never listed.
+   */
   orphanIds(): string[] {
     const known = new Set(this.file.accounts.map((r) => r.id))
-    return [...this.secrets.keys()].filter((id) => !known.has(id))
+    const own = [...this.secrets.keys()].filter((id) => !known.has(id))
+    const legacy = [...this.legacy.keys()].filter((id) => !known.has(id) && !this.secrets.has(id))
+    return [...own, ...legacy]
   }
 
   /**
-   * Gives an orphaned keychain secret its account back. The secret stays where
-   * it is; the caller supplies what the keychain never held (names, algorithm, ...).
+   * Gives an orphaned keychain secret its account back; the caller supplies what the keychain never
+   * held (names, algorithm, ...). This vault's own entry stays where it is. A legacy entry is moved
+   * to this vault's name first (write, record the account, then delete the legacy entry: a crash
+   * leaves an orphan to adopt again, or a legacy copy the next open deletes; never neither).
    */
   async adoptOrphan(id: string, params: OtpSettings): Promise<AccountSummary> {
-    const secret = this.secrets.get(id)
-    if (secret === undefined || !this.orphanIds().includes(id)) {
-      throw new AccountNotFoundError('No unused keychain entry has that id.')
-    }
+    if (!this.orphanIds().includes(id)) throw new AccountNotFoundError('No unused keychain entry has that id.')
     const record = newRecord(params, id, new Date(this.now()).toISOString())
+    const legacy = this.secrets.has(id) ? undefined : this.legacy.get(id)
+    if (legacy !== undefined) {
+      // The vault id is in the file before any entry is written under it.
+      if (!this.store.isRecorded) await this.mutate(() => undefined)
+      await this.store.set(id, legacy)
+      this.secrets.set(id, legacy)
+      crashPoint('adopt:after-copy')
+    }
     await this.mutate((file) => file.accounts.push(record))
+    if (legacy !== undefined) {
+      crashPoint('adopt:after-record')
+      if ((await this.store.get(id)) === legacy) await this.store.deleteLegacy(id)
+      this.legacy.delete(id)
+    }
     this.problems.splice(
       0,
       this.problems.length,
@@ -549,8 +575,12 @@ export class Vault {
   private async mutate(change: (file: MetadataFile) => void): Promise<void> {
     await withFileLock(`${this.metadataPath}.lock`, async () => {
       const file = await readMetadata(this.metadataPath)
+      // A new vault records its id with its first write; one recorded meanwhile by another process
+      // wins (this one wrote no entry under its candidate: every entry is written after a write here).
+      const vaultId = (file.vaultId ??= this.store.vaultId)
       change(file)
       await writeFileAtomic(this.metadataPath, serializeMetadata(file))
+      this.store.useRecorded(vaultId)
       this.file = file
     })
   }
@@ -558,7 +588,10 @@ export class Vault {
 
 interface Loaded {
   file: MetadataFile
+  /** This vault's entries, by account id. */
   secrets: Map<string, string>
+  /** Legacy entries no account of the file names. */
+  legacy: Map<string, string>
   problems: VaultProblem[]
 }
 
@@ -575,14 +608,44 @@ interface Loaded {
  * records are its work in progress, not a crash: they are left out of this view
  * and nothing is repaired or reported until a later open.
  */
-async function load(metadataPath: string, store: SecretStore): Promise<Loaded> {
-  const secrets = await store.list()
+async function load(
+  metadataPath: string,
+  store: SecretStore,
+  keychain: VaultKeychain,
+  migrated = false,
+): Promise<Loaded> {
+  const all = await store.list()
   const file = await readMetadata(metadataPath)
-  if (isClean(file, secrets)) return { file, secrets, problems: [] }
-  const repaired = await tryFileLock(`${metadataPath}.lock`, () => repairLocked(metadataPath, store))
+  if (!migrated && needsMigration(file, all)) {
+    // Once per vault (and after a crash mid-way). While a writer holds the lock, this open reads the
+    // legacy entries where they are (readers never wait) and a later open moves them.
+    const moved = await tryFileLock(`${metadataPath}.lock`, () => migrateLocked(metadataPath, store))
+    if (moved) return load(metadataPath, store, keychain, true)
+  }
+  if (file.vaultId !== undefined) keychain.useRecorded(file.vaultId)
+  const secrets = secretsOf(file, all, keychain)
+  const legacy = unclaimed(file, legacyEntries(all))
+  if (isClean(file, secrets)) return { file, secrets, legacy, problems: [] }
+  const repaired = await tryFileLock(`${metadataPath}.lock`, () => repairLocked(metadataPath, store, keychain))
   if (repaired) return repaired.value
   file.accounts = file.accounts.filter((r) => r.pending === undefined)
-  return { file, secrets, problems: [] }
+  return { file, secrets, legacy, problems: [] }
+}
+
+/** The file's accounts' secrets, by account id: this vault's entries, or a legacy one not yet moved. */
+function secretsOf(file: MetadataFile, all: ReadonlyMap<string, string>, keychain: VaultKeychain): Map<string, string> {
+  const secrets = keychain.own(all)
+  for (const r of file.accounts) {
+    const legacy = all.get(r.id)
+    if (!secrets.has(r.id) && legacy !== undefined) secrets.set(r.id, legacy)
+  }
+  return secrets
+}
+
+/** The legacy entries that no account of `file` names. */
+function unclaimed(file: MetadataFile, legacy: Map<string, string>): Map<string, string> {
+  for (const r of file.accounts) legacy.delete(r.id)
+  return legacy
 }
 
 /** True when nothing needs repairing or reporting. */
@@ -595,9 +658,11 @@ function isClean(file: MetadataFile, secrets: Map<string, string>): boolean {
 }
 
 /** Under the lock: finishes or rolls back interrupted changes, and lists what it found. */
-async function repairLocked(metadataPath: string, store: SecretStore): Promise<Loaded> {
+async function repairLocked(metadataPath: string, store: SecretStore, keychain: VaultKeychain): Promise<Loaded> {
   const file = await readMetadata(metadataPath)
-  const secrets = await store.list()
+  if (file.vaultId !== undefined) keychain.useRecorded(file.vaultId)
+  const all = await store.list()
+  const secrets = secretsOf(file, all, keychain)
   const problems: VaultProblem[] = []
   const kept: AccountRecord[] = []
   let changed = false
@@ -611,7 +676,7 @@ async function repairLocked(metadataPath: string, store: SecretStore): Promise<L
       changed = true
       if (hasSecret && record.batch && incompleteBatches.has(record.batch)) {
         // Part of an import that did not finish: undone whole, so an import stays all or nothing.
-        await store.delete(record.id)
+        await keychain.delete(record.id)
         secrets.delete(record.id)
         problems.push({ kind: 'import-rolled-back', issuer: record.issuer, label: record.label })
       } else if (hasSecret) {
@@ -625,7 +690,7 @@ async function repairLocked(metadataPath: string, store: SecretStore): Promise<L
       }
     } else if (record.pending === 'remove') {
       changed = true
-      if (hasSecret) await store.delete(record.id)
+      if (hasSecret) await keychain.delete(record.id)
       secrets.delete(record.id)
       problems.push({ kind: 'remove-completed', issuer: record.issuer, label: record.label })
     } else {
@@ -640,5 +705,5 @@ async function repairLocked(metadataPath: string, store: SecretStore): Promise<L
   }
   file.accounts = kept
   if (changed) await writeFileAtomic(metadataPath, serializeMetadata(file))
-  return { file, secrets, problems }
+  return { file, secrets, legacy: unclaimed(file, legacyEntries(all)), problems }
 }

@@ -32,6 +32,11 @@ export class MemorySecretStore implements SecretStore {
     this.check()
     return Promise.resolve(this.entries.delete(id))
   }
+  /** The secret a vault keeps for `accountId` (its entry "<vault id>/<account id>"), if any. */
+  secretOf(accountId: string): string | undefined {
+    for (const [name, secret] of this.entries) if (name.endsWith(`/${accountId}`)) return secret
+    return undefined
+  }
   list(): Promise<Map<string, string>> {
     this.check()
     return Promise.resolve(new Map(this.entries))

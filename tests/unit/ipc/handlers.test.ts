@@ -86,7 +86,7 @@ describe('the IPC handler table', () => {
     expect(list).toEqual([added])
     expect(JSON.stringify(list)).not.toContain(RFC_SECRET)
     expect(JSON.stringify(added)).not.toContain(RFC_SECRET)
-    expect(store.entries.get(added.id)).toBe(RFC_SECRET)
+    expect(store.secretOf(added.id)).toBe(RFC_SECRET)
   })
 
   it('never returns a secret from accounts:list, codes:current or a preview', async () => {
@@ -164,7 +164,7 @@ describe('the IPC handler table', () => {
     })
     expect((await value('accounts:move', b.id, 0)).map((s) => s.issuer)).toEqual(['B', 'A2'])
     expect((await value('accounts:remove', b.id)).map((s) => s.id)).toEqual([a.id])
-    expect(store.entries.has(b.id)).toBe(true)
+    expect(store.secretOf(b.id)).toBeDefined()
     expect((await value('accounts:deleted')).map((s) => s.id)).toEqual([b.id])
     expect(await call('accounts:remove', b.id)).toMatchObject({ ok: false, error: { code: 'ACCOUNT_NOT_FOUND' } })
   })

@@ -67,7 +67,7 @@ describe('the scan result channels', () => {
   it('saves a scanned account under the names typed on the scan result, cleaned', async () => {
     const a = await value('accounts:add-from-uri', NAMELESS, [], { issuer: ' マネックス証券 ', label: 'taro\u202e' })
     expect(a).toMatchObject({ issuer: 'マネックス証券', label: 'taro' })
-    expect(store.entries.get(a.id)).toBe(SECRET)
+    expect(store.secretOf(a.id)).toBe(SECRET)
   })
 
   it('refuses a scanned account with neither an issuer nor a name (INVALID_ACCOUNT, nothing saved)', async () => {
@@ -85,7 +85,7 @@ describe('the scan result channels', () => {
     const a = await value('accounts:add-from-uri', BROKER)
     now += UNDO_ADD_MS
     expect((await value('accounts:undo-add', a.id)).map((s) => s.id)).toEqual([other.id])
-    expect(store.entries.has(a.id)).toBe(false)
+    expect(store.secretOf(a.id)).toBeUndefined()
     expect(await value('accounts:deleted')).toEqual([])
     expect(asked).toEqual([])
     // Once only.

@@ -41,7 +41,7 @@ describe('Vault: Recently deleted', () => {
     await vault.remove(a.id)
 
     expect(vault.list()).toEqual([b])
-    expect(store.entries.get(a.id)).toBe(SECRET)
+    expect(store.secretOf(a.id)).toBe(SECRET)
     expect(metadata().accounts[0]).toMatchObject({ id: a.id, deletedAt: new Date(T0).toISOString() })
     expect(vault.deleted()).toEqual([{ ...a, deletedAt: new Date(T0).toISOString(), daysLeft: TRASH_DAYS }])
 
@@ -112,13 +112,13 @@ describe('Vault: Recently deleted', () => {
       ['SBI', 13],
       ['Monex', 1],
     ])
-    expect(store.entries.has(a.id)).toBe(true)
+    expect(store.secretOf(a.id)).toBeDefined()
 
     clock.now = T0 + TRASH_DAYS * DAY
     const day30 = await open()
     expect(day30.deleted().map((d) => d.issuer)).toEqual(['SBI'])
-    expect(store.entries.has(a.id)).toBe(false)
-    expect(store.entries.has(b.id)).toBe(true)
+    expect(store.secretOf(a.id)).toBeUndefined()
+    expect(store.secretOf(b.id)).toBeDefined()
     expect(day30.problems).toEqual([])
   })
 
@@ -127,7 +127,7 @@ describe('Vault: Recently deleted', () => {
     const vault = await open()
     const a = await vault.add(totp('Monex'))
     await expect(vault.purge(a.id)).rejects.toMatchObject({ code: 'ACCOUNT_NOT_FOUND' })
-    expect(store.entries.has(a.id)).toBe(true)
+    expect(store.secretOf(a.id)).toBeDefined()
     await vault.remove(a.id)
     await vault.purge(a.id)
     expect(store.entries.size).toBe(0)
@@ -193,11 +193,11 @@ describe('Vault: Recently deleted', () => {
       store.delete = () => Promise.reject(new Error('keychain locked'))
       await expect(vault.purge(a.id)).rejects.toThrow('keychain locked')
       expect(metadata().accounts[0]).toMatchObject({ id: a.id, pending: 'remove' })
-      expect(store.entries.has(a.id)).toBe(true)
+      expect(store.secretOf(a.id)).toBeDefined()
       clock.now = T0 + DAY
       delete (store as { delete?: unknown }).delete
       const reopened = await open()
-      expect(store.entries.has(a.id)).toBe(false)
+      expect(store.secretOf(a.id)).toBeUndefined()
       expect(reopened.deleted()).toEqual([])
     })
   })

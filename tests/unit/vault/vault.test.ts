@@ -51,7 +51,7 @@ describe('Vault', () => {
       period: 30,
       createdAt: new Date(NOW).toISOString(),
     })
-    expect(store.entries.get(added.id)).toBe(SECRET)
+    expect(store.secretOf(added.id)).toBe(SECRET)
     const reopened = await open()
     expect(reopened.list()).toEqual([added])
     expect(reopened.problems).toEqual([])
@@ -203,12 +203,13 @@ describe('Vault', () => {
       expect(vault.problems).toEqual([{ kind: 'remove-completed', issuer: 'Monex', label: 'taro' }])
     })
 
-    it('reports, and keeps, a keychain secret that no account uses', async () => {
-      const { store, open } = setup(tempDir())
-      store.entries.set('fedcba9876543210', SECRET)
+    it('reports, and keeps, a keychain secret of this vault that no account uses', async () => {
+      const { store, open, writeMetadata } = setup(tempDir())
+      writeMetadata({ format: 'warifu-vault', version: 1, vaultId: '00000000000000f1', accounts: [] })
+      store.entries.set('00000000000000f1/fedcba9876543210', SECRET)
       const vault = await open()
       expect(vault.problems).toEqual([{ kind: 'orphan-secret', id: 'fedcba9876543210' }])
-      expect(store.entries.get('fedcba9876543210')).toBe(SECRET)
+      expect(store.entries.get('00000000000000f1/fedcba9876543210')).toBe(SECRET)
     })
 
     it('reports an account whose secret is missing, and keeps the account', async () => {

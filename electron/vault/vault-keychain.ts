@@ -1,0 +1,93 @@
+/**
+ * One vault's entries in the keychain. Every entry's account name is "<vault id>/<account id>", the
+ * vault id being a random one kept in the vault's metadata file, so two vaults sharing a keychain
+ * service (two WARIFU_HOMEs, one WARIFU_KEYCHAIN_SERVICE) never see each other's secrets, and never
+ * report them as their own orphans.
+ *
+ * Entries written before vault ids are named by the bare account id ("legacy"). A vault moves its
+ * own to its names when it opens (legacy-migration.ts); a legacy entry that no account of this
+ * vault names may belong to another vault not opened since, so it is never reported on open, only
+ * offered by `warifu adopt` (adopting moves it to this vault's names).
+ */
+import { randomBytes } from 'node:crypto'
+import type { SecretStore } from '../secrets/secret-store'
+
+const ID = /^[0-9a-f]{16}$/
+
+/** True for a vault id (and an account id: both are 16 hex digits). */
+export function isVaultId(value: string): boolean {
+  return ID.test(value)
+}
+
+export function newVaultId(): string {
+  return randomBytes(8).toString('hex')
+}
+
+/** The keychain account name of an account's secret in a vault. */
+export function entryName(vaultId: string, accountId: string): string {
+  return `${vaultId}/${accountId}`
+}
+
+/** The legacy entries of a keychain listing (bare account ids), by account id. */
+export function legacyEntries(all: ReadonlyMap<string, string>): Map<string, string> {
+  return new Map([...all].filter(([name]) => ID.test(name)))
+}
+
+/**
+ * A vault's view of the keychain, by account id. Until the vault's first write a new vault has no id
+ * in its file: it holds a candidate, which the first write records (or replaces with the id another
+ * process recorded first: nothing was written to the keychain under the candidate before then).
+ */
+export class VaultKeychain {
+  constructor(
+    /** The whole service's store (migration and listing need every entry). */
+    readonly raw: SecretStore,
+    private id: string,
+    /** False while `id` is only a candidate not yet in the metadata file. */
+    private recorded: boolean,
+  ) {}
+
+  get vaultId(): string {
+    return this.id
+  }
+
+  get isRecorded(): boolean {
+    return this.recorded
+  }
+
+  /** Follows the id in the metadata file (read by this process or written by another). */
+  useRecorded(vaultId: string): void {
+    this.id = vaultId
+    this.recorded = true
+  }
+
+  get(accountId: string): Promise<string | null> {
+    return this.raw.get(entryName(this.id, accountId))
+  }
+
+  set(accountId: string, secret: string): Promise<void> {
+    return this.raw.set(entryName(this.id, accountId), secret)
+  }
+
+  /** Deletes the account's entry, and its legacy one if a busy writer kept it from being moved yet. */
+  async delete(accountId: string): Promise<boolean> {
+    const own = await this.raw.delete(entryName(this.id, accountId))
+    const legacy = await this.raw.delete(accountId)
+    return own || legacy
+  }
+
+  /** This vault's entries among a full listing of the service, by account id. */
+  own(all: ReadonlyMap<string, string>): Map<string, string> {
+    const prefix = `${this.id}/`
+    const mine = new Map<string, string>()
+    for (const [name, secret] of all) {
+      if (name.startsWith(prefix) && ID.test(name.slice(prefix.length))) mine.set(name.slice(prefix.length), secret)
+    }
+    return mine
+  }
+
+  /** Deletes a legacy entry (after its secret is safely under this vault's name). */
+  deleteLegacy(accountId: string): Promise<boolean> {
+    return this.raw.delete(accountId)
+  }
+}
