@@ -17,24 +17,38 @@ export interface HostSessionOptions {
   deps: BrowserHostDeps
 }
 
-/** Exit codes: 0 when the browser closed the port, 1 after refusing the caller or a too-large frame. */
+/** The browser closed its end of the pipe while the host was answering. */
+class BrowserGoneError extends Error {}
+
+/**
+ * Exit codes: 0 when the browser closed the port (even mid-answer), 1 after refusing the caller
+ * or a too-large frame.
+ */
 export async function runHostSession(options: HostSessionOptions): Promise<number> {
-  const send = (answer: BrowserResponse) => options.write(encodeFrame(answer))
-  if (!isAllowedCaller(options.args)) {
-    await send(errorAnswer('caller-not-allowed', 'Warifu answers only its own browser extension.'))
-    return 1
-  }
-  for await (const frame of readFrames(options.input)) {
-    if (frame.kind === 'too-large') {
-      await send(errorAnswer('message-too-large', 'That message is larger than Warifu reads.'))
+  const send = (answer: BrowserResponse) =>
+    options.write(encodeFrame(answer)).catch(() => {
+      throw new BrowserGoneError()
+    })
+  try {
+    if (!isAllowedCaller(options.args)) {
+      await send(errorAnswer('caller-not-allowed', 'Warifu answers only its own browser extension.'))
       return 1
     }
-    if (frame.kind === 'bad-json') {
-      await send(errorAnswer('bad-json', 'That message is not JSON.'))
-      continue
+    for await (const frame of readFrames(options.input)) {
+      if (frame.kind === 'too-large') {
+        await send(errorAnswer('message-too-large', 'That message is larger than Warifu reads.'))
+        return 1
+      }
+      if (frame.kind === 'bad-json') {
+        await send(errorAnswer('bad-json', 'That message is not JSON.'))
+        continue
+      }
+      const parsed = parseBrowserRequest(frame.value)
+      await send(parsed.ok ? await answerRequest(parsed.request, options.deps) : parsed.answer)
     }
-    const parsed = parseBrowserRequest(frame.value)
-    await send(parsed.ok ? await answerRequest(parsed.request, options.deps) : parsed.answer)
+    return 0
+  } catch (error) {
+    if (error instanceof BrowserGoneError) return 0
+    throw error
   }
-  return 0
 }

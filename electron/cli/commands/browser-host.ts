@@ -4,13 +4,13 @@
  * would corrupt the stream, so for the session it is sent to standard error instead.
  */
 import { join } from 'node:path'
-import { version } from '../../../package.json'
 import { isBrowserAccessRemoved } from '../../browser/access'
 import { notifyFill } from '../../browser/activity'
 import type { BrowserHostDeps } from '../../browser/host'
 import { runHostSession } from '../../browser/host-session'
 import { fileStamp, VaultHolder } from '../../app/vault-holder'
 import { dataDir, METADATA_FILE } from '../../vault/paths'
+import { VERSION } from '../help-text'
 import type { CliIo, Command } from '../io'
 
 /** The host's dependencies over the user's vault, re-read whenever another Warifu changes it. */
@@ -24,7 +24,7 @@ export function vaultHostDeps(io: CliIo, dir: string = dataDir()): BrowserHostDe
     now: () => io.now(),
     accessRemoved: () => isBrowserAccessRemoved(dir),
     notifyFill: (fill) => notifyFill(fill),
-    version,
+    version: VERSION,
   }
 }
 
@@ -47,6 +47,10 @@ the account whose site the page is on: never a secret, never the account list.`,
     // Anything else that writes to stdout (a library's log line) goes to stderr instead.
     stdout.write = ((...rest: Parameters<typeof process.stderr.write>) =>
       process.stderr.write(...rest)) as typeof stdout.write
+    // The browser closing the pipe (EPIPE) fails the pending write, which ends the session; without
+    // a listener the same error would also be thrown as an uncaught 'error' event.
+    const ignore = () => undefined
+    stdout.on('error', ignore)
     try {
       return await runHostSession({
         args,
@@ -56,6 +60,7 @@ the account whose site the page is on: never a secret, never the account list.`,
         deps: vaultHostDeps(io),
       })
     } finally {
+      stdout.off('error', ignore)
       if (original) Object.defineProperty(stdout, 'write', original)
       else delete (stdout as { write?: unknown }).write
     }

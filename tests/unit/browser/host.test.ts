@@ -291,6 +291,18 @@ describe('runHostSession', () => {
     expect(answers).toEqual([expect.objectContaining({ type: 'error', code: 'message-too-large' })])
   })
 
+  it('ends quietly (exit 0) when the browser closed its end before the answer was written', async () => {
+    const stdin = new PassThrough()
+    stdin.end(encodeFrame({ v: 1, type: 'ping' }))
+    const code = await runHostSession({
+      args: CHROME_CALLER,
+      input: stdin,
+      write: () => Promise.reject(Object.assign(new Error('write EPIPE'), { code: 'EPIPE' })),
+      deps: deps([]).d,
+    })
+    expect(code).toBe(0)
+  })
+
   it('ends quietly on a partial frame (the browser went away)', async () => {
     const { code, answers } = await session(CHROME_CALLER, [encodeFrame({ v: 1, type: 'ping' }).subarray(0, 6)])
     expect(code).toBe(0)
