@@ -1,8 +1,7 @@
 /** Entry point of the `warifu` command: real stdin/stdout, clock and vault. */
-import { KeytarSecretStore } from '../secrets/secret-store'
+import type { KeytarSecretStore } from '../secrets/secret-store'
 import { setLockOwnerName } from '../vault/lock'
 import { dataDir, keychainService, keychainTimeoutMs } from '../vault/paths'
-import { Vault, describeProblem } from '../vault/vault'
 import { runCli } from './cli'
 import type { CliIo } from './io'
 
@@ -21,6 +20,12 @@ const io: CliIo = {
   now: () => Date.now(),
   stdoutIsTerminal: process.stdout.isTTY === true,
   async openVault() {
+    // Loaded on first use: keytar (a native library and its D-Bus client) and the vault with its
+    // site checks cost start-up time that `warifu code --uri`, `scan` and `--help` never need.
+    const [{ KeytarSecretStore }, { Vault, describeProblem }] = await Promise.all([
+      import('../secrets/secret-store'),
+      import('../vault/vault'),
+    ])
     store = new KeytarSecretStore(keychainService(), keychainTimeoutMs())
     const vault = await Vault.open({ dir: dataDir(), store })
     for (const problem of vault.problems) process.stderr.write(`warifu: note: ${describeProblem(problem)}\n`)
