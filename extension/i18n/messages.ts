@@ -68,7 +68,7 @@ const ja: Record<MessageKey, string> = {
   popupReal: 'このページは {site} です。',
   popupFill: 'コードを入力',
   popupFillAccount: '{name} のコードを入力',
-  popupChoose: '{site} を使うアカウントが複数あります。どれを入力しますか？',
+  popupChoose: '{site} を使うアカウントが複数あります。どのアカウントのコードを入力しますか？',
   popupShortcut: 'ショートカット：{keys}',
   popupNoShortcut: 'ショートカットが未設定です。ブラウザーの拡張機能のショートカット設定で選べます。',
   popupFilled: '入力しました。',
