@@ -76,7 +76,8 @@ function withoutSecret(p: OtpParams, source: string, sites: ReturnType<typeof im
 
 /** A file's name for messages and the preview; a name that may hold a secret (a pasted link) is not shown. */
 function shownName(path: string): string {
-  return pathForEcho(basename(path), 'a file')
+  // An empty argument has no name to show.
+  return basename(path) === '' ? 'a file' : pathForEcho(basename(path), 'a file')
 }
 
 /** A file's bytes with the same refusals as every file the user names (missing, folder, FIFO, over 32 MiB). */
@@ -111,7 +112,13 @@ async function textOf(
     return { name, text: texts.join('\n'), image: true }
   }
   if (bytes.includes(0)) throw new UnsupportedBackupError(`${name} is not a backup Warifu reads.`)
-  return { name, text: utf8Decode(bytes, 'file'), image: false }
+  try {
+    return { name, text: utf8Decode(bytes, 'file'), image: false }
+  } catch (error) {
+    // Which file, when several are read at once.
+    if (error instanceof AppError) error.message = `${name}: ${error.message}`
+    throw error
+  }
 }
 
 /** A source's name for progress, before it is read (the same name the preview gives it). */
