@@ -9,17 +9,18 @@
  */
 import { createHash } from 'node:crypto'
 import { CHROMIUM_EXTENSION_ID, FIREFOX_EXTENSION_ID } from '../../shared/browser/extension-id'
-import { BROWSER_PROTOCOL_VERSION, type BrowserRequest, type BrowserResponse } from '../../shared/browser/messages'
+import {
+  BROWSER_PROTOCOL_VERSION,
+  type BrowserProtocolErrorCode,
+  type BrowserRequest,
+  type BrowserResponse,
+} from '../../shared/browser/messages'
 import { isAppError, type ErrorCode } from '../../shared/errors'
 import { checkText } from '../../shared/sites/check'
 import { siteMatchesHost } from '../../shared/sites/domain'
 import type { AccountSummary } from '../../shared/types'
 import { knownSites } from '../cli/commands/check'
 import type { FillNotice } from './activity'
-
-/** Error codes of the protocol itself (the others are shared/errors.ts codes). */
-export type HostProtocolErrorCode =
-  'caller-not-allowed' | 'message-too-large' | 'bad-json' | 'bad-request' | 'unsupported-version' | 'internal'
 
 /** What the host reads the accounts through: no secret leaves it, only a code. */
 export interface HostAccounts {
@@ -46,7 +47,7 @@ const MAX_URL_LENGTH = 8192
 const REF = /^[0-9a-f]{1,64}$/
 
 /** An error answer; `message` is fixed text, never an echo of the request. */
-export function errorAnswer(code: HostProtocolErrorCode | ErrorCode, message: string): BrowserResponse {
+export function errorAnswer(code: BrowserProtocolErrorCode | ErrorCode, message: string): BrowserResponse {
   return { v: V, type: 'error', code, message }
 }
 
@@ -67,7 +68,7 @@ export function isAllowedCaller(args: readonly string[]): boolean {
 export function parseBrowserRequest(
   raw: unknown,
 ): { ok: true; request: BrowserRequest } | { ok: false; answer: BrowserResponse } {
-  const bad = (code: HostProtocolErrorCode, message: string) => ({
+  const bad = (code: BrowserProtocolErrorCode, message: string) => ({
     ok: false as const,
     answer: errorAnswer(code, message),
   })

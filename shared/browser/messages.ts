@@ -45,5 +45,20 @@ export type BrowserResponse =
   | { v: 1; type: 'no-account' }
   /** The user removed the browser's access in the app. */
   | { v: 1; type: 'access-removed' }
-  /** Anything else: a stable code (shared/errors.ts ErrorCode or a protocol code) and a message without secrets. */
+  /** Anything else: a stable code (shared/errors.ts ErrorCode or a BrowserProtocolErrorCode) and a message without secrets. */
   | { v: 1; type: 'error'; code: string; message: string }
+
+/** The host's own error codes (an `error` answer's `code` is one of these or an ErrorCode from shared/errors.ts). */
+export type BrowserProtocolErrorCode =
+  /** The host was started by another extension than Warifu's; it exits after this answer. */
+  | 'caller-not-allowed'
+  /** A message over MAX_BROWSER_MESSAGE_BYTES; the host exits after this answer. */
+  | 'message-too-large'
+  /** Not UTF-8 JSON. */
+  | 'bad-json'
+  /** JSON, but not a request this protocol has (type, url, account ref). */
+  | 'bad-request'
+  /** `v` is not BROWSER_PROTOCOL_VERSION. */
+  | 'unsupported-version'
+  /** Something unexpected; nothing about it is said. */
+  | 'internal'
