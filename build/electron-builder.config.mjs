@@ -20,6 +20,9 @@ const config = {
   asar: true,
   // keytar's native addon must be a real file on disk for dlopen; zxing's .wasm is read with fs (asar-aware).
   asarUnpack: ['**/*.node'],
+  // The browser extension as real folders beside app.asar (resources/extension/chromium, .../firefox):
+  // "Connect a browser" names them for "Load unpacked", and a browser cannot load a folder inside an asar.
+  extraResources: [{ from: 'dist/extension', to: 'extension', filter: ['chromium/**', 'firefox/**'] }],
   afterPack: './build/after-pack.mjs',
   // Installers are built and published by hand; never upload from a CI run by accident.
   publish: null,

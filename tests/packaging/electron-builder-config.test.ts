@@ -52,6 +52,13 @@ describe('electron-builder configuration', () => {
     expect(pkg.scripts.dist).toBe(`node build/bundle.mjs && electron-builder --config ${CONFIG_FILE}`)
   })
 
+  it('puts the unpacked browser extension beside app.asar, where Connect a browser names it', async () => {
+    const config = await validate(CONFIG_FILE)
+    expect(config.extraResources).toEqual([
+      { from: 'dist/extension', to: 'extension', filter: ['chromium/**', 'firefox/**'] },
+    ])
+  })
+
   it('packs only the bundles and package.json, leaving dist/ to the bundler', async () => {
     const config = await validate(CONFIG_FILE)
     // electron-builder normalises the list into one file set.

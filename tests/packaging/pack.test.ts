@@ -77,7 +77,8 @@ describe('electron-builder --linux dir with our config', () => {
   })
 
   it('puts every built bundle into app.asar, without source maps', () => {
-    const built = walk(join(ROOT, 'dist')).filter((f) => !f.endsWith('.map'))
+    // The browser extension goes beside the archive instead (extraResources; checked below).
+    const built = walk(join(ROOT, 'dist')).filter((f) => !f.endsWith('.map') && !f.startsWith('extension/'))
     expect(built).toEqual(
       expect.arrayContaining([
         'electron/main.cjs',
@@ -104,6 +105,12 @@ describe('electron-builder --linux dir with our config', () => {
     expect([...top].sort()).toEqual(['dist', 'node_modules', 'package.json'])
     for (const dev of ['electron', 'electron-builder', 'vitest', 'playwright-core', 'esbuild', 'typescript']) {
       expect(files, dev).not.toContain(`/node_modules/${dev}`)
+    }
+  })
+
+  it('ships the browser extension as real folders beside the archive (what Connect a browser names)', () => {
+    for (const family of ['chromium', 'firefox']) {
+      expect(existsSync(join(unpacked, 'resources', 'extension', family, 'manifest.json')), family).toBe(true)
     }
   })
 
