@@ -42,6 +42,8 @@ function wordsOf(name: string, commandNames: readonly string[]): Pick<CommandSpe
       return { words: { accounts: 'accounts', names: true }, actions: ['add', 'remove', 'list'] }
     case 'completion':
       return { words: { fixed: SHELLS } }
+    case 'browser':
+      return { words: { fixed: ['install', 'uninstall'] } }
     case 'help':
       return { words: { fixed: commandNames } }
     default:

@@ -7,6 +7,9 @@ import { spawnSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { HelpRequested } from '../../electron/cli/args'
+import { ALL_COMMANDS } from '../../electron/cli/cli'
+import type { CliIo } from '../../electron/cli/io'
 import { CLI, cliBuilt, ROOT, skipUnless } from '../support/tools'
 
 /** Splits `text` at `separators` outside quotes and [optional] brackets. */
@@ -124,5 +127,25 @@ describe.skipIf(skip)("README.md's warifu commands (built CLI)", () => {
     expect(r.stderr).toBe('')
     expect(r.status).toBe(0)
     expect(r.stdout).toMatch(/Usage|^warifu \d/)
+  })
+})
+
+describe("README.md's warifu commands against the commands' own option tables (in-process)", () => {
+  const commands = readmeCommands(readFileSync(join(ROOT, 'README.md'), 'utf8'))
+  const stop = (): never => {
+    throw new HelpRequested(undefined)
+  }
+  // Any use of io stops the command: only its argument check runs.
+  const io = new Proxy({ now: () => 0 } as unknown as CliIo, { get: (t, k): unknown => Reflect.get(t, k) ?? stop })
+
+  // --help alone checks the options against the help text; this also runs them through the parser
+  // the command really uses, so an option the help still mentions but the command dropped fails too.
+  // The browser host is left out: it starts its session before reading options.
+  const runnable = commands.filter((c) => ALL_COMMANDS.some((k) => k.name === c[0] && k.name !== 'browser-host'))
+  it.each(runnable.map((c) => [c.join(' '), c] as const))('warifu %s parses', async (_line, [name, ...args]) => {
+    const command = ALL_COMMANDS.find((c) => c.name === name)!
+    await expect(Promise.resolve().then(() => command.run([...args, '--help'], io))).rejects.toBeInstanceOf(
+      HelpRequested,
+    )
   })
 })
