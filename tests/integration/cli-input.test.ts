@@ -223,6 +223,28 @@ describe.skipIf(skip)('warifu add and import: getting accounts in', () => {
       expect(run.screen).toContain('Added 2 account(s).')
     })
 
+    it('import asks before adding at a terminal: "n" adds nothing (exit 1, not a usage error), "y" adds', async () => {
+      const s = sandbox()
+      const question = 'Add 2 account(s)? [y/N] '
+      const no = await runInTerminal([process.execPath, CLI, 'import', MIGRATION], s.env, [
+        { prompt: question, type: 'n\r' },
+      ])
+      expect(no.status).toBe(1)
+      expect(no.screen).toContain('warifu: Cancelled; nothing was added. [NOT_CONFIRMED]')
+      expect(list(s)).toEqual([])
+      const yes = await runInTerminal([process.execPath, CLI, 'import', MIGRATION], s.env, [
+        { prompt: question, type: 'y\r' },
+      ])
+      expect(yes.status).toBe(0)
+      expect(list(s)).toHaveLength(2)
+      // No terminal to ask, and no --yes: a usage error that adds nothing.
+      const other = sandbox()
+      const script = other.run(['import', MIGRATION])
+      expect(script.status).toBe(2)
+      expect(script.stderr).toBe('warifu: Add --yes to import without the question (no terminal to ask). [USAGE]\n')
+      expect(list(other)).toEqual([])
+    })
+
     it('Ctrl+C at the setup key prompt saves nothing', async () => {
       const s = sandbox()
       const run = await runInTerminal(

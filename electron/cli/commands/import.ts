@@ -1,9 +1,16 @@
 /** `warifu import`: preview then add accounts from backups, otpauth lists and QR images, all or nothing. */
-import { AppError, DuplicateAccountError, UnsupportedBackupError, UsageError } from '../../../shared/errors'
+import {
+  AppError,
+  DuplicateAccountError,
+  NotConfirmedError,
+  UnsupportedBackupError,
+  UsageError,
+} from '../../../shared/errors'
 import type { ImportPreview, ImportSource, PreviewAccount } from '../../backup/index'
 import type { AccountSummary } from '../../../shared/types'
 import type { Vault } from '../../vault/vault'
 import { parseCommandArgs } from '../args'
+import { confirmAtTerminal } from '../confirm'
 import type { CliIo, Command } from '../io'
 import { cliProgress, importProgressText } from '../progress'
 import { promptPassword, readPasswordFile } from './password'
@@ -104,16 +111,10 @@ function printPreview(io: CliIo, preview: ImportPreview): void {
 }
 
 async function confirmImport(count: number): Promise<void> {
-  if (!process.stdin.isTTY) throw new UsageError('Add --yes to import without the question (no terminal to ask).')
-  process.stderr.write(`Add ${count} account(s)? [y/N] `)
-  const answer = await new Promise<string>((resolve) => {
-    process.stdin.resume()
-    process.stdin.once('data', (d) => {
-      process.stdin.pause()
-      resolve(String(d).trim())
-    })
-  })
-  if (!/^y(es)?$/i.test(answer)) throw new UsageError('Cancelled; nothing was added.')
+  const yes = await confirmAtTerminal(`Add ${count} account(s)? [y/N] `)
+  if (yes === undefined) throw new UsageError('Add --yes to import without the question (no terminal to ask).')
+  // A "no" is an answer, not a usage error: exit 1, as every other question.
+  if (!yes) throw new NotConfirmedError('Cancelled; nothing was added.')
 }
 
 export const importCommand: Command = {
