@@ -12,6 +12,7 @@ import type { EntryRoute } from './entry-routing'
 export interface HeadlessApp {
   exit(code: number): void
   dock?: { hide(): void }
+  disableHardwareAcceleration?(): void
 }
 
 /** The `warifu` argv for a non-window route. */
@@ -22,6 +23,8 @@ export function cliArgsFor(route: Exclude<EntryRoute, { kind: 'gui' }>): string[
 /** Runs the command and exits the app with its code. */
 export function runHeadless(route: Exclude<EntryRoute, { kind: 'gui' }>, app: HeadlessApp): void {
   app.dock?.hide()
+  // Nothing is drawn: no GPU process to start (must be called before the app is ready).
+  app.disableHardwareAcceleration?.()
   const args = cliArgsFor(route)
   const word = args[0] ?? ''
   // Named in the 'busy' message another Warifu shows; only a plain command word (an argument may be a secret).

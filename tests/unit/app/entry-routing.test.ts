@@ -98,7 +98,11 @@ describe('runHeadless (the packaged app without a window)', () => {
       const code = await new Promise<number>((done) =>
         runHeadless(
           { kind: 'cli', args: ['help', 'no-such-command'] },
-          { exit: (c) => done(c), dock: { hide: () => void calls.push('hide') } },
+          {
+            exit: (c) => done(c),
+            dock: { hide: () => void calls.push('hide') },
+            disableHardwareAcceleration: () => void calls.push('no-gpu'),
+          },
         ),
       )
       expect(code).toBe(2)
@@ -106,6 +110,6 @@ describe('runHeadless (the packaged app without a window)', () => {
     } finally {
       stderr.mockRestore()
     }
-    expect(calls).toEqual(['hide'])
+    expect(calls).toEqual(['hide', 'no-gpu'])
   })
 })
