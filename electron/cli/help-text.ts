@@ -25,7 +25,9 @@ export const EXIT_STATUS: readonly [code: number, meaning: string][] = [
 export function mainHelp(commands: readonly Command[]): string {
   const width = Math.max(...commands.map((c) => c.name.length))
   const lines = commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`)
-  const variables = ENVIRONMENT.map(([name, meaning]) => `  ${name}: ${meaning}`)
+  const nameWidth = Math.max(...ENVIRONMENT.map(([name]) => name.length))
+  const variables = ENVIRONMENT.map(([name, meaning]) => `  ${name.padEnd(nameWidth)}  ${meaning}`)
+  const statuses = EXIT_STATUS.map(([code, meaning]) => `  ${code}  ${meaning}`)
   return `Warifu: ${TOOL_SUMMARY}.
 
 Usage: warifu <command> [options]
@@ -38,5 +40,6 @@ ${lines.join('\n')}
 Environment:
 ${variables.join('\n')}
 
-Exit status: ${EXIT_STATUS.map(([code, meaning]) => `${code} ${meaning}`).join('; ')}.`
+Exit status:
+${statuses.join('\n')}`
 }
