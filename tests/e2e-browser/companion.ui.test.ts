@@ -10,33 +10,47 @@
  */
 import { spawnSync } from 'node:child_process'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { MESSAGES } from '../../extension/i18n/messages'
 import { BROWSER_PROTOCOL_VERSION } from '../../shared/browser/messages'
 import { CLI, hasTool } from '../support/tools'
-import { companionUnavailable, launchCompanion, type Companion } from './harness/browser'
+import {
+  companionUnavailable,
+  EXTENSION_ORIGIN,
+  extensionTexts,
+  launchCompanion,
+  type Companion,
+} from './harness/browser'
 import { fieldValues, recordedEvents, waitForOverlay } from './harness/page-state'
+import { attachPopup } from './harness/popup'
+import { setBrowserAccessRemoved } from '../../electron/browser/access'
 import {
   FAKE_HOMOGRAPH,
   FAKE_HYPHENATED,
   FAKE_PREFIXED,
+  HOTP_SITE,
   OTHER_ORIGIN_HOST,
+  SHARED_SITE,
   REAL_SITE,
   REAL_SUBDOMAIN,
 } from './harness/sites'
 
 const SECRET = 'JBSWY3DPEHPK3PXP'
 const URI = `otpauth://totp/Monex:hanako?secret=${SECRET}&issuer=Monex`
-const ja = MESSAGES.ja
 
 const why =
   companionUnavailable() ?? (hasTool('oathtool') ? undefined : 'oathtool is absent (apt-get install oathtool)')
 if (why) console.warn(`[skip] browser companion e2e: ${why}`)
 
+/** Two accounts on one site, and a counter-based one. */
+const SHARED_SECRETS = { hanako: 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ', taro: 'MFRGGZDFMZTWQ2LKNNWG23TPOBYXE43U' }
+const HOTP_URI = `otpauth://hotp/SBI:taro?secret=KRUGS4ZANFZSAYJAORSXG5BB&issuer=SBI&counter=0`
+
+const squash = (text: string) => text.replace(/\s+/g, '')
+
 /** oathtool's codes for every 30 s step from `fromMs` to `toMs`. */
-function oathtoolCodes(fromMs: number, toMs: number): string[] {
+function oathtoolCodes(fromMs: number, toMs: number, secret = SECRET): string[] {
   const codes: string[] = []
   for (let step = Math.floor(fromMs / 30_000); step <= Math.floor(toMs / 30_000); step++) {
-    const r = spawnSync('oathtool', ['--totp', '-b', SECRET, '--now', `@${step * 30}`], { encoding: 'utf8' })
+    const r = spawnSync('oathtool', ['--totp', '-b', secret, '--now', `@${step * 30}`], { encoding: 'utf8' })
     if (r.status !== 0) throw new Error(`oathtool failed: ${r.stderr}`)
     codes.push(r.stdout.trim())
   }
@@ -45,10 +59,19 @@ function oathtoolCodes(fromMs: number, toMs: number): string[] {
 
 describe.skipIf(why)('browser companion in Chromium', () => {
   let run: Companion
+  const t = extensionTexts('ja')
   beforeAll(async () => {
     run = await launchCompanion({ locale: 'ja' })
-    const added = run.vault.run(['add', URI, '--site', REAL_SITE])
-    expect(added.status, added.stderr).toBe(0)
+    for (const [uri, site] of [
+      [URI, REAL_SITE],
+      ...Object.entries(SHARED_SECRETS).map(
+        ([label, secret]) => [`otpauth://totp/Rakuten:${label}?secret=${secret}&issuer=Rakuten`, SHARED_SITE] as const,
+      ),
+      [HOTP_URI, HOTP_SITE],
+    ] as const) {
+      const added = run.vault.run(['add', uri, '--site', site])
+      expect(added.status, added.stderr).toBe(0)
+    }
   })
   afterAll(async () => {
     await run?.close()
@@ -109,9 +132,11 @@ describe.skipIf(why)('browser companion in Chromium', () => {
     ])('on https://%s (%s): the red warning names the real site', async (host) => {
       const { page, overlay } = await shortcutOn(`https://${host}/login`)
       expect(overlay.role).toBe('alertdialog')
-      expect(overlay.name).toBe(ja.warnLabel)
-      expect(overlay.text).toContain(REAL_SITE)
-      expect(overlay.text).toContain(ja.warnAdvice.replace('{site}', REAL_SITE))
+      expect(overlay.name).toBe(t('warnLabel'))
+      // The warning sets the host names apart (own elements), so its text is compared without spaces.
+      const text = squash(overlay.text)
+      expect(text).toContain(squash(t('warnTitle', { host, site: REAL_SITE })))
+      expect(text).toContain(squash(t('warnAdvice', { site: REAL_SITE })))
       expect(await fieldValues(page)).toEqual({ otp: '' })
       expect(await recordedEvents(page)).toEqual([])
       await page.close()
@@ -119,7 +144,7 @@ describe.skipIf(why)('browser companion in Chromium', () => {
 
     it('on http://monex.co.jp (the real site without https): says so, fills nothing', async () => {
       const { page, overlay } = await shortcutOn(`http://${REAL_SITE}/login`)
-      expect(overlay.text).toBe(ja.notHttps.replace('{site}', REAL_SITE))
+      expect(overlay.text).toBe(t('notHttps', { site: REAL_SITE }))
       expect(await fieldValues(page)).toEqual({ otp: '' })
       expect(await recordedEvents(page)).toEqual([])
       await page.close()
@@ -129,7 +154,7 @@ describe.skipIf(why)('browser companion in Chromium', () => {
       const { page, overlay } = await shortcutOn(`https://${REAL_SITE}/frame-cross`)
       const frame = page.frames().find((f) => f !== page.mainFrame())!
       expect(new URL(frame.url()).host).toBe(OTHER_ORIGIN_HOST)
-      expect(overlay.text).toBe(ja.noField)
+      expect(overlay.text).toBe(t('noField'))
       expect(await fieldValues(frame)).toEqual({ otp: '' })
       expect(await recordedEvents(frame)).toEqual([])
       await page.close()
@@ -137,9 +162,43 @@ describe.skipIf(why)('browser companion in Chromium', () => {
 
     it('on a page of no account: the quiet note', async () => {
       const { page, overlay } = await shortcutOn(`https://${OTHER_ORIGIN_HOST}/login`)
-      expect(overlay).toMatchObject({ role: 'status', text: ja.noAccount })
+      expect(overlay).toMatchObject({ role: 'status', text: t('noAccount') })
       expect(await fieldValues(page)).toEqual({ otp: '' })
       await page.close()
+    })
+  })
+
+  describe('asks, or leaves it to the user', () => {
+    it('with two accounts on the site: the popup asks which one, and the chosen one is filled', async () => {
+      const page = await run.open(`https://${SHARED_SITE}/login`)
+      const before = Date.now()
+      await run.pressShortcut(page)
+      const popup = await attachPopup(run, (text) => text.includes(t('popupChoose', { site: SHARED_SITE })))
+      expect(await popup.text()).toContain('Rakuten (hanako)')
+      await popup.click('Rakuten (taro)')
+      await waitForOverlay(page)
+      expect(oathtoolCodes(before, Date.now(), SHARED_SECRETS.taro)).toContain((await fieldValues(page)).otp)
+      await popup.close()
+      await page.close()
+    })
+
+    it('a counter-based (HOTP) account is never filled automatically', async () => {
+      const { page, overlay } = await shortcutOn(`https://${HOTP_SITE}/login`)
+      expect(overlay.text).toBe(t('counterBased', { name: 'SBI (taro)' }))
+      expect(await fieldValues(page)).toEqual({ otp: '' })
+      await page.close()
+    })
+
+    it('after the access was removed in the app, nothing is filled on the real site either', async () => {
+      await setBrowserAccessRemoved(run.vault.home, true, Date.now())
+      try {
+        const { page, overlay } = await shortcutOn(`https://${REAL_SITE}/login`)
+        expect(overlay.text).toBe(t('accessRemoved'))
+        expect(await fieldValues(page)).toEqual({ otp: '' })
+        await page.close()
+      } finally {
+        await setBrowserAccessRemoved(run.vault.home, false, Date.now())
+      }
     })
   })
 
@@ -170,10 +229,8 @@ describe.skipIf(why)('browser companion in Chromium', () => {
       expect(other.raw).not.toContain(SECRET)
     })
 
-    it("answers Warifu's own id with a code and never the secret (the same request, as a control)", async () => {
-      const own = askHost(
-        `chrome-extension://${(await import('../../shared/browser/extension-id')).CHROMIUM_EXTENSION_ID}/`,
-      )
+    it("answers Warifu's own id with a code and never the secret (the same request, as a control)", () => {
+      const own = askHost(EXTENSION_ORIGIN)
       expect(own.answer).toMatchObject({ type: 'code', site: REAL_SITE })
       expect(own.raw).not.toContain(SECRET)
     })

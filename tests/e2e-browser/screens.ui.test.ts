@@ -7,9 +7,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { MESSAGES } from '../../extension/i18n/messages'
 import { ROOT } from '../support/tools'
-import { companionUnavailable, launchCompanion, type Companion } from './harness/browser'
+import { companionUnavailable, extensionTexts, launchCompanion, type Companion } from './harness/browser'
 import { waitForOverlay } from './harness/page-state'
 import { openPopup } from './harness/popup'
 import { FAKE_HYPHENATED, OTHER_ORIGIN_HOST, REAL_SITE } from './harness/sites'
@@ -22,7 +21,7 @@ const URI =
   'otpauth://totp/%E3%83%9E%E3%83%8D%E3%83%83%E3%82%AF%E3%82%B9%E8%A8%BC%E5%88%B8:hanako?secret=JBSWY3DPEHPK3PXP&issuer=%E3%83%9E%E3%83%8D%E3%83%83%E3%82%AF%E3%82%B9%E8%A8%BC%E5%88%B8'
 
 describe.skipIf(why).each(['ja', 'en'] as const)('browser companion screenshots (%s)', (locale) => {
-  const texts = MESSAGES[locale]
+  const t = extensionTexts(locale)
   let run: Companion
   beforeAll(async () => {
     mkdirSync(SCREENS, { recursive: true })
@@ -39,15 +38,15 @@ describe.skipIf(why).each(['ja', 'en'] as const)('browser companion screenshots 
     const page = await run.open(url)
     await run.pressShortcut(page)
     await waitForOverlay(page)
-    const popup = await openPopup(run, (text) => !text.includes(texts.popupChecking))
+    const popup = await openPopup(run, (text) => !text.includes(t('popupChecking')))
     return { page, popup }
   }
 
   it('the popup on the real site names it and offers the account', async () => {
     const { page, popup } = await popupOn(`https://${REAL_SITE}/login`)
     const text = await popup.text()
-    expect(text).toContain(texts.popupReal.replace('{site}', REAL_SITE))
-    expect(text).toContain(texts.popupFillAccount.replace('{name}', 'マネックス証券 (hanako)'))
+    expect(text).toContain(t('popupReal', { site: REAL_SITE }))
+    expect(text).toContain(t('popupFillAccount', { name: 'マネックス証券 (hanako)' }))
     expect(text).not.toMatch(/\d{6}/) // the popup never shows a code
     writeFileSync(join(SCREENS, `browser-popup-real-${locale}.png`), await popup.screenshot())
     await popup.close()
@@ -56,7 +55,7 @@ describe.skipIf(why).each(['ja', 'en'] as const)('browser companion screenshots 
 
   it('the fake site: the red warning in the page and in the popup', async () => {
     const { page, popup } = await popupOn(`https://${FAKE_HYPHENATED}/login`)
-    const title = texts.warnTitle.replace('{host}', FAKE_HYPHENATED).replace('{site}', REAL_SITE)
+    const title = t('warnTitle', { host: FAKE_HYPHENATED, site: REAL_SITE })
     expect(await popup.text()).toContain(title)
     writeFileSync(join(SCREENS, `browser-popup-fake-${locale}.png`), await popup.screenshot())
     await popup.close()
@@ -69,7 +68,7 @@ describe.skipIf(why).each(['ja', 'en'] as const)('browser companion screenshots 
 
   it('a page of no account: the quiet note', async () => {
     const { page, popup } = await popupOn(`https://${OTHER_ORIGIN_HOST}/plain`)
-    expect(await popup.text()).toContain(texts.noAccount)
+    expect(await popup.text()).toContain(t('noAccount'))
     writeFileSync(join(SCREENS, `browser-popup-no-account-${locale}.png`), await popup.screenshot())
     await popup.close()
     await page.close()

@@ -252,3 +252,22 @@ export async function launchCompanion(options: CompanionOptions = {}): Promise<C
     throw error
   }
 }
+
+/**
+ * The loaded extension's own texts (its built `_locales/<lang>/messages.json`), with `{name}`
+ * placeholders filled: what a test expects on screen is what the extension under test says.
+ */
+export function extensionTexts(
+  locale: 'ja' | 'en',
+  extensionDir = EXTENSION_DIR,
+): (key: string, params?: Record<string, string>) => string {
+  const table = JSON.parse(readFileSync(join(extensionDir, '_locales', locale, 'messages.json'), 'utf8')) as Record<
+    string,
+    { message: string }
+  >
+  return (key, params = {}) => {
+    const entry = table[key]
+    if (entry === undefined) throw new Error(`the built extension has no text ${key}`)
+    return entry.message.replace(/\{(\w+)\}/g, (whole, name: string) => params[name] ?? whole)
+  }
+}

@@ -10,6 +10,8 @@ import { EXTENSION_ORIGIN, type Companion } from './browser'
 export interface OpenPopup {
   /** The popup's visible text. */
   text(): Promise<string>
+  /** Clicks the popup's button whose text is `label` (as the user would). */
+  click(label: string): Promise<void>
   /** A PNG of the popup's page. */
   screenshot(): Promise<Buffer>
   close(): Promise<void>
@@ -17,11 +19,16 @@ export interface OpenPopup {
 
 /** Opens the toolbar popup for the focused window's active tab and waits until `ready` says so. */
 export async function openPopup(run: Companion, ready: (text: string) => boolean): Promise<OpenPopup> {
+  const opened = await run.worker.evaluate<string>(`chrome.action.openPopup().then(() => 'ok', (e) => String(e))`)
+  if (opened !== 'ok') throw new Error(`chrome.action.openPopup: ${opened}`)
+  return attachPopup(run, ready)
+}
+
+/** Finds the popup the extension opened itself (e.g. to choose an account) and waits until `ready`. */
+export async function attachPopup(run: Companion, ready: (text: string) => boolean): Promise<OpenPopup> {
   const browser = run.context.browser()
   if (browser === null) throw new Error('no browser for the persistent context')
   const cdp: CDPSession = await browser.newBrowserCDPSession()
-  const opened = await run.worker.evaluate<string>(`chrome.action.openPopup().then(() => 'ok', (e) => String(e))`)
-  if (opened !== 'ok') throw new Error(`chrome.action.openPopup: ${opened}`)
   const popupUrl = `${EXTENSION_ORIGIN}popup.html`
   let targetId: string | undefined
   for (let i = 0; i < 100 && targetId === undefined; i++) {
@@ -66,6 +73,14 @@ export async function openPopup(run: Companion, ready: (text: string) => boolean
   }
   return {
     text,
+    click: async (label) => {
+      const r = await send<{ result: { value?: boolean } }>('Runtime.evaluate', {
+        expression: `(() => { const b = [...document.querySelectorAll('button')].find((b) => b.textContent.trim() === ${JSON.stringify(label)}); if (!b) return false; b.click(); return true })()`,
+        returnByValue: true,
+        userGesture: true,
+      })
+      if (r.result.value !== true) throw new Error(`the popup has no button "${label}": ${await text()}`)
+    },
     screenshot: async () => {
       const r = await send<{ data: string }>('Page.captureScreenshot', { format: 'png' })
       return Buffer.from(r.data, 'base64')

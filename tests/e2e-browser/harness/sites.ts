@@ -24,6 +24,10 @@ export const FAKE_PREFIXED = 'monex.co.jp.evil.test'
 /** mоnex.co.jp with a Cyrillic о (U+043E): an IDN homograph, reached by its punycode name. */
 export const FAKE_HOMOGRAPH_UNICODE = 'm\u043enex.co.jp'
 export const FAKE_HOMOGRAPH = domainToASCII(FAKE_HOMOGRAPH_UNICODE)
+/** A site two accounts share (the extension asks which one). */
+export const SHARED_SITE = 'rakuten-sec.co.jp'
+/** A site whose account is counter-based (HOTP: never filled automatically). */
+export const HOTP_SITE = 'sbisec.co.jp'
 /** An unrelated origin that frames can come from. */
 export const OTHER_ORIGIN_HOST = 'widgets.evil.test'
 
@@ -34,6 +38,8 @@ export const SERVED_HOSTS = [
   FAKE_PREFIXED,
   FAKE_HOMOGRAPH,
   OTHER_ORIGIN_HOST,
+  SHARED_SITE,
+  HOTP_SITE,
 ] as const
 
 /**
