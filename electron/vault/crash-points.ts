@@ -12,7 +12,6 @@ export type CrashPoint =
   | 'migrate:after-vault-id'
   | 'migrate:after-copy'
   | 'adopt:after-copy'
-  | 'adopt:after-record'
 
 export function crashPoint(name: CrashPoint): void {
   if (process.env.WARIFU_CRASH_AT === name) process.kill(process.pid, 'SIGKILL')

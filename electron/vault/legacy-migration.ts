@@ -1,11 +1,15 @@
 /**
- * Moves a vault's legacy keychain entries (named by the bare account id, written before vault ids)
- * to its own names, under the writers' lock, in steps that lose nothing if the process dies
- * between any two of them:
+ * Moves a vault's keychain entries to its own names, under the writers' lock, in steps that lose
+ * nothing if the process dies between any two of them:
  *   1. the vault id is recorded in the metadata file (one atomic write), then for each account
  *   2. its secret is written under "<vault id>/<account id>",
  *   3. read back, and only if it reads back the same is the legacy entry deleted.
  * A crash after 1 or 2 leaves the legacy entry in place, found and finished by the next open.
+ *
+ * The source is the account's legacy entry (named by the bare account id, written before vault
+ * ids) or, when there is none, another vault's entry for the same account id: account ids are
+ * random 64-bit, so that vault is a copy of this one (a data folder copied before the upgrade,
+ * whose twin moved the shared legacy entries first). Another vault's entry is copied, never deleted.
  */
 import type { SecretStore } from '../secrets/secret-store'
 import { writeFileAtomic } from './atomic-file'
@@ -13,17 +17,27 @@ import { crashPoint } from './crash-points'
 import { readMetadata, serializeMetadata, type MetadataFile } from './metadata'
 import { entryName, newVaultId } from './vault-keychain'
 
-/** True when an account of this file still has its secret under the legacy name (and not a different one under its own). */
+/** The secret to move to this vault's name for `accountId`, if its own entry is missing. */
+function sourceOf(
+  all: ReadonlyMap<string, string>,
+  accountId: string,
+): { secret: string; legacy: boolean } | undefined {
+  const legacy = all.get(accountId)
+  if (legacy !== undefined) return { secret: legacy, legacy: true }
+  for (const [name, secret] of all) if (name.endsWith(`/${accountId}`)) return { secret, legacy: false }
+  return undefined
+}
+
+/** True when an account of this file has its secret only elsewhere, or a leftover legacy copy of it. */
 export function needsMigration(file: MetadataFile, all: ReadonlyMap<string, string>): boolean {
   return file.accounts.some((r) => {
-    const legacy = all.get(r.id)
-    if (legacy === undefined) return false
     const own = file.vaultId === undefined ? undefined : all.get(entryName(file.vaultId, r.id))
-    return own === undefined || own === legacy
+    if (own === undefined) return sourceOf(all, r.id) !== undefined
+    return all.get(r.id) === own
   })
 }
 
-/** Under the writers' lock: records a vault id if the file has none and moves every legacy entry of its accounts. */
+/** Under the writers' lock: records a vault id if the file has none and moves every account's entry to its name. */
 export async function migrateLocked(metadataPath: string, store: SecretStore): Promise<void> {
   const file = await readMetadata(metadataPath)
   if (file.vaultId === undefined) {
@@ -33,17 +47,15 @@ export async function migrateLocked(metadataPath: string, store: SecretStore): P
   }
   const all = await store.list()
   for (const record of file.accounts) {
-    const legacy = all.get(record.id)
-    if (legacy === undefined) continue
     const name = entryName(file.vaultId, record.id)
     const own = all.get(name)
+    const source = own === undefined ? sourceOf(all, record.id) : { secret: own, legacy: all.get(record.id) === own }
+    if (source === undefined) continue
     if (own === undefined) {
-      await store.set(name, legacy)
+      await store.set(name, source.secret)
       crashPoint('migrate:after-copy')
-    } else if (own !== legacy) {
-      // Not ours to settle: the vault's own entry wins and the legacy one is left as it is.
-      continue
     }
-    if ((await store.get(name)) === legacy) await store.delete(record.id)
+    // Deleted only once this vault's entry reads back the same: a crash before leaves both, never neither.
+    if (source.legacy && (await store.get(name)) === source.secret) await store.delete(record.id)
   }
 }

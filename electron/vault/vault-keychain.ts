@@ -39,6 +39,9 @@ export function legacyEntries(all: ReadonlyMap<string, string>): Map<string, str
  * process recorded first: nothing was written to the keychain under the candidate before then).
  */
 export class VaultKeychain {
+  /** Accounts whose secret this open read from its legacy entry. */
+  private readonly readInPlace = new Set<string>()
+
   constructor(
     /** The whole service's store (migration and listing need every entry). */
     readonly raw: SecretStore,
@@ -69,25 +72,36 @@ export class VaultKeychain {
     return this.raw.set(entryName(this.id, accountId), secret)
   }
 
-  /** Deletes the account's entry, and its legacy one if a busy writer kept it from being moved yet. */
+  /**
+   * Deletes the account's entry, and its legacy one when that is where this open read it (a busy
+   * writer kept the move for a later open). A legacy entry is otherwise never deleted here: a copy
+   * of this vault, or one not opened since vault ids, may still count on it.
+   */
   async delete(accountId: string): Promise<boolean> {
     const own = await this.raw.delete(entryName(this.id, accountId))
-    const legacy = await this.raw.delete(accountId)
+    const legacy = this.readInPlace.has(accountId) && (await this.raw.delete(accountId))
+    this.readInPlace.delete(accountId)
     return own || legacy
   }
 
-  /** This vault's entries among a full listing of the service, by account id. */
-  own(all: ReadonlyMap<string, string>): Map<string, string> {
+  /**
+   * The secrets of `accountIds` (a metadata file's accounts) and this vault's other entries, by
+   * account id, from a full listing of the service: each under this vault's name, or else under the
+   * legacy one (not moved yet: see readInPlace).
+   */
+  secretsOf(all: ReadonlyMap<string, string>, accountIds: readonly string[]): Map<string, string> {
     const prefix = `${this.id}/`
     const mine = new Map<string, string>()
     for (const [name, secret] of all) {
       if (name.startsWith(prefix) && ID.test(name.slice(prefix.length))) mine.set(name.slice(prefix.length), secret)
     }
+    this.readInPlace.clear()
+    for (const id of accountIds) {
+      const legacy = all.get(id)
+      if (mine.has(id) || legacy === undefined) continue
+      mine.set(id, legacy)
+      this.readInPlace.add(id)
+    }
     return mine
-  }
-
-  /** Deletes a legacy entry (after its secret is safely under this vault's name). */
-  deleteLegacy(accountId: string): Promise<boolean> {
-    return this.raw.delete(accountId)
   }
 }

@@ -158,9 +158,10 @@ export class Vault {
 
   /**
    * Gives an orphaned keychain secret its account back; the caller supplies what the keychain never
-   * held (names, algorithm, ...). This vault's own entry stays where it is. A legacy entry is moved
-   * to this vault's name first (write, record the account, then delete the legacy entry: a crash
-   * leaves an orphan to adopt again, or a legacy copy the next open deletes; never neither).
+   * held (names, algorithm, ...). This vault's own entry stays where it is. A legacy entry is copied
+   * to this vault's name, then the account recorded (a crash in between leaves an orphan of this
+   * vault to adopt again); the legacy entry is left alone, since a vault not opened since the
+   * upgrade may still count on it (that vault moves it, or it stays unlisted here).
    */
   async adoptOrphan(id: string, params: OtpSettings): Promise<AccountSummary> {
     if (!this.orphanIds().includes(id)) throw new AccountNotFoundError('No unused keychain entry has that id.')
@@ -174,11 +175,7 @@ export class Vault {
       crashPoint('adopt:after-copy')
     }
     await this.mutate((file) => file.accounts.push(record))
-    if (legacy !== undefined) {
-      crashPoint('adopt:after-record')
-      if ((await this.store.get(id)) === legacy) await this.store.deleteLegacy(id)
-      this.legacy.delete(id)
-    }
+    this.legacy.delete(id)
     this.problems.splice(
       0,
       this.problems.length,
@@ -623,23 +620,16 @@ async function load(
     if (moved) return load(metadataPath, store, keychain, true)
   }
   if (file.vaultId !== undefined) keychain.useRecorded(file.vaultId)
-  const secrets = secretsOf(file, all, keychain)
+  const secrets = keychain.secretsOf(
+    all,
+    file.accounts.map((r) => r.id),
+  )
   const legacy = unclaimed(file, legacyEntries(all))
   if (isClean(file, secrets)) return { file, secrets, legacy, problems: [] }
   const repaired = await tryFileLock(`${metadataPath}.lock`, () => repairLocked(metadataPath, store, keychain))
   if (repaired) return repaired.value
   file.accounts = file.accounts.filter((r) => r.pending === undefined)
   return { file, secrets, legacy, problems: [] }
-}
-
-/** The file's accounts' secrets, by account id: this vault's entries, or a legacy one not yet moved. */
-function secretsOf(file: MetadataFile, all: ReadonlyMap<string, string>, keychain: VaultKeychain): Map<string, string> {
-  const secrets = keychain.own(all)
-  for (const r of file.accounts) {
-    const legacy = all.get(r.id)
-    if (!secrets.has(r.id) && legacy !== undefined) secrets.set(r.id, legacy)
-  }
-  return secrets
 }
 
 /** The legacy entries that no account of `file` names. */
@@ -662,7 +652,10 @@ async function repairLocked(metadataPath: string, store: SecretStore, keychain: 
   const file = await readMetadata(metadataPath)
   if (file.vaultId !== undefined) keychain.useRecorded(file.vaultId)
   const all = await store.list()
-  const secrets = secretsOf(file, all, keychain)
+  const secrets = keychain.secretsOf(
+    all,
+    file.accounts.map((r) => r.id),
+  )
   const problems: VaultProblem[] = []
   const kept: AccountRecord[] = []
   let changed = false

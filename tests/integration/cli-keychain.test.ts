@@ -68,8 +68,10 @@ describe.skipIf(skip)('warifu CLI with the real keychain', () => {
 
     // The secret is in the keychain under the service, and nowhere in the metadata file.
     expect(s.secretTool()).toContain(`secret = ${SECRET}`)
-    expect(s.secretTool()).toContain(`attribute.account = ${id}`)
     const metadata = readFileSync(join(s.home, 'vault.json'), 'utf8')
+    // Named by the vault's id and the account's, so another home on the same service never claims it.
+    const { vaultId } = JSON.parse(metadata) as { vaultId: string }
+    expect(s.secretTool()).toContain(`attribute.account = ${vaultId}/${id}`)
     expect(metadata).toContain(id)
     expect(metadata).not.toContain(SECRET)
     expect(metadata).not.toContain('GEZDGNBVGY3TQOJQ')

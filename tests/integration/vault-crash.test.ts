@@ -49,9 +49,9 @@ function records(s: Sandbox): StoredRecord[] {
   return raw.accounts
 }
 
-/** Account ids that have a secret under the sandbox's keychain service, as libsecret's own tool sees them. */
+/** Account ids that have a secret under the sandbox's keychain service, as libsecret's own tool sees them ("<vault id>/<account id>"). */
 function keychainIds(s: Sandbox): string[] {
-  return [...s.secretTool().matchAll(/attribute\.account = ([0-9a-f]{16})/g)].map((m) => m[1]!).sort()
+  return [...s.secretTool().matchAll(/attribute\.account = [0-9a-f]{16}\/([0-9a-f]{16})/g)].map((m) => m[1]!).sort()
 }
 
 describe.skipIf(skip)('the vault under kills and concurrent writers (real keychain)', () => {

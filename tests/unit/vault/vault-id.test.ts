@@ -142,14 +142,41 @@ describe('vault ids in keychain entry names', () => {
     expect(vault.orphanIds()).toEqual(['fedcba9876543210'])
     await vault.adoptOrphan('fedcba9876543210', totp('adopted', ''))
     const vaultId = vaultIdOf(dir)!
-    // Moved to this vault's name; the other vault's entry untouched.
+    // Copied to this vault's name; the legacy entry is left for a vault that may still count on
+    // it, and the other vault's entry is untouched.
     expect(Object.fromEntries(store.entries)).toEqual({
       [`${vaultId}/fedcba9876543210`]: SECRET_A,
+      fedcba9876543210: SECRET_A,
       '1111111111111111/2222222222222222': SECRET_B,
     })
+    // The next open moves it like any legacy entry of its accounts (a vault that also counted on
+    // it copies it from this vault's name: see the next test).
     const again = await open(dir, store)
     expect(again.problems).toEqual([])
     expect(again.orphanIds()).toEqual([])
     expect(again.params('fedcba9876543210').secret).toBe(SECRET_A)
+    expect([...store.entries.keys()].sort()).toEqual([
+      '1111111111111111/2222222222222222',
+      `${vaultId}/fedcba9876543210`,
+    ])
+  })
+
+  it('a copy of a legacy vault keeps its secrets after the original moved them', async () => {
+    const store = new MemorySecretStore()
+    const original = tempDir()
+    legacyVault(original, store)
+    const copy = tempDir()
+    writeFileSync(join(copy, 'vault.json'), readFileSync(join(original, 'vault.json')))
+    // The copy opens first and moves the entries; the original still finds them as its own.
+    await open(copy, store)
+    const vault = await open(original, store)
+    expect(vault.problems).toEqual([])
+    expect(vault.params(ID_A).secret).toBe(SECRET_A)
+    expect(vault.params(ID_B).secret).toBe(SECRET_B)
+    // Each has its own entries now; deleting an account in one leaves the other's.
+    expect(store.entries.size).toBe(4)
+    await vault.remove(ID_A)
+    await vault.purge(ID_A)
+    expect((await open(copy, store)).params(ID_A).secret).toBe(SECRET_A)
   })
 })
