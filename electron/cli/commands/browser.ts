@@ -29,7 +29,8 @@ function browsersFrom(value: string | undefined): BrowserName[] | undefined {
 
 /** The running CLI's install context; tests pass their own. */
 function defaultContext(): InstallContext {
-  const argv1 = process.argv[1]
+  // Only the npm CLI has a script path; in the packaged app argv[1] is the user's first word.
+  const argv1 = process.versions.electron === undefined ? process.argv[1] : undefined
   const script = argv1 === undefined ? undefined : realpathSync(argv1)
   return processInstallContext(
     hostCommandFor({ versions: process.versions, execPath: process.execPath, script, env: process.env }),
