@@ -75,6 +75,20 @@ describe.skipIf(skip)('warifu add and import: getting accounts in', () => {
       expect(list(s).map((a) => a.issuer)).toEqual(Array.from({ length: 10 }, (_, i) => `Example Broker ${i}`))
     })
 
+    it('add - of several otpauth links (scan of an image with two codes) adds each of them', () => {
+      const s = sandbox()
+      const scanned = s.run(['scan', join(ROOT, 'tests', 'fixtures', 'qr', 'two-codes.png')])
+      expect(scanned.stdout.trim().split('\n')).toHaveLength(2)
+      const r = s.run(['add', '-'], { stdin: scanned.stdout })
+      expect(r.status).toBe(0)
+      expect(r.stdout).toContain('Added 2 account(s).')
+      expect(
+        list(s)
+          .map((a) => a.issuer)
+          .sort(),
+      ).toEqual(['Broker 4', 'Broker 5'])
+    })
+
     it('import takes the export text as an argument and from standard input, never echoing it', () => {
       const s = sandbox()
       const r = s.run(['import', MIGRATION, '--yes'])
