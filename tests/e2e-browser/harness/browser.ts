@@ -217,8 +217,9 @@ export async function launchCompanion(options: CompanionOptions = {}): Promise<C
     const shortcutKeys = xdotoolKeys(extensionShortcut(extensionDir))
     const focus = async (page: Page) => {
       await page.bringToFront()
-      // No window manager on Xvfb: focus Chromium's visible window directly.
-      xdotool(x.display, ['search', '--onlyvisible', '--class', 'chromium', 'windowfocus', '--sync'])
+      // No window manager on Xvfb: focus Chromium's browser window directly, found by its title (an
+      // open popup or the omnibox's dropdown are windows too, without that title).
+      xdotool(x.display, [...['search', '--onlyvisible', '--name', ' - Chromium$'], ...['windowfocus', '--sync']])
     }
     const sendKeys = (keys: string) => xdotool(x.display, ['key', '--clearmodifiers', keys])
     return {
