@@ -9,10 +9,10 @@ const common = { bundle: true, sourcemap: 'linked', logLevel: 'warning', legalCo
 // keytar is a native module and electron is provided at run time: never bundled.
 const nodeExternal = ['keytar', 'electron']
 
-await build({
+// The CLI: dist/cli/warifu.cjs is a launcher of a few lines that loads warifu-code.cjs for
+// `warifu code` (scripts run it in loops: it must start fast) and warifu-all.cjs for the rest.
+const cli = {
   ...common,
-  entryPoints: ['electron/cli/warifu.ts'],
-  outfile: 'dist/cli/warifu.cjs',
   platform: 'node',
   target: 'node22',
   format: 'cjs',
@@ -20,6 +20,14 @@ await build({
   // every other command starts as fast as before (they are runtime dependencies); so do the
   // password estimator's dictionaries, only when a backup password is being set.
   external: [...nodeExternal, 'zxing-wasm', 'jsqr', 'pngjs', 'jpeg-js', 'qrcode', '@zxcvbn-ts/*'],
+}
+await build({ ...cli, entryPoints: ['electron/cli/warifu.ts'], outfile: 'dist/cli/warifu-all.cjs' })
+await build({ ...cli, entryPoints: ['electron/cli/code-entry.ts'], outfile: 'dist/cli/warifu-code.cjs' })
+await build({
+  ...cli,
+  sourcemap: false,
+  entryPoints: ['electron/cli/launcher.ts'],
+  outfile: 'dist/cli/warifu.cjs',
   banner: { js: '#!/usr/bin/env node' },
 })
 await chmod('dist/cli/warifu.cjs', 0o755)

@@ -125,11 +125,25 @@ function runTool(tool: ClipboardTool, argv: string[], input: string, wantOutput:
   })
 }
 
+/** How long a write may take to show on the clipboard, and how often we look. */
+const SETTLE_LIMIT_MS = 3000
+const SETTLE_STEP_MS = 25
+
 /** The system clipboard through `tool`. */
 export function toolClipboard(tool: ClipboardTool): CodeClipboard {
+  const readText = async () => (await runTool(tool, tool.read, '', true)).replace(/\r?\n$/, '')
   return {
-    writeCode: async (code) => void (await runTool(tool, tool.write, code, false)),
-    readText: async () => (await runTool(tool, tool.read, '', true)).replace(/\r?\n$/, ''),
+    async writeCode(code) {
+      await runTool(tool, tool.write, code, false)
+      // xclip (and xsel) fork before the background child takes the selection: until it has, the
+      // clipboard still holds what was there. Wait for the code, so "copied" is true when we say it.
+      for (let waited = 0; (await readText()) !== code; waited += SETTLE_STEP_MS) {
+        if (waited >= SETTLE_LIMIT_MS)
+          throw new ClipboardUnavailableError(`The clipboard did not take the code (${tool.name}).`)
+        await new Promise((resolve) => setTimeout(resolve, SETTLE_STEP_MS))
+      }
+    },
+    readText,
     clear: async () => void (await runTool(tool, tool.clear ?? tool.write, '', false)),
   }
 }

@@ -41,12 +41,15 @@ describe.skipIf(skip)('warifu code --copy (Xvfb, xclip, real keychain)', () => {
       env: { ...process.env, DISPLAY: x.display },
       encoding: 'utf8',
     }).stdout
-  const setClip = (text: string) =>
+  /** Sets the clipboard and waits until it reads back (xclip's background child takes it a moment later). */
+  async function setClip(text: string): Promise<void> {
     spawnSync('xclip', ['-selection', 'clipboard', '-in'], {
       env: { ...process.env, DISPLAY: x.display },
       input: text,
       stdio: ['pipe', 'ignore', 'ignore'],
     })
+    await waitForClip((t) => t === text)
+  }
 
   /** Starts `warifu code monex --copy` without a terminal; resolves with its result once it ends. */
   function copyInBackground(env: NodeJS.ProcessEnv) {
@@ -78,7 +81,7 @@ describe.skipIf(skip)('warifu code --copy (Xvfb, xclip, real keychain)', () => {
   it('holds the code while waiting, quietly, and clears it after the delay', async () => {
     const s = sandbox()
     expect(s.run(['add', URI]).status).toBe(0)
-    setClip('before')
+    await setClip('before')
     const run = copyInBackground({ ...s.env, DISPLAY: x.display, WARIFU_CLIPBOARD_CLEAR_MS: '3000' })
     const copied = await waitForClip((t) => /^\d{6}$/.test(t))
     expect(codesNow()).toContain(copied)
@@ -90,10 +93,10 @@ describe.skipIf(skip)('warifu code --copy (Xvfb, xclip, real keychain)', () => {
   it('leaves what was copied meanwhile on the clipboard', async () => {
     const s = sandbox()
     expect(s.run(['add', URI]).status).toBe(0)
-    setClip('before')
+    await setClip('before')
     const run = copyInBackground({ ...s.env, DISPLAY: x.display, WARIFU_CLIPBOARD_CLEAR_MS: '3000' })
     await waitForClip((t) => /^\d{6}$/.test(t))
-    setClip('my own text')
+    await setClip('my own text')
     expect((await run.done).status).toBe(0)
     expect(clip()).toBe('my own text')
   })

@@ -1,0 +1,43 @@
+/** The `warifu` process's CliIo: real stdin/stdout and clock, and the user's vault opened on first use. */
+import type { KeytarSecretStore } from '../secrets/secret-store'
+import { dataDir, keychainService, keychainTimeoutMs } from '../vault/paths'
+import type { CliIo } from './io'
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = []
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer)
+  return Buffer.concat(chunks).toString('utf8')
+}
+
+/** The io, and whether a keychain call never answered (the caller then ends the process by signal). */
+export function realCliIo(): { io: CliIo; hasHungKeychainCall: () => boolean } {
+  let store: KeytarSecretStore | undefined
+  const io: CliIo = {
+    out: (line) => process.stdout.write(line + '\n'),
+    err: (line) => process.stderr.write(line + '\n'),
+    readStdin,
+    now: () => Date.now(),
+    stdoutIsTerminal: process.stdout.isTTY === true,
+    async openVault() {
+      // Loaded on first use: keytar (a native library and its D-Bus client) and the vault with its
+      // site checks cost start-up time that `warifu code --uri`, `scan` and `--help` never need.
+      const [{ KeytarSecretStore }, { Vault, describeProblem }] = await Promise.all([
+        import('../secrets/secret-store'),
+        import('../vault/vault'),
+      ])
+      store = new KeytarSecretStore(keychainService(), keychainTimeoutMs())
+      const vault = await Vault.open({ dir: dataDir(), store })
+      for (const problem of vault.problems) process.stderr.write(`warifu: note: ${describeProblem(problem)}\n`)
+      return vault
+    },
+  }
+  return { io, hasHungKeychainCall: () => store?.hasHungCall === true }
+}
+
+/** Ends the process with `code`, by signal when a keychain call hung (it would block Node's normal exit). */
+export function exitWith(code: number, hasHungKeychainCall: () => boolean): void {
+  // A keychain call that never answered joins the native thread pool: the error line is already
+  // written, so end by signal.
+  if (hasHungKeychainCall()) process.kill(process.pid, 'SIGKILL')
+  process.exitCode = code
+}
