@@ -41,11 +41,11 @@ export const addCommand: Command = {
   name: 'add',
   summary: 'Save an account (otpauth URI or setup key) to the vault',
   help: `Usage:
-  warifu add <otpauth-uri> [--site <domain>]...   (- reads the URI from standard input)
-  warifu add <otpauth-migration-uri>              (a Google Authenticator export: imported)
+  warifu add <otpauth-uri> [--site <domain>]... [--allow-duplicate]
+  warifu add <otpauth-migration-uri> [--allow-duplicate]
   warifu add --secret <base32|-> ${ACCOUNT_OPTIONS_HELP}
-             [--site <domain>]...
-  Any form: [--allow-duplicate]
+             [--site <domain>]... [--allow-duplicate]
+  <command> | warifu add - [--allow-duplicate]
 
 Prints the new account's id as the last line. --site (repeatable) saves the
 sites where the codes belong (monex.co.jp; a web address gives its site).
@@ -53,10 +53,11 @@ Without it, a known service's site is suggested on standard error, with the
 command that adds it; nothing is added unasked. A secret or URI given on the
 command line is visible to other users' process lists and kept in shell
 history: prefer "--secret -" or "add -" and type or pipe it in. At a terminal
-"-" asks for it without showing what you type; from a pipe it reads to the end
-("warifu scan export.png | warifu add -" adds a Google Authenticator export).
-An account saved already (same key, issuer and label) is refused unless
---allow-duplicate is given.`,
+"-" asks for it without showing what you type; from a pipe it reads to the end.
+A Google Authenticator export (otpauth-migration://, or several links, as
+"warifu scan export.png | warifu add -" gives) is imported with the preview
+"warifu import" shows, and the new ids are printed last. An account saved
+already (same key, issuer and label) is refused unless --allow-duplicate.`,
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(args, {
       secret: { type: 'string' },
