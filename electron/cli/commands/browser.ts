@@ -66,8 +66,11 @@ install, the host answers every request with "access removed".`,
       for (const r of results) io.out(`${r.browser}: ${STATUS_TEXT[r.status]}  ${r.where}`)
       if (action === 'install' && results.some((r) => r.status === 'installed'))
         io.err('Next: load Warifu\u2019s extension in the browser (see the README), then use its button or shortcut.')
-      if (action === 'install' && !results.some((r) => r.status === 'installed'))
+      if (action === 'install' && !results.some((r) => r.status === 'installed')) {
         io.err('warifu: no browser profile folder was found; name one with --browser.')
+        return 1
+      }
+      return 0
     },
   }
 }

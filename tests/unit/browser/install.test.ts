@@ -331,14 +331,15 @@ describe('warifu browser install|uninstall (in-process, temporary home)', () => 
       openVault: () => Promise.reject(new Error('the browser command opens no vault')),
     }
     let thrown: unknown
-    await command.run(args, io).catch((error: unknown) => (thrown = error))
-    return { out, err, thrown }
+    const code = await command.run(args, io).catch((error: unknown) => void (thrown = error))
+    return { out, err, thrown, code }
   }
 
   it('installs for a named browser, says what to do next, and uninstalls', async () => {
     const home = tempDir()
     const installed = await run(home, 'install', '--browser', 'chromium')
     expect(installed.thrown).toBeUndefined()
+    expect(installed.code).toBe(0)
     expect(installed.out).toEqual([
       `chromium: connected  ${join(home, '.config/chromium/NativeMessagingHosts', `${NATIVE_HOST_NAME}.json`)}`,
     ])
@@ -350,6 +351,7 @@ describe('warifu browser install|uninstall (in-process, temporary home)', () => 
 
   it('says so when no browser profile was found', async () => {
     const r = await run(tempDir(), 'install')
+    expect(r.code).toBe(1)
     expect(r.out.every((l) => l.includes('not found'))).toBe(true)
     expect(r.err).toEqual(['warifu: no browser profile folder was found; name one with --browser.'])
   })
