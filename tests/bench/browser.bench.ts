@@ -12,12 +12,15 @@
  *   Baselines in the same browser: Chromium's own round trip to an empty host (a Node script that
  *   echoes) from the extension's service worker, over an open port (beside 1) and with the host
  *   started for the message (sendNativeMessage, beside 2); and the key's delivery itself (xdotool
- *   started to the page's keydown of a plain key), which both figures include.
+ *   started to the page's keydown of a plain key), which both figures include. And where the cold time
+ *   goes: each host alone, spawned by Node with the browser's arguments, until its first answer.
  */
+import { spawn } from 'node:child_process'
 import { setTimeout as delay } from 'node:timers/promises'
 import { performance } from 'node:perf_hooks'
 import { NATIVE_HOST_NAME } from '../../shared/browser/extension-id'
-import { companionUnavailable, launchCompanion, type Companion } from '../e2e-browser/harness/browser'
+import { companionUnavailable, EXTENSION_ORIGIN, launchCompanion, type Companion } from '../e2e-browser/harness/browser'
+import { CLI } from '../support/tools'
 import { REAL_SITE } from '../e2e-browser/harness/sites'
 import { median, ms, percentile, report } from './measure'
 
@@ -139,6 +142,31 @@ try {
   }
   run.useHost('warifu')
 
+  // Where the cold time goes: the host alone, started by Node as Chromium starts it, until its answer
+  // (Node's start, the bundle, keytar, the vault), and the same for the empty host.
+  const hostAlone = async (command: string[]) => {
+    const times: number[] = []
+    for (let i = 0; i < COLD_RUNS; i++) {
+      const start = performance.now()
+      const child = spawn(process.execPath, [...command, EXTENSION_ORIGIN], { env: run.vault.env, stdio: 'pipe' })
+      const answered = new Promise<void>((resolve, reject) => {
+        child.stdout.once('data', () => resolve())
+        child.once('exit', (code) => reject(new Error(`host exited (${code}) before answering`)))
+      })
+      const body = Buffer.from(JSON.stringify({ v: 1, type: 'code-for-page', url: `https://${REAL_SITE}/login` }))
+      const head = Buffer.alloc(4)
+      head.writeUInt32LE(body.length)
+      child.stdin.write(Buffer.concat([head, body]))
+      await answered
+      times.push(performance.now() - start)
+      child.stdin.end()
+      await new Promise((resolve) => child.once('close', resolve))
+    }
+    return times
+  }
+  const warifuAlone = await hostAlone([CLI, 'browser-host'])
+  const echoAlone = await hostAlone([run.echoHostScript])
+
   console.log(`Browser companion (Chromium ${run.context.browser()?.version() ?? ''}, real host and keychain, medians)`)
   report(
     `1. shortcut -> filled code, host warm (${WARM_RUNS} presses; p90 ${ms(percentile(warm, 90))})`,
@@ -156,7 +184,8 @@ try {
   )
   console.log(
     `   baselines: empty host round trip over an open port ${ms(median(echoWarm))}, with the host started for it ${ms(median(echoCold))}\n` +
-      `   key delivery (xdotool started -> page keydown), inside both figures: ${ms(median(delivery))}`,
+      `   key delivery (xdotool started -> page keydown), inside both figures: ${ms(median(delivery))}\n` +
+      `   the host alone, started by Node until its first answer: warifu browser-host ${ms(median(warifuAlone))}, the empty host ${ms(median(echoAlone))}`,
   )
 } finally {
   await run.close()

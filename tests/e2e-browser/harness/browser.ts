@@ -90,6 +90,8 @@ export interface Companion {
   focus(page: Page): Promise<void>
   /** Sends `keys` (xdotool's spelling) to the focused window (the second half, when timing it). */
   sendKeys(keys: string): void
+  /** The empty host's script (node <it> answers each message with `{ echo: message }`). */
+  echoHostScript: string
   /** The shortcut in xdotool's spelling (e.g. "alt+shift+y"). */
   shortcutKeys: string
   close(): Promise<void>
@@ -246,6 +248,7 @@ export async function launchCompanion(options: CompanionOptions = {}): Promise<C
         sendKeys(shortcutKeys)
       },
       shortcutKeys,
+      echoHostScript: echoHost,
       close: cleanup,
     }
   } catch (error) {
