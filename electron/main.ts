@@ -16,6 +16,7 @@ import {
   shell,
   systemPreferences,
 } from 'electron'
+import { homedir } from 'node:os'
 import { join } from 'node:path'
 import type { EventName } from '../shared/ipc/channels'
 import { defaultExportName, exportFilters, IMPORT_FILTERS } from './app/backup-dialog-options'
@@ -33,7 +34,7 @@ import { runHeadless } from './app/headless-run'
 import { ALL_COMMANDS } from './cli/cli'
 import { activitySocketAddress, RecentFills, startActivityServer } from './browser/activity'
 import { appBrowserAccess } from './browser/app-access'
-import { hostCommandFor, processInstallContext } from './browser/install'
+import { hostCommandFor, systemRegRunner } from './browser/install'
 import { notifyAfterChanges } from './app/tray-menu'
 import { APP_SCHEME_PRIVILEGES, createRendererProtocolHandler } from './app/renderer-protocol'
 import { fileStamp, VaultHolder } from './app/vault-holder'
@@ -217,9 +218,10 @@ async function start(): Promise<void> {
       fills,
       // The same manifests and flag as `warifu browser install|uninstall`, naming this app's executable.
       access: appBrowserAccess({
-        context: () => {
+        place: { platform: process.platform, home: homedir(), dataDir, env: process.env, reg: systemRegRunner },
+        host: () => {
           const { versions, execPath, env } = process
-          return { ...processInstallContext(hostCommandFor({ versions, execPath, env, script: undefined })), dataDir }
+          return hostCommandFor({ versions, execPath, env, script: undefined })
         },
         now: Date.now,
         // Packaged: beside app.asar (a browser cannot load a folder inside it); from source: dist/extension.

@@ -13,8 +13,10 @@ import { connectBrowser, removeBrowserAccess } from './connect'
 import { BROWSERS, manifestDir, registryKey, type InstallContext } from './install'
 
 export interface AppBrowserAccessOptions {
-  /** Where and what to install; asked at each call (it may fail: BROWSER_INSTALL_FAILED then). */
-  context(): InstallContext
+  /** Where the manifests go: this user's home, data folder, platform (and registry on Windows). */
+  place: Omit<InstallContext, 'host'>
+  /** What the manifests start; asked only when connecting (it may fail: BROWSER_INSTALL_FAILED). */
+  host(): InstallContext['host']
   now: () => number
   /** The folder holding the built extension's `chromium/` and `firefox/` folders. */
   extensionRoot: string
@@ -23,7 +25,7 @@ export interface AppBrowserAccessOptions {
 }
 
 /** Whether the host's manifest for `browser` is in place for this user. */
-async function isConnected(browser: BrowserChoice, ctx: InstallContext): Promise<boolean> {
+async function isConnected(browser: BrowserChoice, ctx: Omit<InstallContext, 'host'>): Promise<boolean> {
   if (ctx.platform === 'win32') {
     if (!ctx.reg) return false
     return (await ctx.reg(['query', registryKey(browser), '/ve'])).code === 0
@@ -38,19 +40,21 @@ function extensionFolder(root: string, family: 'chromium' | 'firefox'): string |
 }
 
 export function appBrowserAccess(options: AppBrowserAccessOptions): BrowserAccess {
+  const { place } = options
   return {
     connect: async (browsers) => {
-      await connectBrowser({ ctx: options.context(), nowMs: options.now(), browsers })
+      await connectBrowser({ ctx: { ...place, host: options.host() }, nowMs: options.now(), browsers })
     },
     // Every browser: the flag goes on first, so a manifest left anywhere gets `access-removed`.
     removeAccess: async () => {
-      await removeBrowserAccess({ ctx: options.context(), nowMs: options.now() })
+      // Removing reads no host command: this process's own path stands in, so a remove never fails over it.
+      const host = { kind: 'app', executable: process.execPath } as const
+      await removeBrowserAccess({ ctx: { ...place, host }, nowMs: options.now() })
     },
     state: async () => {
-      const ctx = options.context()
       const connected: BrowserChoice[] = []
-      for (const browser of BROWSERS) if (await isConnected(browser, ctx)) connected.push(browser)
-      return { connected, allowed: !(await isBrowserAccessRemoved(ctx.dataDir)) }
+      for (const browser of BROWSERS) if (await isConnected(browser, place)) connected.push(browser)
+      return { connected, allowed: !(await isBrowserAccessRemoved(place.dataDir)) }
     },
     extensionFolders: () => ({
       chromium: extensionFolder(options.extensionRoot, 'chromium'),

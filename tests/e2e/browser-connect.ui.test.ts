@@ -71,8 +71,10 @@ describe.skipIf(why !== undefined)('Connect a browser (e2e over main handlers)',
     server = await startActivityServer({ fills, address })
     expect(server).not.toBeNull()
     const opened: string[] = []
+    const { host, ...place } = ctx
     const access = appBrowserAccess({
-      context: () => ctx,
+      place,
+      host: () => host,
       now: Date.now,
       extensionRoot,
       openFolder: (path) => {

@@ -24,8 +24,10 @@ describe("the app's browser access (Connect a browser)", () => {
     }
     mkdirSync(ctx.dataDir)
     const extensionRoot = join(home, 'extension')
+    const { host, ...place } = ctx
     const access = appBrowserAccess({
-      context: () => ctx,
+      place,
+      host: () => host,
       now: () => NOW,
       extensionRoot,
       openFolder: (path) => {
@@ -86,8 +88,10 @@ describe("the app's browser access (Connect a browser)", () => {
       host: { kind: 'app', executable: 'C:\\Program Files\\Warifu\\Warifu.exe' },
       reg,
     }
+    const { host, ...place } = ctx
     const access = appBrowserAccess({
-      context: () => ctx,
+      place,
+      host: () => host,
       now: () => NOW,
       extensionRoot: home,
       openFolder: () => Promise.resolve(),

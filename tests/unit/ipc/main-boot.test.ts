@@ -12,7 +12,8 @@ import { join } from 'node:path'
 import { randomBytes } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { SHOW_SHORTCUT } from '../../../electron/app/shortcut'
-import { CHANNEL_NAMES, type IpcResult } from '../../../shared/ipc/channels'
+import { notifyFill } from '../../../electron/browser/activity'
+import { CHANNEL_NAMES, type BrowserStatus, type IpcResult } from '../../../shared/ipc/channels'
 import { inKeyringSession } from '../../support/tools'
 
 const fake = await vi.hoisted(async () => {
@@ -281,6 +282,16 @@ describe('electron/main.ts booted with a fake electron module', () => {
     expect(await grant()).toEqual({ video: { id: 'screen:0' } })
     expect(await grant()).toEqual({ video: { id: 'screen:1' } })
     expect(await grant()).toBeNull()
+  })
+
+  it('listens for the browser host\u2019s fills of this data folder: the window is told, browser:status lists them', async () => {
+    const win = fake.windows[0]!
+    // No address given: the host's own default for WARIFU_HOME, which must be where main listens.
+    await notifyFill({ site: 'monex.co.jp', name: 'Monex (taro)', at: Date.now() })
+    await vi.waitFor(() => expect(win.sent).toContain('browser:activity'))
+    const status = (await call('browser:status')) as IpcResult<BrowserStatus>
+    expect(status.ok && status.value.recent).toEqual([expect.objectContaining({ site: 'monex.co.jp' })])
+    expect(status.ok && status.value.allowed).toBe(true)
   })
 
   it('lets a real quit through after clearing the clipboard', async () => {
