@@ -12,6 +12,11 @@ export interface CliIo {
   stdoutIsTerminal?: boolean
   /** Opens the user's vault (keychain + metadata); reports repairs through err(). */
   openVault(): Promise<Vault>
+  /**
+   * Opens it for one account's code only, reading just that account's secret (Vault.openForOne);
+   * absent means openVault() (the in-process tests).
+   */
+  openVaultForOne?(choose: (vault: Vault) => string): Promise<Vault>
 }
 
 /** A command of the `warifu` tool. */

@@ -12,6 +12,16 @@ async function readStdin(): Promise<string> {
 /** The io, and whether a keychain call never answered (the caller then ends the process by signal). */
 export function realCliIo(): { io: CliIo; hasHungKeychainCall: () => boolean } {
   let store: KeytarSecretStore | undefined
+  // Loaded on first use: keytar (a native library and its D-Bus client) and the vault with its
+  // site checks cost start-up time that `warifu code --uri`, `scan` and `--help` never need.
+  const load = async () => {
+    const [{ KeytarSecretStore }, vaultModule] = await Promise.all([
+      import('../secrets/secret-store'),
+      import('../vault/vault'),
+    ])
+    store = new KeytarSecretStore(keychainService(), keychainTimeoutMs())
+    return { ...vaultModule, options: { dir: dataDir(), store } }
+  }
   const io: CliIo = {
     out: (line) => process.stdout.write(line + '\n'),
     err: (line) => process.stderr.write(line + '\n'),
@@ -19,14 +29,15 @@ export function realCliIo(): { io: CliIo; hasHungKeychainCall: () => boolean } {
     now: () => Date.now(),
     stdoutIsTerminal: process.stdout.isTTY === true,
     async openVault() {
-      // Loaded on first use: keytar (a native library and its D-Bus client) and the vault with its
-      // site checks cost start-up time that `warifu code --uri`, `scan` and `--help` never need.
-      const [{ KeytarSecretStore }, { Vault, describeProblem }] = await Promise.all([
-        import('../secrets/secret-store'),
-        import('../vault/vault'),
-      ])
-      store = new KeytarSecretStore(keychainService(), keychainTimeoutMs())
-      const vault = await Vault.open({ dir: dataDir(), store })
+      const { Vault, describeProblem, options } = await load()
+      const vault = await Vault.open(options)
+      for (const problem of vault.problems) process.stderr.write(`warifu: note: ${describeProblem(problem)}\n`)
+      return vault
+    },
+    async openVaultForOne(choose) {
+      const { Vault, describeProblem, options } = await load()
+      const vault = await Vault.openForOne(options, choose)
+      // Empty unless it fell back to the full open, which reports as openVault() does.
       for (const problem of vault.problems) process.stderr.write(`warifu: note: ${describeProblem(problem)}\n`)
       return vault
     },

@@ -44,7 +44,8 @@ async function reportForUri(raw: string, io: CliIo, at: string | undefined): Pro
 
 async function reportForAccount(query: string, io: CliIo, at: string | undefined): Promise<CodeReport> {
   const nowMs = at === undefined ? io.now() : parseUnixSeconds(at)
-  const vault = await io.openVault()
+  // One account's secret, not the whole keychain listing: `code` is what scripts run in loops.
+  const vault = io.openVaultForOne ? await io.openVaultForOne((v) => v.find(query).id) : await io.openVault()
   const account = vault.find(query)
   const named = { account: { id: account.id, issuer: account.issuer, label: account.label }, sites: account.sites }
   if (account.type === 'hotp') {
