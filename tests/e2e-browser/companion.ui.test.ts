@@ -14,9 +14,12 @@ import { BROWSER_PROTOCOL_VERSION } from '../../shared/browser/messages'
 import { CLI, hasTool } from '../support/tools'
 import {
   companionUnavailable,
+  EXTENSION_DIR,
   EXTENSION_ORIGIN,
+  extensionShortcut,
   extensionTexts,
   launchCompanion,
+  xdotoolKeys,
   type Companion,
 } from './harness/browser'
 import { fieldValues, recordedEvents, waitForOverlay } from './harness/page-state'
@@ -179,6 +182,17 @@ describe.skipIf(why)('browser companion in Chromium', () => {
       await waitForOverlay(page)
       expect(oathtoolCodes(before, Date.now(), SHARED_SECRETS.taro)).toContain((await fieldValues(page)).otp)
       await popup.close()
+      await page.close()
+    })
+
+    it("the popup's own shortcut opens it on the real site, naming the site and the account", async () => {
+      const page = await run.open(`https://${REAL_SITE}/login`)
+      await run.focus(page)
+      run.sendKeys(xdotoolKeys(extensionShortcut(EXTENSION_DIR, '_execute_action')))
+      const popup = await attachPopup(run, (text) => text.includes(t('popupReal', { site: REAL_SITE })))
+      expect(await popup.text()).toContain(t('popupFillAccount', { name: 'Monex (hanako)' }))
+      await popup.close()
+      expect(await fieldValues(page)).toEqual({ otp: '' }) // opening the popup fills nothing
       await page.close()
     })
 

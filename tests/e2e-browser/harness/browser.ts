@@ -106,16 +106,15 @@ export function xdotoolKeys(suggested: string): string {
     .join('+')
 }
 
-/** The shortcut the extension suggests on Linux, read from its built manifest. */
-export function extensionShortcut(extensionDir = EXTENSION_DIR): string {
+/** The shortcut the extension suggests on Linux for `command`, read from its built manifest. */
+export function extensionShortcut(extensionDir = EXTENSION_DIR, command = 'fill-code'): string {
   const manifest = JSON.parse(readFileSync(join(extensionDir, 'manifest.json'), 'utf8')) as {
     commands?: Record<string, { suggested_key?: Record<string, string> }>
   }
-  for (const command of Object.values(manifest.commands ?? {})) {
-    const key = command.suggested_key?.linux ?? command.suggested_key?.default
-    if (key) return key
-  }
-  throw new Error('the extension manifest suggests no keyboard shortcut')
+  const keys = manifest.commands?.[command]?.suggested_key
+  const key = keys?.linux ?? keys?.default
+  if (key === undefined) throw new Error(`the extension manifest suggests no keyboard shortcut for ${command}`)
+  return key
 }
 
 function xdotool(display: string, args: string[]): void {
