@@ -14,6 +14,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { pasteUntil, pressPaste, writeImageWithClipboardApi, writeImageWithXclip } from './harness/clipboard'
 import { e2eUnavailable, launchApp, type LaunchedApp } from './harness/launch'
 import { hasTool } from '../support/tools'
+import { keychainEntry } from '../support/keychain-entry'
 import { Vault } from '../../electron/vault/vault'
 import { parseOtpUri } from '../../shared/otp/uri'
 
@@ -51,9 +52,13 @@ describe.skipIf(why !== undefined)('e2e harness', () => {
     expect(JSON.stringify(listed)).not.toContain(SECRET)
     if (hasTool('secret-tool')) {
       // keytar's Secret Service attributes: service and account.
-      const found = spawnSync('secret-tool', ['lookup', 'service', app.deps.service, 'account', added.id], {
-        encoding: 'utf8',
-      })
+      const found = spawnSync(
+        'secret-tool',
+        ['lookup', 'service', app.deps.service, 'account', keychainEntry(app.deps.dataDir, added.id)],
+        {
+          encoding: 'utf8',
+        },
+      )
       expect(found.stdout.trim()).toBe(SECRET)
     }
   })

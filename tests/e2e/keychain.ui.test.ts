@@ -10,6 +10,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { pasteUntil, writeImageWithXclip } from './harness/clipboard'
 import { e2eUnavailable, launchApp, type LaunchedApp } from './harness/launch'
 import { hasTool } from '../support/tools'
+import { keychainEntry } from '../support/keychain-entry'
 
 const why = e2eUnavailable() ?? (hasTool('secret-tool') ? undefined : 'secret-tool is absent (libsecret-tools)')
 if (why) console.warn(`[skip] keychain UI tests: ${why}`)
@@ -52,18 +53,18 @@ describe.skipIf(why !== undefined)('the UI and the real keychain', () => {
       await page.locator('.account').waitFor()
       const [account] = (await deps.vault.get()).list()
       expect(account).toMatchObject({ issuer: 'Keyring Co', label: 'carol' })
-      expect(lookup(deps.service, account!.id)).toBe(SECRET)
+      expect(lookup(deps.service, keychainEntry(deps.dataDir, account!.id))).toBe(SECRET)
 
       await page.locator('.account').hover()
       await page.locator('.account [data-action="delete"]').click()
       await page.locator('.empty').waitFor()
       // Recently deleted keeps the key until it is deleted for good (main's confirmation, stubbed: yes).
-      expect(lookup(deps.service, account!.id)).toBe(SECRET)
+      expect(lookup(deps.service, keychainEntry(deps.dataDir, account!.id))).toBe(SECRET)
       expect((await deps.vault.get()).list()).toEqual([])
       await page.locator('[data-action="show-deleted"]').click()
       await page.locator('.deleted-account [data-action="delete-forever"]').click()
       await page.locator('.deleted-empty').waitFor()
-      expect(lookup(deps.service, account!.id)).toBe('')
+      expect(lookup(deps.service, keychainEntry(deps.dataDir, account!.id))).toBe('')
       expect(deps.confirm.asked.map((r) => r.kind)).toEqual(['remove', 'delete-forever'])
     },
   )

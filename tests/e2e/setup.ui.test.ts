@@ -12,6 +12,7 @@ import { describe, expect, it } from 'vitest'
 import { scanImageFile } from '../../electron/scan/scan-file'
 import { totpCode } from '../../shared/otp/codes'
 import { parseOtpUri } from '../../shared/otp/uri'
+import { keychainEntry } from '../support/keychain-entry'
 import { pressPaste, writeImageWithClipboardApi } from './harness/clipboard'
 import { e2eUnavailable, useLaunchedApp, type LaunchedApp } from './harness/launch'
 import { AT_27_LEFT } from './screenshots/scenes'
@@ -66,13 +67,13 @@ describe.skipIf(why !== undefined)('setup (e2e over main handlers)', () => {
     await paste(launched, URI)
     await page.locator('.preview [data-action="undo"]').waitFor()
     const [added] = await launched.deps.handlers['accounts:list']()
-    expect(await launched.deps.store.get(added!.id)).toBe(SECRET)
+    expect(await launched.deps.store.get(keychainEntry(launched.deps.dataDir, added!.id))).toBe(SECRET)
     await page.locator('.preview [data-action="undo"]').click()
     await page.locator('.add-view').waitFor()
     expect(await page.locator('.toast').last().textContent()).toContain('ACME (alice@example.com)')
     expect(await saved(launched)).toEqual([])
     expect(await launched.deps.handlers['accounts:deleted']()).toEqual([])
-    expect(await launched.deps.store.get(added!.id)).toBeNull()
+    expect(await launched.deps.store.get(keychainEntry(launched.deps.dataDir, added!.id))).toBeNull()
     expect(launched.deps.confirm.asked).toEqual([])
   })
 

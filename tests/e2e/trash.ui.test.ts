@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest'
 import { e2eUnavailable, useLaunchedApp } from './harness/launch'
 import { DEMO_ACCOUNTS } from './screenshots/scenes'
+import { keychainEntry } from '../support/keychain-entry'
 
 const why = e2eUnavailable()
 if (why) console.warn(`[skip] Recently deleted UI tests: ${why}`)
@@ -79,7 +80,7 @@ describe.skipIf(why !== undefined)('confirmation in main and Recently deleted (e
     expect(await page.locator('[data-action="show-deleted"]').textContent()).toBe('Recently deleted (1)')
     // The key is kept: Undo brings the account back where it was, codes and all.
     const [gone] = (await deps.vault.get()).deleted()
-    expect(await deps.store.get(gone!.id)).not.toBeNull()
+    expect(await deps.store.get(keychainEntry(deps.dataDir, gone!.id))).not.toBeNull()
     await toast.locator('[data-action="toast-action"]').click()
     await expect.poll(issuers).toEqual(['GitHub', 'Google', '楽天証券'])
     expect(await page.locator('[data-action="show-deleted"]').count()).toBe(0)
@@ -120,12 +121,12 @@ describe.skipIf(why !== undefined)('confirmation in main and Recently deleted (e
     await expect.poll(() => deps.confirm.asked.at(-1)?.kind).toBe('delete-forever')
     expect(deps.confirm.asked.at(-1)?.accounts).toEqual([{ issuer: 'GitHub', label: 'alice@example.com' }])
     expect(await rows.count()).toBe(2)
-    expect(await deps.store.get(github!.id)).not.toBeNull()
+    expect(await deps.store.get(keychainEntry(deps.dataDir, github!.id))).not.toBeNull()
 
     deps.confirm.answer = true
     await rows.nth(1).locator('[data-action="delete-forever"]').click()
     await expect.poll(() => rows.count()).toBe(1)
-    expect(await deps.store.get(github!.id)).toBeNull()
+    expect(await deps.store.get(keychainEntry(deps.dataDir, github!.id))).toBeNull()
 
     await rows.first().locator('[data-action="restore"]').click()
     await page.locator('.deleted-empty').waitFor()
