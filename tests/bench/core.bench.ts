@@ -16,6 +16,7 @@ import { base32FromBytes } from '../../shared/otp/secret'
 import { KeytarSecretStore } from '../../electron/secrets/secret-store'
 import { serializeMetadata, type AccountRecord } from '../../electron/vault/metadata'
 import { Vault } from '../../electron/vault/vault'
+import { entryName, newVaultId } from '../../electron/vault/vault-keychain'
 import { CLI } from '../support/tools'
 import { median, ms, report, sample } from './measure'
 
@@ -27,13 +28,15 @@ async function benchOpen(): Promise<void> {
   try {
     console.log(`[1] filling a keychain service with ${N} entries (gnome-keyring rewrites its file per write: slow)...`)
     const records: AccountRecord[] = []
+    // Named as a vault writes them ("<vault id>/<account id>"), so no open has anything to move.
+    const vaultId = newVaultId()
     for (let i = 0; i < N; i++) {
       const id = randomBytes(8).toString('hex')
-      await keytar.setPassword(service, id, base32FromBytes(randomBytes(20)))
+      await keytar.setPassword(service, entryName(vaultId, id), base32FromBytes(randomBytes(20)))
       const base = { id, issuer: `Issuer ${i}`, label: `user${i}@example.com`, algorithm: 'SHA1' as const, digits: 6 }
       records.push({ ...base, type: 'totp', period: 30, createdAt: new Date(0).toISOString(), sites: [] })
     }
-    writeFileSync(join(dir, 'vault.json'), serializeMetadata({ format: 'warifu-vault', version: 1, accounts: records }))
+    writeFileSync(join(dir, 'vault.json'), serializeMetadata({ format: 'warifu-vault', version: 1, vaultId, accounts: records }))
 
     const runs = 7
     const base: number[] = []
