@@ -36,7 +36,10 @@ async function benchOpen(): Promise<void> {
       const base = { id, issuer: `Issuer ${i}`, label: `user${i}@example.com`, algorithm: 'SHA1' as const, digits: 6 }
       records.push({ ...base, type: 'totp', period: 30, createdAt: new Date(0).toISOString(), sites: [] })
     }
-    writeFileSync(join(dir, 'vault.json'), serializeMetadata({ format: 'warifu-vault', version: 1, vaultId, accounts: records }))
+    writeFileSync(
+      join(dir, 'vault.json'),
+      serializeMetadata({ format: 'warifu-vault', version: 1, vaultId, accounts: records }),
+    )
 
     const runs = 7
     const base: number[] = []
