@@ -4,12 +4,15 @@
  * few such notices in memory, never on disk, for its "Connect a browser" view.
  *
  * The channel is a per-user local socket, one line of JSON per connection:
- *   Linux:   an abstract Unix socket (no file to leave behind), named from the uid and the data dir.
- *   Windows: a named pipe, named the same way from the user name.
- *   macOS:   a socket file in a private 0700 directory under the per-user temporary folder.
- * An abstract socket or a pipe has no file permissions, so anything local could write to it: a
- * notice is display text only, validated field by field, and changes nothing. When the app is not
- * running, nothing is recorded, by design (the host never waits for it).
+ *   Linux:   a socket file in a private 0700 folder inside Warifu's data folder, which the app and
+ *            the host both resolve to open the vault. Not an abstract socket: that has no file
+ *            permissions, so any local user could connect to it (fake "code filled" lines) or take
+ *            the name first (and learn which site was just filled).
+ *   macOS:   a socket file in a private 0700 folder under the per-user temporary folder.
+ *   Windows: a named pipe, named from the user name and the data folder.
+ * Both sides refuse a folder that is not ours and private. A notice is display text only, validated
+ * field by field, and changes nothing. When the app is not running, nothing is recorded, by design
+ * (the host never waits for it).
  */
 import { createHash } from 'node:crypto'
 import { lstat, mkdir, unlink } from 'node:fs/promises'
@@ -42,6 +45,10 @@ const MAX_CLOCK_SKEW_MS = 5 * 60_000
 /** How long a connection may stay open without finishing its line. */
 const SERVER_IDLE_MS = 1_000
 const MAX_CONNECTIONS = 8
+/** The private folder, inside the data folder, that holds the Linux socket file. */
+export const ACTIVITY_DIR_NAME = 'browser-activity'
+/** Linux's sun_path holds 108 bytes with the terminating NUL. */
+export const MAX_SOCKET_PATH_BYTES = 107
 
 type Env = Record<string, string | undefined>
 
@@ -59,6 +66,10 @@ export function activitySocketAddress(
   if (platform === 'win32') return `\\\\.\\pipe\\warifu-activity-${key.slice(0, 40)}`
   // macOS caps a socket path at 104 bytes: a short name in a short private folder.
   if (platform === 'darwin') return join(privateDir(tempDir, who.uid), `activity-${key.slice(0, 16)}.sock`)
+  const file = join(dataDir(env, platform), ACTIVITY_DIR_NAME, 'activity.sock')
+  if (Buffer.byteLength(file) <= MAX_SOCKET_PATH_BYTES) return file
+  // A data folder too deep for sun_path (a long WARIFU_HOME): the abstract name is the only way to
+  // listen at all. Anything local can reach it, which a notice's validation is built to survive.
   return `\0warifu-activity-${key.slice(0, 40)}`
 }
 
@@ -143,8 +154,8 @@ export async function startActivityServer(options: {
   const address = options.address ?? activitySocketAddress()
   const now = options.now ?? Date.now
   const onNotice = (notice: FillNotice): void => options.fills.add(notice)
-  const isFile = !address.startsWith('\0') && !address.startsWith('\\\\.\\pipe\\')
-  // A socket file (macOS) only in a folder that is ours and private: no one else may plant or read it.
+  const isFile = isSocketFile(address)
+  // A socket file only in a folder that is ours and private: no one else may plant or read it.
   if (isFile && !(await ensurePrivateDir(dirname(address)))) return null
   let server = await listen(address, (socket) => readOneNotice(socket, now, onNotice))
   if (server === null && isFile) {
@@ -163,9 +174,15 @@ export async function startActivityServer(options: {
   }
 }
 
-/** The folder holding the macOS socket: created 0700, and refused unless it is ours and private. */
+/** The folder holding the socket file: created 0700, and refused unless it is ours and private. */
 async function ensurePrivateDir(dir: string): Promise<boolean> {
-  await mkdir(dir, { mode: 0o700 }).catch(() => undefined)
+  // recursive: the data folder itself may not exist yet on a first run (parents get 0700 too).
+  await mkdir(dir, { mode: 0o700, recursive: true }).catch(() => undefined)
+  return isPrivateDir(dir)
+}
+
+/** A real folder (not a link), owned by this user, that no one else can read, write or enter. */
+async function isPrivateDir(dir: string): Promise<boolean> {
   try {
     const info = await lstat(dir)
     const uid = process.getuid?.()
@@ -173,6 +190,10 @@ async function ensurePrivateDir(dir: string): Promise<boolean> {
   } catch {
     return false
   }
+}
+
+function isSocketFile(address: string): boolean {
+  return !address.startsWith('\0') && !address.startsWith('\\\\.\\pipe\\')
 }
 
 function listen(address: string, onSocket: (socket: Socket) => void): Promise<Server | null> {
@@ -252,6 +273,8 @@ export async function notifyFill(
     const line = `${JSON.stringify({ site: notice.site, name: notice.name, at: notice.at })}\n`
     const address = options.address ?? activitySocketAddress()
     const timeoutMs = options.timeoutMs ?? NOTIFY_TIMEOUT_MS
+    // A socket in a folder others could write may be theirs: tell it nothing.
+    if (isSocketFile(address) && !(await isPrivateDir(dirname(address)))) return
     await new Promise<void>((done) => {
       const socket = createConnection({ path: address })
       const timer = setTimeout(() => socket.destroy(), timeoutMs)

@@ -1,10 +1,12 @@
 import { spawn } from 'node:child_process'
 import { createConnection, createServer, type Socket } from 'node:net'
-import { chmodSync, statSync } from 'node:fs'
-import { join } from 'node:path'
+import { chmodSync, mkdirSync, statSync } from 'node:fs'
+import { dirname, join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import {
+  ACTIVITY_DIR_NAME,
   activitySocketAddress,
+  MAX_SOCKET_PATH_BYTES,
   MAX_NOTICE_BYTES,
   MAX_RECENT_FILLS,
   notifyFill,
@@ -21,11 +23,10 @@ afterEach(async () => {
   for (const server of servers.splice(0)) await server.close()
 })
 
-let counter = 0
-/** A fresh address per test, so parallel test files never meet. */
+const dataHome = useTempDir('warifu-activity-')
+/** A fresh address per test (the default for a new data folder), so parallel test files never meet. */
 function testAddress(): string {
-  counter += 1
-  return activitySocketAddress({ WARIFU_HOME: `/tmp/warifu-activity-test-${process.pid}-${counter}` })
+  return activitySocketAddress({ WARIFU_HOME: dataHome() })
 }
 
 async function serve(
@@ -77,6 +78,7 @@ describe('activity socket', () => {
 
   it('gives up after its timeout when the app accepts but never answers', async () => {
     const address = testAddress()
+    mkdirSync(dirname(address), { mode: 0o700 })
     // A listener that holds every connection open and reads nothing.
     const held: Socket[] = []
     const stuck = createServer((socket) => {
@@ -118,13 +120,32 @@ describe('activity socket', () => {
     await expect(startActivityServer({ fills: new RecentFills(), address })).resolves.toBeNull()
   })
 
-  it('names the socket from the user and the data dir', () => {
+  it('puts the Linux socket file in a private folder of the data dir, where the app and the host both look', () => {
     const me = { uid: 1000, username: 'hanako' }
-    const a = activitySocketAddress({ WARIFU_HOME: '/a' }, 'linux', me)
-    expect(a.startsWith('\0warifu-activity-')).toBe(true)
-    expect(activitySocketAddress({ WARIFU_HOME: '/a' }, 'linux', me)).toBe(a)
-    expect(activitySocketAddress({ WARIFU_HOME: '/b' }, 'linux', me)).not.toBe(a)
-    expect(activitySocketAddress({ WARIFU_HOME: '/a' }, 'linux', { uid: 1001, username: 'taro' })).not.toBe(a)
+    expect(activitySocketAddress({ WARIFU_HOME: '/a' }, 'linux', me)).toBe(`/a/${ACTIVITY_DIR_NAME}/activity.sock`)
+    expect(activitySocketAddress({}, 'linux', me, '/tmp')).toMatch(
+      new RegExp(`/\\.config/Warifu/${ACTIVITY_DIR_NAME}/activity\\.sock$`),
+    )
+    expect(activitySocketAddress({ XDG_CONFIG_HOME: '/x' }, 'linux', me)).toBe(
+      `/x/Warifu/${ACTIVITY_DIR_NAME}/activity.sock`,
+    )
+  })
+
+  it('falls back to an abstract name, per user and data dir, only when the path would not fit sun_path', () => {
+    const me = { uid: 1000, username: 'hanako' }
+    const tail = `/${ACTIVITY_DIR_NAME}/activity.sock`
+    const fits = '/' + 'd'.repeat(MAX_SOCKET_PATH_BYTES - tail.length - 1)
+    expect(activitySocketAddress({ WARIFU_HOME: fits }, 'linux', me)).toBe(fits + tail)
+    const deep = fits + 'd'
+    const a = activitySocketAddress({ WARIFU_HOME: deep }, 'linux', me)
+    expect(a).toMatch(/^\0warifu-activity-[0-9a-f]{40}$/)
+    expect(activitySocketAddress({ WARIFU_HOME: deep }, 'linux', me)).toBe(a)
+    expect(activitySocketAddress({ WARIFU_HOME: deep + 'e' }, 'linux', me)).not.toBe(a)
+    expect(activitySocketAddress({ WARIFU_HOME: deep }, 'linux', { uid: 1001, username: 'taro' })).not.toBe(a)
+  })
+
+  it('names the pipe and the macOS socket from the user and the data dir', () => {
+    const me = { uid: 1000, username: 'hanako' }
     expect(activitySocketAddress({ WARIFU_HOME: '/a' }, 'win32', me)).toMatch(
       /^\\\\\.\\pipe\\warifu-activity-[0-9a-f]{40}$/,
     )
@@ -139,8 +160,38 @@ describe('activity socket', () => {
   })
 })
 
-describe('socket-file listener (the macOS form)', () => {
+describe('socket-file listener', () => {
   const tempDir = useTempDir('warifu-activity-')
+
+  it('creates the private folder (0700) in a data dir that does not exist yet, and serves there', async () => {
+    const address = activitySocketAddress({ WARIFU_HOME: join(tempDir(), 'new-home') })
+    const { fills } = await serve(new RecentFills(), address)
+    expect(statSync(dirname(address)).mode & 0o777).toBe(0o700)
+    expect(statSync(address).isSocket()).toBe(true)
+    const changed = nextChange(fills)
+    await notifyFill({ site: 'monex.co.jp', name: 'Monex', at: NOW }, { address })
+    await changed
+    expect(fills.list()).toHaveLength(1)
+  })
+
+  it('tells nothing to a listener in a folder others can write (it may be theirs)', async () => {
+    const dir = join(tempDir(), ACTIVITY_DIR_NAME)
+    mkdirSync(dir, { mode: 0o700 })
+    chmodSync(dir, 0o777)
+    const address = join(dir, 'activity.sock')
+    const received: string[] = []
+    const squatter = createServer((socket) => socket.on('data', (chunk: Buffer) => received.push(chunk.toString())))
+    await new Promise<void>((done) => squatter.listen({ path: address }, () => done()))
+    let connections = 0
+    squatter.on('connection', () => (connections += 1))
+    try {
+      await notifyFill({ site: 'monex.co.jp', name: 'Monex', at: NOW }, { address })
+      expect(connections).toBe(0)
+      expect(received).toEqual([])
+    } finally {
+      await new Promise<void>((done) => squatter.close(() => done()))
+    }
+  })
 
   it('replaces a socket file left by a killed app, and serves', async () => {
     const address = join(tempDir(), 'activity.sock')
@@ -160,13 +211,18 @@ describe('socket-file listener (the macOS form)', () => {
     expect(fills.list()).toHaveLength(1)
   })
 
-  it('refuses to listen in a folder others can read or write', async () => {
-    const dir = tempDir()
-    chmodSync(dir, 0o755)
-    await expect(
-      startActivityServer({ fills: new RecentFills(), address: join(dir, 'activity.sock') }),
-    ).resolves.toBeNull()
-  })
+  it.each([0o755, 0o770, 0o707])(
+    'refuses to listen in a folder with mode %o (others can read or write)',
+    async (mode) => {
+      const dir = tempDir()
+      chmodSync(dir, mode)
+      await expect(
+        startActivityServer({ fills: new RecentFills(), address: join(dir, 'activity.sock') }),
+      ).resolves.toBeNull()
+      // The data folder itself may be 0755: only the socket's own folder must be private.
+      await serve(new RecentFills(), activitySocketAddress({ WARIFU_HOME: dir }))
+    },
+  )
 
   it('leaves a live listener alone', async () => {
     const address = join(tempDir(), 'activity.sock')
