@@ -73,7 +73,9 @@ await build({
   platform: 'node',
   target: 'node22',
   format: 'cjs',
-  external: nodeExternal,
+  // The CLI's commands are in main (the packaged app runs them): the password estimator's
+  // dictionaries (megabytes) stay in node_modules, loaded only when a CLI password is set.
+  external: [...nodeExternal, '@zxcvbn-ts/*'],
 })
 await build({
   ...common,
