@@ -65,7 +65,8 @@ describe.skipIf(why !== undefined)('the Backup screen (e2e over main handlers)',
 
     const save = page.locator('[data-action="export-save"]')
     await page.locator('input[name="password"]').fill('kitchens')
-    await expect.poll(() => page.locator('.strength').textContent()).toMatch(/^Weak/)
+    // The estimator's worker loads its dictionaries on first use: seconds on a busy machine.
+    await expect.poll(() => page.locator('.strength').textContent(), { timeout: 15_000 }).toMatch(/^Weak/)
     // zxcvbn's reason and suggestion, translated.
     expect(await page.locator('.strength-feedback').textContent()).toBe(
       'This is a commonly used password. Add another, less common word.',
@@ -76,13 +77,14 @@ describe.skipIf(why !== undefined)('the Backup screen (e2e over main handlers)',
     expect(await save.isDisabled()).toBe(true)
     await page.locator('input[name="password-again"]').fill(PASSWORD)
     // The estimator answers from its worker, a moment after the typing.
-    await expect.poll(() => page.locator('.strength').textContent()).toBe('Strong.')
+    await expect.poll(() => page.locator('.strength').textContent(), { timeout: 15_000 }).toBe('Strong.')
 
     const file = join(outDir(), 'backup.json')
     from.deps.pickSave.path = file
     await save.click()
+    // Writing runs the KDF and then reads the file back through it again: seconds on a busy machine.
     await expect
-      .poll(() => page.locator('.scan-status').textContent())
+      .poll(() => page.locator('.scan-status').textContent(), { timeout: 15_000 })
       .toBe('Backup saved and checked: 2 accounts in backup.json.')
     expect(from.deps.pickSave.asked).toEqual(['aegis'])
     // The fields are emptied, the reminder is gone, and the file is encrypted.
