@@ -27,6 +27,7 @@ export type PopupState =
   | { kind: 'fill'; name: string; site: string }
   | { kind: 'choose'; site: string; accounts: { ref: string; name: string }[] }
   | { kind: 'warn'; site: string; host: string; reasons: string[] }
+  | { kind: 'insecure'; site: string }
   | {
       kind: 'note'
       reason: Action extends infer A ? (A extends { kind: 'note'; reason: infer R } ? R : never) : never
@@ -62,6 +63,20 @@ export function warningTexts(t: Translate, action: Extract<Action, { kind: 'warn
       .map((r) => t(`reason_${r.replace(/-/g, '_')}` as MessageKey)),
     close: t('warnClose'),
     names: [action.host, action.site],
+    lang: t('lang'),
+  }
+}
+
+/** The translated warning for the account's site over plain http: (the real domain, not encrypted). */
+export function insecureWarningTexts(t: Translate, action: { site: string }) {
+  return {
+    label: t('warnLabel'),
+    title: t('insecureTitle', { site: action.site }),
+    advice: t('insecureAdvice', { site: action.site }),
+    reasons: [],
+    close: t('warnClose'),
+    names: [`https://${action.site}`, action.site],
+    lang: t('lang'),
   }
 }
 
@@ -70,7 +85,12 @@ function fillRequest(t: Translate, action: Extract<Action, { kind: 'fill' }>): C
     kind: 'fill',
     code: action.code,
     origin: action.origin,
-    texts: { filled: t('filledNote', { name: action.name }), noField: t('noField'), navigated: t('navigated') },
+    texts: {
+      filled: t('filledNote', { name: action.name }),
+      noField: t('noField'),
+      navigated: t('navigated'),
+      lang: t('lang'),
+    },
   }
 }
 
@@ -83,19 +103,32 @@ export async function onShortcut(deps: BackgroundDeps): Promise<FillOutcome> {
       return { action, result: await deps.runInTab(tab.id, fillRequest(deps.t, action)) }
     case 'warn':
       return { action, result: await deps.runInTab(tab.id, { kind: 'warn', texts: warningTexts(deps.t, action) }) }
+    case 'insecure':
+      return {
+        action,
+        result: await deps.runInTab(tab.id, { kind: 'warn', texts: insecureWarningTexts(deps.t, action) }),
+      }
     case 'choose':
       // The popup lists the accounts; where the browser will not open it, the page says where to click.
       if (await deps.openPopup()) return { action }
       return {
         action,
-        result: await deps.runInTab(tab.id, { kind: 'note', text: deps.t('chooseInPage', { site: action.site }) }),
+        result: await deps.runInTab(tab.id, {
+          kind: 'note',
+          text: deps.t('chooseInPage', { site: action.site }),
+          lang: deps.t('lang'),
+        }),
       }
     case 'note':
       // A browser page cannot take a script; there the shortcut does nothing visible.
       if (action.reason === 'notWebPage') return { action }
       return {
         action,
-        result: await deps.runInTab(tab.id, { kind: 'note', text: deps.t(action.reason, action.params) }),
+        result: await deps.runInTab(tab.id, {
+          kind: 'note',
+          text: deps.t(action.reason, action.params),
+          lang: deps.t('lang'),
+        }),
       }
   }
 }
@@ -110,6 +143,8 @@ export async function popupState(deps: BackgroundDeps): Promise<PopupState> {
       return { kind: 'choose', site: action.site, accounts: action.accounts }
     case 'warn':
       return { kind: 'warn', site: action.site, host: action.host, reasons: warningTexts(deps.t, action).reasons }
+    case 'insecure':
+      return { kind: 'insecure', site: action.site }
     case 'note':
       return { kind: 'note', reason: action.reason, text: deps.t(action.reason, action.params) }
   }
@@ -125,6 +160,12 @@ export async function fillFromPopup(deps: BackgroundDeps, account?: string): Pro
   if (action.kind === 'fill') return { action, result: await deps.runInTab(tab.id, fillRequest(deps.t, action)) }
   if (action.kind === 'warn') {
     return { action, result: await deps.runInTab(tab.id, { kind: 'warn', texts: warningTexts(deps.t, action) }) }
+  }
+  if (action.kind === 'insecure') {
+    return {
+      action,
+      result: await deps.runInTab(tab.id, { kind: 'warn', texts: insecureWarningTexts(deps.t, action) }),
+    }
   }
   return { action }
 }

@@ -2,7 +2,8 @@
  * What the extension does with the host's answer for the tab the user acted on. Pure: the tab's
  * URL and the answer in, one action out. The host already checked the page; this checks again,
  * so neither side's word alone ever fills a code: the top-level page must be https: and its
- * registrable domain must be the site the host named.
+ * registrable domain must be the site the host named. The real site over plain http: gets the red
+ * warning too: anyone on the network path can serve that page, so it may be a fake one.
  */
 import type { BrowserAccountChoice, BrowserResponse } from '../../shared/browser/messages'
 import type { LinkReason } from '../../shared/sites/check'
@@ -10,14 +11,7 @@ import { registrableDomain } from '../../shared/sites/domain'
 
 /** Why nothing is filled, each with its own text (a MessageKey of the same name). */
 export type NoteReason =
-  | 'noAccount'
-  | 'notHttps'
-  | 'counterBased'
-  | 'accessRemoved'
-  | 'hostMissing'
-  | 'hostError'
-  | 'notWebPage'
-  | 'siteMismatch'
+  'noAccount' | 'counterBased' | 'accessRemoved' | 'hostMissing' | 'hostError' | 'notWebPage' | 'siteMismatch'
 
 /** What the host said, or that it could not be reached (sendNativeMessage failed). */
 export type HostAnswer = { ok: true; response: BrowserResponse } | { ok: false; hostMissing: boolean; code: string }
@@ -29,6 +23,8 @@ export type Action =
   | { kind: 'choose'; site: string; accounts: BrowserAccountChoice[] }
   /** A page imitating `site`: the red warning, nothing filled or copied. */
   | { kind: 'warn'; site: string; host: string; reasons: LinkReason[] }
+  /** The account's site over http: (not encrypted): the red warning to type https://site, nothing filled. */
+  | { kind: 'insecure'; site: string }
   /** Nothing to fill, and why (quiet for noAccount). `params` fill the text's placeholders. */
   | { kind: 'note'; reason: NoteReason; params: Record<string, string> }
 
@@ -91,7 +87,7 @@ export function decide(tabUrl: string | undefined, answer: HostAnswer): Action {
     case 'lookalike':
       return { kind: 'warn', site: response.site, host: response.host, reasons: response.reasons }
     case 'not-https':
-      return { kind: 'note', reason: 'notHttps', params: { site: response.site } }
+      return { kind: 'insecure', site: response.site }
     case 'counter-based':
       return { kind: 'note', reason: 'counterBased', params: { name: response.name } }
     case 'no-account':
@@ -108,7 +104,7 @@ export function decide(tabUrl: string | undefined, answer: HostAnswer): Action {
 /** The host named a site this page is not (or the page is not https:): never fill. */
 function mismatch(page: PageInfo | null, site: string): Action {
   if (page === null) return { kind: 'note', reason: 'notWebPage', params: {} }
-  if (page.protocol !== 'https:' && page.domain === site) return { kind: 'note', reason: 'notHttps', params: { site } }
+  if (page.protocol !== 'https:' && page.domain === site) return { kind: 'insecure', site }
   return { kind: 'note', reason: 'siteMismatch', params: {} }
 }
 

@@ -15,6 +15,8 @@ export interface WarningTexts {
   advice: string
   reasons: string[]
   close: string
+  /** The language of the texts ('ja' breaks lines between phrases, not inside words). */
+  lang: string
 }
 
 const HOST_ID = 'warifu-companion-overlay'
@@ -23,7 +25,8 @@ const STYLE = `
 :host { all: initial; }
 .box { position: fixed; z-index: 2147483647; left: 50%; transform: translateX(-50%); max-width: min(36rem, calc(100vw - 2rem));
   font: 15px/1.5 system-ui, -apple-system, 'Segoe UI', 'Hiragino Sans', 'Noto Sans CJK JP', 'Yu Gothic UI', sans-serif;
-  border-radius: 10px; box-shadow: 0 4px 18px rgb(0 0 0 / 35%); padding: 14px 16px; box-sizing: border-box; }
+  border-radius: 10px; box-shadow: 0 4px 18px rgb(0 0 0 / 35%); padding: 14px 16px; box-sizing: border-box;
+  word-break: auto-phrase; overflow-wrap: break-word; }
 .warn { top: 16px; background: #b3261e; color: #ffffff; border: 3px solid #7a1610; }
 .note { bottom: 16px; background: #1c1f24; color: #ffffff; }
 h2 { margin: 0 0 6px; font-size: 17px; font-weight: 700; }
@@ -60,11 +63,15 @@ function withNames<T extends HTMLElement>(doc: Document, parent: T, text: string
   return parent
 }
 
+// word-break: auto-phrase (Chromium 119+) keeps Japanese words whole ("認証コード", not "認証コ/ード")
+// when the box's lang is ja; elsewhere it acts as normal. Domain names stay unbroken through .name.
+
 /** Shows the red warning at the top of the page until closed; returns its host element. */
 export function showWarning(doc: Document, texts: WarningTexts): HTMLElement {
   const root = mount(doc)
   const box = el(doc, 'div')
   box.className = 'box warn'
+  box.lang = texts.lang
   box.setAttribute('role', 'alertdialog')
   box.setAttribute('aria-label', texts.label)
   const title = withNames(doc, el(doc, 'h2'), texts.title, texts.names)
@@ -83,10 +90,11 @@ export function showWarning(doc: Document, texts: WarningTexts): HTMLElement {
 }
 
 /** Shows a short note at the bottom of the page for a few seconds; returns its host element. */
-export function showNote(doc: Document, text: string, ms = 4000): HTMLElement {
+export function showNote(doc: Document, text: string, lang: string, ms = 4000): HTMLElement {
   const root = mount(doc)
   const box = el(doc, 'div', text)
   box.className = 'box note'
+  box.lang = lang
   box.setAttribute('role', 'status')
   root.append(box)
   const host = root.host as HTMLElement

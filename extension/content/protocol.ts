@@ -13,10 +13,11 @@ export type ContentRequest =
       kind: 'fill'
       code: string
       origin: string
-      texts: { filled: string; noField: string; navigated: string }
+      /** `lang`: the language of the texts. */
+      texts: { filled: string; noField: string; navigated: string; lang: string }
     }
   | { kind: 'warn'; texts: WarningTexts }
-  | { kind: 'note'; text: string }
+  | { kind: 'note'; text: string; lang: string }
 
 export type ContentResult =
   | { filled: true; how: 'single' | 'segmented'; frame: 'top' | 'same-origin-frame'; boxes: number }

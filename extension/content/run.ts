@@ -9,23 +9,23 @@ export function run(doc: Document, request: ContentRequest): ContentResult {
     case 'fill': {
       // Only the top frame runs this; a frame's own origin never decides.
       if (doc.location.origin !== request.origin) {
-        showNote(doc, request.texts.navigated)
+        showNote(doc, request.texts.navigated, request.texts.lang)
         return { filled: false, reason: 'navigated' }
       }
       const field = findCodeField(doc, request.code.length)
       if (field === null) {
-        showNote(doc, request.texts.noField)
+        showNote(doc, request.texts.noField, request.texts.lang)
         return { filled: false, reason: 'no-field' }
       }
       const inputs = fillField(field, request.code)
-      showNote(doc, request.texts.filled, 2500)
+      showNote(doc, request.texts.filled, request.texts.lang, 2500)
       return { filled: true, how: field.kind, frame: field.frame, boxes: inputs.length }
     }
     case 'warn':
       showWarning(doc, request.texts)
       return { shown: 'warning' }
     case 'note':
-      showNote(doc, request.text)
+      showNote(doc, request.text, request.lang)
       return { shown: 'note' }
   }
 }

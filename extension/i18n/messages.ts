@@ -6,6 +6,8 @@
  */
 
 const en = {
+  /** The language these texts are in (the `lang` of what shows them; ja gets phrase-aware line breaks). */
+  lang: 'en',
   extensionName: 'Warifu',
   extensionDescription:
     'Fills your Warifu authentication code only on the account’s real site, and warns you on a fake one.',
@@ -23,7 +25,6 @@ const en = {
   popupFilled: 'Filled.',
 
   noAccount: 'No account for this site.',
-  notHttps: 'This is {site}, but the page is not encrypted (http://): nothing was filled.',
   counterBased:
     '{name} uses a counter-based code (HOTP), which is never filled automatically: each fill would use one up. Copy it in the Warifu app.',
   accessRemoved: 'Browser access was removed in the Warifu app. Use Connect a browser in the app to allow it again.',
@@ -42,6 +43,9 @@ const en = {
   warnAdvice:
     'Warifu filled nothing. Do not enter your ID, password or authentication code here. Open {site} from your bookmark or the official app instead.',
   warnClose: 'Close',
+  insecureTitle: 'This page is not encrypted: it may not be the real {site} login page.',
+  insecureAdvice:
+    'The real {site} always uses https://, and a page that is not encrypted can be swapped for a fake one on the way. Warifu filled nothing. Do not enter your ID, password or authentication code here: open the site by typing https://{site} yourself.',
   reason_subdomain_trick:
     'The real domain is only the beginning of a longer address: the part at the end decides where it leads, and that is another site.',
   reason_brand_in_other_domain: 'The brand name is used inside another domain that does not belong to the company.',
@@ -58,6 +62,7 @@ const en = {
 export type MessageKey = keyof typeof en
 
 const ja: Record<MessageKey, string> = {
+  lang: 'ja',
   extensionName: 'Warifu',
   extensionDescription: 'Warifu の認証コードを、そのアカウントの本物のサイトにだけ入力します。偽サイトでは警告します。',
   actionTitle: 'Warifu：認証コードを入力',
@@ -74,7 +79,6 @@ const ja: Record<MessageKey, string> = {
   popupFilled: '入力しました。',
 
   noAccount: 'このサイトのアカウントはありません。',
-  notHttps: '{site} のページですが、暗号化されていない接続（http://）のため入力しませんでした。',
   counterBased:
     '{name} はカウンター方式（HOTP）のため自動では入力しません（入力するたびにコードを消費するため）。Warifu アプリでコピーしてください。',
   accessRemoved:
@@ -94,6 +98,9 @@ const ja: Record<MessageKey, string> = {
   warnAdvice:
     'Warifu は何も入力していません。ここに ID・パスワード・認証コードを入力しないでください。ブックマークや公式アプリから {site} を開いてください。',
   warnClose: '閉じる',
+  insecureTitle: '暗号化されていないページです。{site} の本物のログインページではないおそれがあります。',
+  insecureAdvice:
+    '{site} の正規のサイトは必ず https:// を使います。暗号化されていないページは、途中で偽サイトに差し替えられているおそれがあります。Warifu は何も入力していません。ここに ID・パスワード・認証コードを入力せず、https://{site} をご自身で入力して開いてください。',
   reason_subdomain_trick:
     '本物のドメインは長いアドレスの先頭にあるだけです。行き先を決めるのは末尾の部分で、それは別のサイトです。',
   reason_brand_in_other_domain: 'ブランド名を含んでいますが、その会社のものではない別のドメインです。',

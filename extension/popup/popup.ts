@@ -6,6 +6,7 @@
 import { chromeDeps } from '../background/chrome-deps'
 import {
   fillFromPopup,
+  insecureWarningTexts,
   popupState,
   type BackgroundDeps,
   type FillOutcome,
@@ -70,12 +71,27 @@ function stateOf(outcome: FillOutcome): PopupState {
   const a = outcome.action
   if (a.kind === 'note') return { kind: 'note', reason: a.reason, text: t(a.reason, a.params) }
   if (a.kind === 'warn') return { kind: 'warn', site: a.site, host: a.host, reasons: [] }
+  if (a.kind === 'insecure') return { kind: 'insecure', site: a.site }
   if (a.kind === 'choose') return { kind: 'choose', site: a.site, accounts: a.accounts }
   return { kind: 'fill', name: a.name, site: a.site }
 }
 
 function failed(error: unknown): void {
   show(el('p', t('hostError', { code: error instanceof Error ? error.name : 'ERROR' })))
+}
+
+/** The red box: a title, advice and reasons, with the domain names kept on one line each. */
+function warningBox(texts: { title: string; advice: string; reasons: string[]; names: string[] }): HTMLElement {
+  const box = el('div', undefined, 'warn')
+  box.setAttribute('role', 'alert')
+  box.append(withNames(el('h2'), texts.title, texts.names))
+  box.append(withNames(el('p'), texts.advice, texts.names))
+  if (texts.reasons.length > 0) {
+    const list = el('ul')
+    for (const reason of texts.reasons) list.append(el('li', reason))
+    box.append(list)
+  }
+  return box
 }
 
 function render(state: PopupState): void {
@@ -90,20 +106,19 @@ function render(state: PopupState): void {
       show(el('p', t('popupChoose', { site: state.site })), ...buttons)
       return
     }
-    case 'warn': {
-      const box = el('div', undefined, 'warn')
-      box.setAttribute('role', 'alert')
-      const names = [state.host, state.site]
-      box.append(withNames(el('h2'), t('warnTitle', { host: state.host, site: state.site }), names))
-      box.append(withNames(el('p'), t('warnAdvice', { site: state.site }), names))
-      if (state.reasons.length > 0) {
-        const list = el('ul')
-        for (const reason of state.reasons) list.append(el('li', reason))
-        box.append(list)
-      }
-      show(box)
+    case 'warn':
+      show(
+        warningBox({
+          title: t('warnTitle', { host: state.host, site: state.site }),
+          advice: t('warnAdvice', { site: state.site }),
+          reasons: state.reasons,
+          names: [state.host, state.site],
+        }),
+      )
       return
-    }
+    case 'insecure':
+      show(warningBox(insecureWarningTexts(t, state)))
+      return
     case 'note':
       show(el('p', state.text, state.reason === 'noAccount' ? 'muted' : undefined))
       return
@@ -118,7 +133,8 @@ async function showShortcut(): Promise<void> {
   footer.textContent = keys === '' ? t('popupNoShortcut') : t('popupShortcut', { keys })
 }
 
-document.documentElement.lang = chrome.i18n.getUILanguage().startsWith('ja') ? 'ja' : 'en'
+// The language of the texts chrome.i18n picked (a UI language without a table gets en).
+document.documentElement.lang = t('lang')
 show(el('p', t('popupChecking'), 'muted'))
 popupState(deps).then(render, failed)
 showShortcut().catch(() => undefined)

@@ -145,9 +145,13 @@ describe.skipIf(why)('browser companion in Chromium', () => {
       await page.close()
     })
 
-    it('on http://monex.co.jp (the real site without https): says so, fills nothing', async () => {
+    it('on http://monex.co.jp (the real site without https): the red warning to type https://, fills nothing', async () => {
       const { page, overlay } = await shortcutOn(`http://${REAL_SITE}/login`)
-      expect(overlay.text).toBe(t('notHttps', { site: REAL_SITE }))
+      expect(overlay.role).toBe('alertdialog')
+      expect(overlay.name).toBe(t('warnLabel'))
+      const text = squash(overlay.text)
+      expect(text).toContain(squash(t('insecureTitle', { site: REAL_SITE })))
+      expect(text).toContain(squash(t('insecureAdvice', { site: REAL_SITE })))
       expect(await fieldValues(page)).toEqual({ otp: '' })
       expect(await recordedEvents(page)).toEqual([])
       await page.close()

@@ -21,7 +21,7 @@ const why =
 if (why !== undefined) console.warn(`extension field tests skipped: ${why}`)
 
 const CODE = '287082'
-const TEXTS = { filled: 'filled', noField: 'no field', navigated: 'navigated' }
+const TEXTS = { filled: 'filled', noField: 'no field', navigated: 'navigated', lang: 'en' }
 
 const page = (body: string) => `<!doctype html><html><head><meta charset="utf-8"></head><body>${body}</body></html>`
 
@@ -243,6 +243,7 @@ describe.skipIf(why !== undefined)('extension content script in Chromium', () =>
         advice: 'advice',
         reasons: ['why'],
         close: 'Close',
+        lang: 'en',
       },
     })
     expect(result).toEqual({ shown: 'warning' })

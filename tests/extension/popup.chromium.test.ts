@@ -173,6 +173,31 @@ describe.skipIf(why !== undefined)('extension popup in Chromium', () => {
     await page.close()
   })
 
+  it.each([
+    ['en', 'This page is not encrypted', 'typing https://monex.co.jp yourself'],
+    ['ja', '暗号化されていないページです', 'https://monex.co.jp をご自身で入力して開いてください'],
+  ] as const)(
+    'on the real site over http (%s): the red warning to type https:// yourself, nothing injected',
+    async (lang, title, advice) => {
+      const page = await openPopup(lang, 'http://monex.co.jp/login', { v: 1, type: 'not-https', site: 'monex.co.jp' })
+      const alert = page.getByRole('alert')
+      expect(await alert.locator('h2').innerText()).toContain(title)
+      expect(await alert.innerText()).toContain(advice)
+      expect(await page.getByRole('button').count()).toBe(0)
+      // The address to type is one unbroken name; Japanese breaks between phrases.
+      expect(await alert.locator('.name', { hasText: 'https://monex.co.jp' }).count()).toBeGreaterThan(0)
+      expect(
+        await page.evaluate(() => [document.documentElement.lang, getComputedStyle(document.body).wordBreak]),
+      ).toEqual([lang, 'auto-phrase'])
+      expect(await violations(page)).toEqual([])
+      await page.screenshot({ path: join(out, `popup-http-${lang}.png`) })
+      expect(
+        await page.evaluate(() => (window as unknown as { __log: { injected: unknown[] } }).__log.injected),
+      ).toEqual([])
+      await page.close()
+    },
+  )
+
   it('lists the accounts to choose from and asks again with the chosen one', async () => {
     const page = await openPopup('en', 'https://monex.co.jp/', {
       v: 1,

@@ -62,6 +62,7 @@ describe('extension controller: the shortcut', () => {
           filled: 'Warifu filled the code for Monex (hanako).',
           noField: expect.any(String),
           navigated: expect.any(String),
+          lang: 'en',
         },
       },
     ])
@@ -87,8 +88,57 @@ describe('extension controller: the shortcut', () => {
           reasons: ['The brand name is used inside another domain that does not belong to the company.'],
           close: 'Close',
           names: ['monex-co-jp.com', 'monex.co.jp'],
+          lang: 'en',
         },
       },
+    ])
+    expect(JSON.stringify(injected)).not.toContain('287082')
+  })
+
+  it.each([
+    ['en', 'The real monex.co.jp always uses https://', 'typing https://monex.co.jp yourself'],
+    [
+      'ja',
+      'monex.co.jp の正規のサイトは必ず https:// を使います',
+      'https://monex.co.jp をご自身で入力して開いてください',
+    ],
+  ] as const)(
+    'injects the red warning, and no code, on the real site over plain http (%s)',
+    async (lang, advice, typeIt) => {
+      const { deps, injected } = fakeDeps('http://monex.co.jp/login', { v: 1, type: 'not-https', site: 'monex.co.jp' })
+      deps.t = translator(lang)
+      const outcome = await onShortcut(deps)
+      expect(outcome.action).toEqual({ kind: 'insecure', site: 'monex.co.jp' })
+      expect(injected).toEqual([
+        {
+          kind: 'warn',
+          texts: {
+            label: translator(lang)('warnLabel'),
+            title: expect.stringMatching(
+              lang === 'en' ? /not encrypted.*monex\.co\.jp/ : /暗号化されていない.*monex\.co\.jp/,
+            ),
+            advice: expect.stringContaining(advice),
+            reasons: [],
+            close: translator(lang)('warnClose'),
+            names: ['https://monex.co.jp', 'monex.co.jp'],
+            lang,
+          },
+        },
+      ])
+      const texts = (injected[0] as Extract<ContentRequest, { kind: 'warn' }>).texts
+      expect(texts.advice).toContain(typeIt)
+      expect(texts.advice).toContain(lang === 'en' ? 'Warifu filled nothing' : 'Warifu は何も入力していません')
+      if (lang === 'ja') expect(texts.advice).toContain('偽サイト')
+      expect(JSON.stringify(injected)).not.toContain('287082')
+    },
+  )
+
+  it('injects the same warning when the host says code but the tab is the real site over http', async () => {
+    const { deps, injected } = fakeDeps('http://www.monex.co.jp/', CODE)
+    const outcome = await onShortcut(deps)
+    expect(outcome.action).toEqual({ kind: 'insecure', site: 'monex.co.jp' })
+    expect(injected).toEqual([
+      { kind: 'warn', texts: expect.objectContaining({ names: ['https://monex.co.jp', 'monex.co.jp'] }) },
     ])
     expect(JSON.stringify(injected)).not.toContain('287082')
   })
@@ -97,7 +147,7 @@ describe('extension controller: the shortcut', () => {
     const { deps, injected } = fakeDeps('https://monex.co.jp.evil.test/', CODE)
     const outcome = await onShortcut(deps)
     expect(outcome.action).toMatchObject({ kind: 'note', reason: 'siteMismatch' })
-    expect(injected).toEqual([{ kind: 'note', text: expect.stringContaining('another site') }])
+    expect(injected).toEqual([{ kind: 'note', text: expect.stringContaining('another site'), lang: 'en' }])
   })
 
   it('never asks the host about a browser page', async () => {
@@ -115,7 +165,7 @@ describe('extension controller: the shortcut', () => {
     expect(opened.injected).toEqual([])
     const refused = fakeDeps('https://monex.co.jp/', choose, { popupOpens: false })
     await onShortcut(refused.deps)
-    expect(refused.injected).toEqual([{ kind: 'note', text: expect.stringContaining('Warifu button') }])
+    expect(refused.injected).toEqual([{ kind: 'note', text: expect.stringContaining('Warifu button'), lang: 'en' }])
   })
 
   it('says the host is not connected when sendNativeMessage finds none', async () => {
@@ -125,7 +175,7 @@ describe('extension controller: the shortcut', () => {
       code: 'HOST_NOT_INSTALLED',
     })
     await onShortcut(deps)
-    expect(injected).toEqual([{ kind: 'note', text: expect.stringContaining('warifu browser install') }])
+    expect(injected).toEqual([{ kind: 'note', text: expect.stringContaining('warifu browser install'), lang: 'en' }])
   })
 })
 
@@ -161,5 +211,13 @@ describe('extension controller: the popup', () => {
       }).deps,
     )
     expect(warn).toMatchObject({ kind: 'warn', site: 'monex.co.jp', reasons: [expect.stringContaining('look-alike')] })
+  })
+
+  it('shows the red plain-http warning on the real site over http, and fills nothing from its button', async () => {
+    const { deps, injected } = fakeDeps('http://monex.co.jp/', { v: 1, type: 'not-https', site: 'monex.co.jp' })
+    expect(await popupState(deps)).toEqual({ kind: 'insecure', site: 'monex.co.jp' })
+    const outcome = await fillFromPopup(deps)
+    expect(outcome.action).toEqual({ kind: 'insecure', site: 'monex.co.jp' })
+    expect(injected).toEqual([{ kind: 'warn', texts: expect.objectContaining({ reasons: [], lang: 'en' }) }])
   })
 })

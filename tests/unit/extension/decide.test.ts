@@ -38,11 +38,14 @@ describe('extension decide', () => {
     expect(decide(url, code())).toEqual({ kind: 'note', reason: 'siteMismatch', params: {} })
   })
 
-  it('never fills the real site over http:, even when the host says code', () => {
-    expect(decide('http://monex.co.jp/', code())).toEqual({
-      kind: 'note',
-      reason: 'notHttps',
-      params: { site: 'monex.co.jp' },
+  it('warns on the real site over http:, even when the host says code', () => {
+    expect(decide('http://monex.co.jp/', code())).toEqual({ kind: 'insecure', site: 'monex.co.jp' })
+  })
+
+  it('turns the host\u2019s not-https answer into the red warning, not a quiet note', () => {
+    expect(decide('http://www.monex.co.jp/', ok({ v: 1, type: 'not-https', site: 'monex.co.jp' }))).toEqual({
+      kind: 'insecure',
+      site: 'monex.co.jp',
     })
   })
 
@@ -92,7 +95,6 @@ describe('extension decide', () => {
 
   it.each([
     [{ v: 1, type: 'no-account' }, 'noAccount', {}],
-    [{ v: 1, type: 'not-https', site: 'monex.co.jp' }, 'notHttps', { site: 'monex.co.jp' }],
     [{ v: 1, type: 'counter-based', name: 'Bank', site: 'bank.jp' }, 'counterBased', { name: 'Bank' }],
     [{ v: 1, type: 'access-removed' }, 'accessRemoved', {}],
     [{ v: 1, type: 'error', code: 'VAULT_LOCKED', message: 'x' }, 'hostError', { code: 'VAULT_LOCKED' }],
