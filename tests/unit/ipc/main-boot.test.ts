@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { SHOW_SHORTCUT } from '../../../electron/app/shortcut'
 import { notifyFill } from '../../../electron/browser/activity'
 import { CHANNEL_NAMES, type BrowserStatus, type IpcResult } from '../../../shared/ipc/channels'
+import { keychainEntry } from '../../support/keychain-entry'
 import { inKeyringSession } from '../../support/tools'
 
 const fake = await vi.hoisted(async () => {
@@ -221,7 +222,7 @@ describe('electron/main.ts booted with a fake electron module', () => {
         value: { id: string }
       }
       const { KeytarSecretStore } = await import('../../../electron/secrets/secret-store')
-      expect(await new KeytarSecretStore(service).get(added.value.id)).toBe('JBSWY3DPEHPK3PXP')
+      expect(await new KeytarSecretStore(service).get(keychainEntry(home, added.value.id))).toBe('JBSWY3DPEHPK3PXP')
     } else {
       expect(status).toMatchObject({
         ok: true,

@@ -155,10 +155,9 @@ describe('vault ids in keychain entry names', () => {
     expect(again.problems).toEqual([])
     expect(again.orphanIds()).toEqual([])
     expect(again.params('fedcba9876543210').secret).toBe(SECRET_A)
-    expect([...store.entries.keys()].sort()).toEqual([
-      '1111111111111111/2222222222222222',
-      `${vaultId}/fedcba9876543210`,
-    ])
+    expect([...store.entries.keys()].sort()).toEqual(
+      ['1111111111111111/2222222222222222', `${vaultId}/fedcba9876543210`].sort(),
+    )
   })
 
   it('a copy of a legacy vault keeps its secrets after the original moved them', async () => {
