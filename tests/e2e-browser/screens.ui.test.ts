@@ -1,7 +1,7 @@
 /**
  * The browser companion's pictures in docs/screens/, regenerated so they never go stale, in ja and
- * en: the toolbar popup on the real site, on a fake one and on a page of no account, and the red
- * warning the shortcut puts into a fake page. The popup is the real one (opened by the browser for
+ * en: the toolbar popup on the real site, on a fake one, on the real site over plain http and on a
+ * page of no account, and the red warning the shortcut puts into a fake page and an http one. The popup is the real one (opened by the browser for
  * the tab, after the shortcut granted it), and what it says is checked before it is pictured.
  */
 import { mkdirSync, writeFileSync } from 'node:fs'
@@ -61,6 +61,18 @@ describe.skipIf(why).each(['ja', 'en'] as const)('browser companion screenshots 
     await popup.close()
     await page.screenshot({
       path: join(SCREENS, `browser-warning-${locale}.png`),
+      clip: { x: 0, y: 0, width: 1000, height: 340 },
+    })
+    await page.close()
+  })
+
+  it('the real site over plain http: the red warning to type https:// yourself', async () => {
+    const { page, popup } = await popupOn(`http://${REAL_SITE}/login`)
+    expect(await popup.text()).toContain(t('insecureTitle', { site: REAL_SITE }))
+    writeFileSync(join(SCREENS, `browser-popup-http-${locale}.png`), await popup.screenshot())
+    await popup.close()
+    await page.screenshot({
+      path: join(SCREENS, `browser-warning-http-${locale}.png`),
       clip: { x: 0, y: 0, width: 1000, height: 340 },
     })
     await page.close()
