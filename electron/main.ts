@@ -33,8 +33,8 @@ import { routeEntry } from './app/entry-routing'
 import { runHeadless } from './app/headless-run'
 import { ALL_COMMANDS } from './cli/cli'
 import { activitySocketAddress, RecentFills, startActivityServer } from './browser/activity'
-import { appBrowserAccess } from './browser/app-access'
-import { hostCommandFor, systemRegRunner } from './browser/install'
+import { appBrowserAccess, appHostCommand } from './browser/app-access'
+import { systemRegRunner } from './browser/install'
 import { notifyAfterChanges } from './app/tray-menu'
 import { APP_SCHEME_PRIVILEGES, createRendererProtocolHandler } from './app/renderer-protocol'
 import { fileStamp, VaultHolder } from './app/vault-holder'
@@ -221,7 +221,14 @@ async function start(): Promise<void> {
         place: { platform: process.platform, home: homedir(), dataDir, env: process.env, reg: systemRegRunner },
         host: () => {
           const { versions, execPath, env } = process
-          return hostCommandFor({ versions, execPath, env, script: undefined })
+          // From source, Node runs the built CLI (dist/cli/warifu.cjs beside dist/electron/main.cjs).
+          const cliScript = join(__dirname, '..', 'cli', 'warifu.cjs')
+          return appHostCommand({
+            isPackaged: app.isPackaged,
+            proc: { versions, execPath, env },
+            platform: process.platform,
+            cliScript,
+          })
         },
         now: Date.now,
         // Packaged: beside app.asar (a browser cannot load a folder inside it); from source: dist/extension.

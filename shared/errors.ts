@@ -44,6 +44,7 @@ export type ErrorCode =
   | 'CLIPBOARD_UNAVAILABLE'
   | 'EXPORT_TARGET_EXISTS'
   | 'BROWSER_INSTALL_FAILED'
+  | 'BROWSER_HOST_NEEDS_NODE'
 
 /** Base of every error the app raises on purpose. */
 export abstract class AppError extends Error {
@@ -232,6 +233,11 @@ export class ExportTargetExistsError extends AppError {
 /** A browser's native host manifest (or its Windows registry key) could not be written or removed. */
 export class BrowserInstallError extends AppError {
   readonly code = 'BROWSER_INSTALL_FAILED'
+}
+
+/** The app run from source (npm start) found no Node to start the browser host with. */
+export class BrowserHostNeedsNodeError extends AppError {
+  readonly code = 'BROWSER_HOST_NEEDS_NODE'
 }
 
 /** True for errors raised on purpose by Warifu. */

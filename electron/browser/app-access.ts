@@ -3,14 +3,15 @@
  * install|uninstall` (connect.ts), what is connected now (a manifest of ours in the browser's
  * per-user folder, or its registry key on Windows), and where the unpacked extension is.
  */
-import { existsSync } from 'node:fs'
+import { accessSync, constants, existsSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { NATIVE_HOST_NAME } from '../../shared/browser/extension-id'
+import { BrowserHostNeedsNodeError } from '../../shared/errors'
 import type { BrowserChoice } from '../../shared/ipc/channels'
 import type { BrowserAccess } from '../ipc/browser-handlers'
 import { isBrowserAccessRemoved } from './access'
 import { connectBrowser, removeBrowserAccess } from './connect'
-import { BROWSERS, manifestDir, registryKey, type InstallContext } from './install'
+import { BROWSERS, hostCommandFor, manifestDir, registryKey, type HostCommand, type InstallContext } from './install'
 
 export interface AppBrowserAccessOptions {
   /** Where the manifests go: this user's home, data folder, platform (and registry on Windows). */
@@ -37,6 +38,58 @@ async function isConnected(browser: BrowserChoice, ctx: Omit<InstallContext, 'ho
 function extensionFolder(root: string, family: 'chromium' | 'firefox'): string | null {
   const folder = join(root, family)
   return existsSync(join(folder, 'manifest.json')) ? folder : null
+}
+
+/** True for a file this user may execute. */
+export function isExecutableFile(path: string): boolean {
+  try {
+    accessSync(path, constants.X_OK)
+    return statSync(path).isFile()
+  } catch {
+    return false
+  }
+}
+
+/**
+ * A Node executable for the host of an app run from source: the one npm ran `npm start` with
+ * (npm_node_execpath, then NODE, both set by npm), else the first `node` on PATH; null when none.
+ */
+export function findNode(
+  env: Record<string, string | undefined>,
+  platform: NodeJS.Platform,
+  isExecutable: (path: string) => boolean = isExecutableFile,
+): string | null {
+  const named = [env.npm_node_execpath, env.NODE].filter((p): p is string => p !== undefined && p !== '')
+  const exe = platform === 'win32' ? 'node.exe' : 'node'
+  const onPath = (env.PATH ?? env.Path ?? '')
+    .split(platform === 'win32' ? ';' : ':')
+    .filter((dir) => dir !== '')
+    .map((dir) => join(dir, exe))
+  return [...named, ...onPath].find((path) => isExecutable(path)) ?? null
+}
+
+/**
+ * What "Connect a browser" writes as the host. Packaged, the app's own executable (it runs host
+ * mode when a browser starts it). From source (npm start) that executable is the plain Electron
+ * binary, which cannot start Warifu without the app folder: then the same launcher the npm CLI
+ * writes, Node running the built `warifu.cjs browser-host`.
+ */
+export function appHostCommand(options: {
+  isPackaged: boolean
+  proc: { versions: Record<string, string | undefined>; execPath: string; env: Record<string, string | undefined> }
+  platform: NodeJS.Platform
+  /** The built CLI (dist/cli/warifu.cjs), beside the built main process. */
+  cliScript: string
+  isExecutable?: (path: string) => boolean
+  fileExists?: (path: string) => boolean
+}): HostCommand {
+  if (options.isPackaged) return hostCommandFor({ ...options.proc, script: undefined })
+  const node = findNode(options.proc.env, options.platform, options.isExecutable)
+  const fileExists = options.fileExists ?? existsSync
+  if (node === null || !fileExists(options.cliScript)) {
+    throw new BrowserHostNeedsNodeError('A development build needs Node and the built CLI to start the browser host.')
+  }
+  return { kind: 'node', node, script: options.cliScript }
 }
 
 export function appBrowserAccess(options: AppBrowserAccessOptions): BrowserAccess {

@@ -369,6 +369,8 @@ export const en = {
   'error.CLIPBOARD_UNAVAILABLE': 'No clipboard is available here.',
   'error.EXPORT_TARGET_EXISTS': 'That file already exists; it was not replaced.',
   'error.BROWSER_INSTALL_FAILED': 'The browser could not be connected: its settings folder could not be written.',
+  'error.BROWSER_HOST_NEEDS_NODE':
+    'This development build of Warifu could not find Node.js to start the browser connection. Run "npm run build", then "node dist/cli/warifu.cjs browser install" in a terminal.',
   'error.INTERNAL': 'Something went wrong. Please try again.',
 }
 

@@ -376,5 +376,7 @@ export const ja: Record<MessageKey, string> = {
   'error.CLIPBOARD_UNAVAILABLE': 'ここではクリップボードを使えません。',
   'error.EXPORT_TARGET_EXISTS': '同じ名前のファイルがすでにあります。上書きしていません。',
   'error.BROWSER_INSTALL_FAILED': 'ブラウザーと連携できませんでした。ブラウザーの設定フォルダーに書き込めません。',
+  'error.BROWSER_HOST_NEEDS_NODE':
+    'この開発版の Warifu では、ブラウザーとの連携に使う Node.js が見つかりませんでした。ターミナルで「npm run build」を実行してから、「node dist/cli/warifu.cjs browser install」を実行してください。',
   'error.INTERNAL': '問題が発生しました。もう一度お試しください。',
 }

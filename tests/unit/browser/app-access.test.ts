@@ -1,11 +1,14 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { spawn } from 'node:child_process'
+import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { isBrowserAccessRemoved } from '../../../electron/browser/access'
-import { appBrowserAccess } from '../../../electron/browser/app-access'
+import { appBrowserAccess, appHostCommand, findNode } from '../../../electron/browser/app-access'
 import type { InstallContext, RegRunner } from '../../../electron/browser/install'
+import { encodeFrame, readFrames } from '../../../electron/browser/native-messaging'
 import { CHROMIUM_EXTENSION_ID, NATIVE_HOST_NAME } from '../../../shared/browser/extension-id'
 import { useTempDir } from '../../support/temp-dir'
+import { CLI, cliBuilt, skipUnless } from '../../support/tools'
 
 const NOW = Date.UTC(2026, 10, 26, 0, 31)
 const APP = '/opt/Warifu/warifu'
@@ -99,4 +102,117 @@ describe("the app's browser access (Connect a browser)", () => {
     await access.connect(['edge'])
     expect(await access.state()).toEqual({ connected: ['edge'], allowed: true })
   })
+})
+
+describe('the host the app writes (appHostCommand)', () => {
+  const tempDir = useTempDir('warifu-host-cmd-')
+  const ELECTRON = '/w/node_modules/electron/dist/electron'
+  const SCRIPT = '/w/dist/cli/warifu.cjs'
+  const only =
+    (...paths: string[]) =>
+    (path: string) =>
+      paths.includes(path)
+
+  it('is the app\u2019s own executable when packaged (the AppImage file on Linux)', () => {
+    const proc = { versions: { electron: '38' }, execPath: APP, env: {} }
+    expect(appHostCommand({ isPackaged: true, proc, platform: 'linux', cliScript: SCRIPT })).toEqual({
+      kind: 'app',
+      executable: APP,
+    })
+    const appImage = { ...proc, execPath: '/tmp/.mount_x/warifu', env: { APPIMAGE: '/home/u/Warifu.AppImage' } }
+    expect(appHostCommand({ isPackaged: true, proc: appImage, platform: 'linux', cliScript: SCRIPT })).toEqual({
+      kind: 'app',
+      executable: '/home/u/Warifu.AppImage',
+    })
+  })
+
+  it('from source (npm start): Node running the built CLI, never the plain Electron binary', () => {
+    const env = { npm_node_execpath: '/opt/node22/bin/node', PATH: '/usr/bin:/bin' }
+    const command = appHostCommand({
+      isPackaged: false,
+      proc: { versions: { electron: '38' }, execPath: ELECTRON, env },
+      platform: 'linux',
+      cliScript: SCRIPT,
+      isExecutable: only('/opt/node22/bin/node', '/usr/bin/node'),
+      fileExists: only(SCRIPT),
+    })
+    expect(command).toEqual({ kind: 'node', node: '/opt/node22/bin/node', script: SCRIPT })
+  })
+
+  it('finds Node: npm\u2019s own, then NODE, then the first executable node on PATH', () => {
+    const env = { npm_node_execpath: '/gone/node', NODE: '/n/node', PATH: '/a::/b:/c' }
+    expect(findNode(env, 'linux', only('/n/node', '/b/node'))).toBe('/n/node')
+    expect(findNode(env, 'linux', only('/b/node', '/c/node'))).toBe('/b/node')
+    expect(findNode({ Path: 'C:\\a;C:\\node' }, 'win32', (p) => p.startsWith('C:\\node'))).toMatch(
+      /^C:\\node.node\.exe$/,
+    )
+    expect(findNode({ PATH: '/a:/b' }, 'linux', () => false)).toBeNull()
+    expect(findNode({}, 'linux')).toBeNull()
+  })
+
+  it.each([
+    ['no Node anywhere', () => false, () => true],
+    ['the CLI not built', () => true, () => false],
+  ])('refuses with BROWSER_HOST_NEEDS_NODE when there is %s, writing nothing', (_what, isExecutable, fileExists) => {
+    expect(() =>
+      appHostCommand({
+        isPackaged: false,
+        proc: { versions: { electron: '38' }, execPath: ELECTRON, env: { PATH: '/usr/bin' } },
+        platform: 'linux',
+        cliScript: SCRIPT,
+        isExecutable,
+        fileExists,
+      }),
+    ).toThrow(expect.objectContaining({ code: 'BROWSER_HOST_NEEDS_NODE' }))
+  })
+
+  it('finds a real executable on PATH and skips a file that is not executable', () => {
+    const a = tempDir()
+    const b = tempDir()
+    writeFileSync(join(a, 'node'), '')
+    chmodSync(join(a, 'node'), 0o600)
+    writeFileSync(join(b, 'node'), '#!/bin/sh\n')
+    chmodSync(join(b, 'node'), 0o700)
+    mkdirSync(join(tempDir(), 'node'))
+    expect(findNode({ PATH: `${a}:${b}` }, 'linux')).toBe(join(b, 'node'))
+  })
+
+  it.skipIf(skipUnless(cliBuilt(), 'the built CLI (npm run build)'))(
+    'Connect a browser from source writes a launcher that really starts the host (ping, pong)',
+    async () => {
+      const home = tempDir()
+      const dataDir = join(home, 'data')
+      mkdirSync(dataDir)
+      const access = appBrowserAccess({
+        place: { platform: 'linux', home, dataDir, env: { WARIFU_HOME: dataDir } },
+        host: () =>
+          appHostCommand({
+            isPackaged: false,
+            proc: { versions: { electron: '38' }, execPath: ELECTRON, env: { npm_node_execpath: process.execPath } },
+            platform: 'linux',
+            cliScript: CLI,
+          }),
+        now: () => NOW,
+        extensionRoot: join(home, 'extension'),
+        openFolder: () => Promise.resolve(),
+      })
+      await access.connect(['chromium'])
+      const folder = join(home, '.config', 'chromium', 'NativeMessagingHosts')
+      const manifest = JSON.parse(readFileSync(join(folder, `${NATIVE_HOST_NAME}.json`), 'utf8')) as { path: string }
+      expect(manifest.path).toBe(join(folder, 'warifu-browser-host'))
+      expect(readFileSync(manifest.path, 'utf8')).not.toContain(ELECTRON)
+      // Started as a browser starts it: the launcher alone, the caller's origin as its argument.
+      const child = spawn(manifest.path, [`chrome-extension://${CHROMIUM_EXTENSION_ID}/`], { env: {} })
+      const out: Buffer[] = []
+      child.stdout.on('data', (chunk: Buffer) => out.push(chunk))
+      child.stderr.resume()
+      const exited = new Promise<void>((done) => child.on('close', () => done()))
+      child.stdin.end(encodeFrame({ v: 1, type: 'ping' }))
+      await exited
+      const answers: unknown[] = []
+      for await (const frame of readFrames([Buffer.concat(out)]))
+        if (frame.kind === 'message') answers.push(frame.value)
+      expect(answers).toEqual([expect.objectContaining({ v: 1, type: 'pong' })])
+    },
+  )
 })
