@@ -32,6 +32,11 @@ function rate(password: string): Promise<StrengthReport | undefined> {
   })
 }
 
+/** Starts the worker loading its dictionaries, so the first hint does not wait for them. */
+export function prepareStrength(): void {
+  void rate('')
+}
+
 /**
  * A rater for one password field. A check takes up to a few hundred milliseconds, so while one
  * runs only the newest password typed waits (never a queue of every keystroke); `onReport` gets

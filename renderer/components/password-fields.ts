@@ -3,7 +3,7 @@
  * form is sent, and the fields are emptied after use: a backup password should not linger in the DOM.
  */
 import { lengthHint, type PasswordStrength, type StrengthReport } from '../../shared/backup/password-strength'
-import { strengthRater } from '../backup/strength-client'
+import { prepareStrength, strengthRater } from '../backup/strength-client'
 import { t } from '../i18n'
 import { h } from './dom'
 
@@ -45,6 +45,8 @@ export function passwordFields(onChange: () => void): PasswordFields {
     hint.dataset.strength = report.strength
     feedback.textContent = feedbackText(report)
   }
+  // A password is about to be set: the estimator starts loading now, not at the eighth key.
+  prepareStrength()
   // The estimator answers later; an answer for a password no longer in the field is dropped.
   const rate = strengthRater((password, report) => {
     if (password === first.value) show(report)

@@ -1,3 +1,5 @@
+import { existsSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { translations as zxcvbnEnglish } from '@zxcvbn-ts/language-en'
 import { loadPasswordEstimator } from '../../../shared/backup/password-estimator'
@@ -12,6 +14,7 @@ import {
 import { passwordStrengthLine } from '../../../electron/cli/password-hint'
 import { en } from '../../../renderer/i18n/en'
 import { ja } from '../../../renderer/i18n/ja'
+import { ROOT } from '../../support/tools'
 
 describe('the backup password strength hint (zxcvbn-ts)', () => {
   // Each check takes up to a few hundred ms (Levenshtein over the dictionaries): one load for all.
@@ -85,4 +88,22 @@ describe('the backup password strength hint (zxcvbn-ts)', () => {
       `Password strength: ${en['password.hint.strong']}`,
     )
   })
+})
+
+describe('where the password estimator is bundled', () => {
+  const read = (file: string) => (existsSync(join(ROOT, file)) ? readFileSync(join(ROOT, file), 'utf8') : undefined)
+  // A key of language-common's dictionary: present only where the dictionaries were bundled.
+  const DICTIONARY = 'diceware-common'
+
+  it.skipIf(!existsSync(join(ROOT, 'dist/renderer/strength.worker.js')))(
+    'keeps the dictionaries out of the renderer, main and CLI bundles (only the strength worker carries them)',
+    () => {
+      expect(read('dist/renderer/strength.worker.js')).toContain(DICTIONARY)
+      for (const bundle of ['dist/renderer/app.js', 'dist/electron/main.cjs', 'dist/cli/warifu-all.cjs']) {
+        expect(read(bundle), bundle).not.toContain(DICTIONARY)
+      }
+      // `warifu code` (run in loops by scripts) carries not even the loader.
+      expect(read('dist/cli/warifu-code.cjs') ?? '').not.toContain('zxcvbn')
+    },
+  )
 })
