@@ -636,9 +636,13 @@ async function load(
   const all = await store.list()
   const file = await readMetadata(metadataPath)
   if (!migrated && needsMigration(file, all)) {
-    // Once per vault (and after a crash mid-way). While a writer holds the lock, this open reads the
-    // legacy entries where they are (readers never wait) and a later open moves them.
-    const moved = await tryFileLock(`${metadataPath}.lock`, () => migrateLocked(metadataPath, store))
+    // Once per vault (and after a crash mid-way). While a writer holds the lock this open reads the
+    // legacy entries where they are (readers never wait); a keychain refusing a step must not keep
+    // the accounts from opening either: read again as things now are. A later open finishes the move.
+    const moved = await tryFileLock(`${metadataPath}.lock`, () => migrateLocked(metadataPath, store)).then(
+      (done) => done !== null,
+      () => true,
+    )
     if (moved) return load(metadataPath, store, keychain, true)
   }
   if (file.vaultId !== undefined) keychain.useRecorded(file.vaultId)

@@ -123,7 +123,12 @@ describe('vault ids in keychain entry names', () => {
         ++calls === failAt ? Promise.reject(new Error('keychain gone')) : store.set(id, s),
       delete: (id: string) => (++calls === failAt ? Promise.reject(new Error('keychain gone')) : store.delete(id)),
     }
-    await Vault.open({ dir, store: failing, now: () => NOW }).catch(() => undefined)
+    const first = await Vault.open({ dir, store: failing, now: () => NOW }).catch(() => undefined)
+    // Calls 1 and 9 are the open's listings before and after the move (it fails, as with any
+    // unusable keychain); a failure within the move (2-8) does not keep the accounts from opening.
+    if (failAt > 1 && failAt < 9) {
+      expect([first!.params(ID_A).secret, first!.params(ID_B).secret]).toEqual([SECRET_A, SECRET_B])
+    }
     const vault = await open(dir, store)
     expect(vault.problems).toEqual([])
     expect(vault.params(ID_A).secret).toBe(SECRET_A)
