@@ -18,6 +18,18 @@ export const SHOW_NEXT_SECONDS = 5
 /** "Hide codes until clicked": how long a clicked row shows its code. */
 export const REVEAL_MS = 10_000
 
+/**
+ * Rows per rowgroup. Each group has content-visibility: auto, so a search keystroke that shows or
+ * hides rows in groups off screen costs one element per group, not one per row: with 200 rows, the
+ * frame after a keystroke that shows rows again took about a third less than with rows straight in
+ * the list (10 and 40 rows a group did worse than 20).
+ */
+export const ROWS_PER_GROUP = 20
+
+/** A row's height as measured at the default window, for the size of a group off screen; compact density's. */
+const ROW_PX = 85
+const COMPACT_ROW_PX = 54
+
 /** A hidden code: one dot per digit, grouped like the digits. */
 const masked = (code: string) => groupCode('•'.repeat(code.length || 6))
 
@@ -57,6 +69,8 @@ interface Row {
 export class ListView {
   readonly el: HTMLUListElement
   private rows: Row[] = []
+  /** The rowgroups holding the rows, ROWS_PER_GROUP each in order. */
+  private groups: HTMLElement[] = []
   private byId = new Map<string, Row>()
   private query = ''
   private dragId: string | undefined
@@ -92,9 +106,13 @@ export class ListView {
     const focusedId = (document.activeElement as HTMLElement | null)?.closest<HTMLElement>('.account')?.dataset.id
     this.rows = accounts.map((a) => this.buildRow(a))
     this.byId = new Map(this.rows.map((r) => [r.account.id, r]))
-    const fragment = document.createDocumentFragment()
-    for (const row of this.rows) fragment.append(row.el)
-    this.el.replaceChildren(fragment)
+    this.groups = []
+    for (let i = 0; i < this.rows.length; i += ROWS_PER_GROUP) {
+      const group = h('div', { class: 'account-group', role: 'rowgroup' })
+      group.append(...this.rows.slice(i, i + ROWS_PER_GROUP).map((r) => r.el))
+      this.groups.push(group)
+    }
+    this.el.replaceChildren(...this.groups)
     this.applyCodes(codes)
     // Translated here, not only at construction: the language is known only after settings load.
     this.el.setAttribute('aria-label', t('list.label'))
@@ -150,13 +168,30 @@ export class ListView {
     this.query = query
     const words = fold(query).split(/\s+/).filter(Boolean)
     let shown = 0
-    for (const row of this.rows) {
-      const match = words.every((w) => row.haystack.includes(w))
-      if (row.el.hidden === match) row.el.hidden = !match
-      if (match) shown++
+    for (let g = 0; g < this.groups.length; g++) {
+      let inGroup = 0
+      for (const row of this.rows.slice(g * ROWS_PER_GROUP, (g + 1) * ROWS_PER_GROUP)) {
+        const match = words.every((w) => row.haystack.includes(w))
+        if (row.el.hidden === match) row.el.hidden = !match
+        if (match) inGroup++
+      }
+      this.sizeGroup(this.groups[g]!, inGroup)
+      shown += inGroup
     }
     this.keepTabStop()
     return shown
+  }
+
+  /**
+   * An empty group is hidden. Off screen, a group's size is an estimate (its rows are not laid out):
+   * the shown rows times a row's height, so the scrollbar fits the filtered list. Not "auto": a size
+   * remembered from before the filter would keep the old number of rows.
+   */
+  private sizeGroup(group: HTMLElement, rows: number): void {
+    if (group.hidden !== (rows === 0)) group.hidden = rows === 0
+    const rowPx = document.documentElement.dataset.density === 'compact' ? COMPACT_ROW_PX : ROW_PX
+    const size = `${rows * rowPx}px`
+    if (group.style.containIntrinsicBlockSize !== size) group.style.containIntrinsicBlockSize = size
   }
 
   /**

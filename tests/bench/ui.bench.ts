@@ -25,6 +25,8 @@
  *      keys arrive. The target is read on the second; both are printed.
  *      Baseline in the same run: the same keystrokes into a bare input on a blank page.
  *      Target: under 16 ms (one frame at 60 Hz).
+ *
+ * UI_BENCH_ONLY=keys measures only 3 (one load, no refresh second): for comparing list variants quickly.
  */
 import { launchApp } from '../e2e/harness/launch'
 import { e2eUnavailable } from '../e2e/harness/launch'
@@ -39,8 +41,9 @@ const REFRESH_TARGET_MS = 4
 const KEYSTROKES = 40
 const KEYSTROKE_TARGET_MS = 16
 const FRAME_MS = 1000 / 60
+const ONLY_KEYS = process.env.UI_BENCH_ONLY === 'keys'
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN
 const fmt = (ms: number) => `${ms.toFixed(2)} ms`
 
 const why = e2eUnavailable({ keychain: 'memory' })
@@ -80,8 +83,12 @@ try {
     return out.slice(1) // the first load warms the HTTP cache and the binding
   }
 
-  const baselinePaint = median(await firstPaints(baselineUrl, 'p'))
-  const listPaint = median(await firstPaints(app.url, '.account'))
+  if (ONLY_KEYS) {
+    await page.goto(app.url)
+    await page.locator('.account').first().waitFor()
+  }
+  const baselinePaint = ONLY_KEYS ? NaN : median(await firstPaints(baselineUrl, 'p'))
+  const listPaint = ONLY_KEYS ? NaN : median(await firstPaints(app.url, '.account'))
   const rows = await page.locator('.account').count()
   if (rows !== ACCOUNTS) throw new Error(`expected ${ACCOUNTS} rows, saw ${rows}`)
 
@@ -142,7 +149,7 @@ try {
       .then((n) => (ending = Math.max(ending, n)))
       .catch(() => undefined)
   }, 500)
-  const list = await perSecond()
+  const list = ONLY_KEYS ? { script: NaN, task: NaN } : await perSecond()
   clearInterval(watch)
   const refreshes = await page.evaluate(() => performance.getEntriesByName('warifu:refresh').map((e) => e.duration))
 
@@ -158,10 +165,10 @@ try {
   const baseKeysPhased = await keystrokes('input', seededRandom(16))
 
   await page.goto(baselineUrl)
-  const idle = await perSecond()
+  const idle = ONLY_KEYS ? { script: NaN, task: NaN } : await perSecond()
 
   const refreshMedian = median(refreshes)
-  const refreshP90 = [...refreshes].sort((a, b) => a - b)[Math.floor(refreshes.length * 0.9)]!
+  const refreshP90 = [...refreshes].sort((a, b) => a - b)[Math.floor(refreshes.length * 0.9)] ?? NaN
   console.log(`UI bench: ${ACCOUNTS} accounts, headless Chromium (${LOADS - 1} loads, ${REFRESH_SECONDS} s of refresh)`)
   console.log(`  first paint, baseline page:      ${fmt(baselinePaint)}`)
   console.log(
