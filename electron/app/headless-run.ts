@@ -4,7 +4,7 @@
  * dock icon, and the app exits with the command's code.
  */
 import { runCli } from '../cli/cli'
-import { createProcessIo } from '../cli/process-io'
+import { exitWith, realCliIo } from '../cli/real-io'
 import { setLockOwnerName } from '../vault/lock'
 import type { EntryRoute } from './entry-routing'
 
@@ -29,11 +29,11 @@ export function runHeadless(route: Exclude<EntryRoute, { kind: 'gui' }>, app: He
   const word = args[0] ?? ''
   // Named in the 'busy' message another Warifu shows; only a plain command word (an argument may be a secret).
   setLockOwnerName(/^[a-z-]{1,20}$/.test(word) ? `warifu ${word}` : 'warifu')
-  const { io, hasHungKeychainCall } = createProcessIo()
+  const { io, hasHungKeychainCall } = realCliIo()
   runCli(args, io).then(
     (code) => {
-      // A keychain call that never answered would keep the process alive: end it by signal.
-      if (hasHungKeychainCall()) process.kill(process.pid, 'SIGKILL')
+      // A keychain call that never answered would keep the process alive: exitWith ends it by signal.
+      exitWith(code, hasHungKeychainCall)
       // app.exit ends at once: let what is queued for stdout (a pipe on Windows is asynchronous) go first.
       process.stdout.write('', () => app.exit(code))
     },
