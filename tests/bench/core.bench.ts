@@ -3,9 +3,8 @@
  * against a baseline measured in the same run.
  *  1. Opening a vault of 1,000 accounts vs keytar's own findCredentials for those entries (target: overhead < 25%).
  *  2. Generating 1,000 TOTP codes (target: < 5 ms), vs 1,000 bare node:crypto HMACs.
- *  3. `warifu code --uri ...` wall time vs `node -e 0` (target: < 2x).
+ * (`warifu code` start-up against `node -e 0` is bench:cli's.)
  */
-import { spawnSync } from 'node:child_process'
 import { createHmac, randomBytes } from 'node:crypto'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -17,7 +16,6 @@ import { KeytarSecretStore } from '../../electron/secrets/secret-store'
 import { serializeMetadata, type AccountRecord } from '../../electron/vault/metadata'
 import { Vault } from '../../electron/vault/vault'
 import { entryName, newVaultId } from '../../electron/vault/vault-keychain'
-import { CLI } from '../support/tools'
 import { median, ms, report, sample } from './measure'
 
 const N = 1000
@@ -101,35 +99,8 @@ async function benchCodes(): Promise<void> {
   )
 }
 
-async function benchCli(): Promise<void> {
-  const uri = 'otpauth://totp/ACME:alice?secret=JBSWY3DPEHPK3PXP&issuer=ACME'
-  const run = (args: string[]) => () => {
-    const r = spawnSync(process.execPath, args, { encoding: 'utf8' })
-    if (r.status !== 0) throw new Error(`${args.join(' ')} failed: ${r.stderr}`)
-  }
-  const runs = 25
-  const base: number[] = []
-  const ours: number[] = []
-  for (let i = 0; i < runs + 2; i++) {
-    const b = await sample(run(['-e', '0']), 1, 0)
-    const o = await sample(run([CLI, 'code', '--uri', uri]), 1, 0)
-    if (i > 1) {
-      base.push(...b)
-      ours.push(...o)
-    }
-  }
-  report(
-    `\`warifu code --uri ...\` wall time vs \`node -e 0\`, median of ${runs}`,
-    median(ours),
-    median(base),
-    '< 2x',
-    median(ours) / median(base) < 2,
-  )
-}
-
 console.log(`warifu core benchmark: node ${process.version}, ${new Date().toISOString()}`)
 await benchCodes()
-await benchCli()
 if (process.env.WARIFU_IN_KEYRING_SESSION === '1') {
   await benchOpen()
 } else {
