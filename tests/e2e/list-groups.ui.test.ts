@@ -1,7 +1,8 @@
 /**
  * The list's rows in rowgroups of 20 (renderer/views/list-view.ts, for the search keystroke's frame
- * time): the grid's structure, empty groups hidden, off-screen groups sized from their shown rows, and
- * keyboard focus reaching rows in groups that were off screen.
+ * time): the grid's structure, empty groups hidden, off-screen groups sized from their shown rows, rows
+ * the search hides out of the accessibility tree, keyboard focus reaching rows in groups that were off
+ * screen, and Alt+arrow moving a row from one group to another.
  */
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
@@ -58,6 +59,11 @@ describe.skipIf(why !== undefined)('list rowgroups (e2e)', () => {
         [true, 0],
         [true, 0],
       ])
+    // A hidden row keeps its rendering but takes no room, and screen readers and the mouse skip it.
+    expect(await page.getByRole('row').count()).toBe(11)
+    const hiddenRow = page.locator('.account', { hasText: 'Service 2' }).first()
+    expect(await hiddenRow.isHidden()).toBe(true)
+    expect(await hiddenRow.evaluate((el) => el.getBoundingClientRect().height)).toBe(0)
     // "4": 4, 14, 24, 34, 40-44. Off screen a group is sized from its shown rows, not what it held before.
     await page.locator('.search').fill('4')
     const sized = await groups(page)
@@ -72,7 +78,7 @@ describe.skipIf(why !== undefined)('list rowgroups (e2e)', () => {
     await expect.poll(async () => (await groups(page)).map((g) => g.shown)).toEqual([20, 20, 5])
   })
 
-  it('moves the focus across groups with the arrows, End and Home, and shows the focused row', async () => {
+  it('moves the focus across groups with the arrows, End and Home, shows the focused row, and moves a row across groups', async () => {
     const { page } = await launch({ keychain: 'memory', accounts: manyAccounts(45) })
     await page.locator('.account').first().focus()
     await page.keyboard.press('End')
@@ -86,5 +92,22 @@ describe.skipIf(why !== undefined)('list rowgroups (e2e)', () => {
     for (let i = 0; i < 20; i++) await page.keyboard.press('ArrowDown')
     expect(await focusedIssuer(page)).toBe('Service 20')
     expect(await focusedInView(page)).toBe(true)
+
+    // Alt+ArrowUp moves the first row of the second group to the end of the first; the focus follows it.
+    await page.keyboard.press('Alt+ArrowUp')
+    // Each group's first and last row.
+    const ends = () =>
+      page.evaluate(() =>
+        [...document.querySelectorAll('.account-group')].map((g) => {
+          const issuers = [...g.querySelectorAll('.issuer')].map((e) => e.textContent)
+          return [issuers[0], issuers[issuers.length - 1]]
+        }),
+      )
+    await expect.poll(ends).toEqual([
+      ['Service 0', 'Service 20'],
+      ['Service 19', 'Service 39'],
+      ['Service 40', 'Service 44'],
+    ])
+    expect(await focusedIssuer(page)).toBe('Service 20')
   })
 })
