@@ -70,6 +70,8 @@ export const MARKS: { mark: BrandMark; service?: string; names: string[]; sites:
   { mark: siDiscord, service: 'discord', names: ['discord'], sites: ['discord.com'] },
   { mark: siCoinbase, service: 'coinbase', names: ['coinbase', 'コインベース'], sites: ['coinbase.com'] },
   { mark: siBinance, service: 'binance', names: ['binance', 'バイナンス'], sites: ['binance.com'] },
+  { mark: siFacebook, service: 'facebook', names: ['facebook', 'フェイスブック'], sites: ['facebook.com'] },
+  { mark: siInstagram, service: 'instagram', names: ['instagram', 'インスタグラム'], sites: ['instagram.com'] },
   // Both carry the Rakuten group's mark.
   {
     mark: siRakuten,
@@ -88,11 +90,9 @@ export const MARKS: { mark: BrandMark; service?: string; names: string[]; sites:
   { mark: siDocker, names: ['docker', 'dockerhub'], sites: ['docker.com'] },
   { mark: siEpicgames, names: ['epicgames'], sites: ['epicgames.com'] },
   { mark: siEvernote, names: ['evernote'], sites: ['evernote.com'] },
-  { mark: siFacebook, names: ['facebook', 'meta'], sites: ['facebook.com'] },
   { mark: siFigma, names: ['figma'], sites: ['figma.com'] },
   { mark: siGitlab, names: ['gitlab'], sites: ['gitlab.com'] },
   { mark: siGodaddy, names: ['godaddy'], sites: ['godaddy.com'] },
-  { mark: siInstagram, names: ['instagram'], sites: ['instagram.com'] },
   { mark: siLine, names: ['line'], sites: ['line.me'] },
   { mark: siNamecheap, names: ['namecheap'], sites: ['namecheap.com'] },
   { mark: siNotion, names: ['notion'], sites: ['notion.so'] },
