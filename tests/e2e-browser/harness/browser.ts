@@ -25,6 +25,7 @@ import { CLI, hasTool, inKeyringSession, ROOT } from '../../support/tools'
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../../e2e/harness/launch'
 import { hasXvfb, startXvfb, type XServer } from '../../e2e/harness/xvfb'
 import { serveSites, type SitesServer } from './sites'
+import { cleanupStack } from '../../support/cleanup-stack'
 
 export const EXTENSION_DIR = join(ROOT, 'dist', 'extension', 'chromium')
 export const EXTENSION_ORIGIN = `chrome-extension://${CHROMIUM_EXTENSION_ID}/`
@@ -127,16 +128,8 @@ export async function launchCompanion(options: CompanionOptions = {}): Promise<C
   const extensionDir = options.extensionDir ?? EXTENSION_DIR
   const why = companionUnavailable({ extensionDir })
   if (why && process.env.CI !== 'true') throw new Error(`browser e2e harness: ${why}`)
-  const cleanups: (() => Promise<void> | void)[] = []
-  const cleanup = async () => {
-    for (const step of cleanups.splice(0).reverse()) {
-      try {
-        await step()
-      } catch (error) {
-        console.error(`browser e2e harness: cleanup failed: ${error instanceof Error ? error.message : String(error)}`)
-      }
-    }
-  }
+  const cleanups = cleanupStack('browser e2e harness')
+  const cleanup = () => cleanups.run()
   try {
     const vault = cliSandbox()
     cleanups.push(() => vault.dispose())

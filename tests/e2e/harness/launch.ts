@@ -35,6 +35,7 @@ import { inKeyringSession, ROOT } from '../../support/tools'
 import { FakeClipboard, ManualTimers } from '../../unit/ipc/fakes'
 import { serveStatic, type StaticServer } from './server'
 import { hasXvfb, startXvfb, type XServer } from './xvfb'
+import { cleanupStack } from '../../support/cleanup-stack'
 
 export const CHROMIUM_PATH = '/usr/bin/chromium'
 /** The flags the issue prescribes for Debian's Chromium. */
@@ -213,16 +214,8 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
   if (why) throw new Error(`e2e harness: ${why}`)
   const locale = options.locale ?? 'en'
   const now = options.now ?? Date.now
-  const cleanups: (() => Promise<void> | void)[] = []
-  const cleanup = async () => {
-    for (const step of cleanups.splice(0).reverse()) {
-      try {
-        await step()
-      } catch (error) {
-        console.error(`e2e harness: cleanup step failed: ${error instanceof Error ? error.message : String(error)}`)
-      }
-    }
-  }
+  const cleanups = cleanupStack('e2e harness')
+  const cleanup = () => cleanups.run()
 
   try {
     const dataDir = mkdtempSync(join(tmpdir(), 'warifu-e2e-'))
