@@ -170,15 +170,17 @@ try {
   const refreshMedian = median(refreshes)
   const refreshP90 = [...refreshes].sort((a, b) => a - b)[Math.floor(refreshes.length * 0.9)] ?? NaN
   console.log(`UI bench: ${ACCOUNTS} accounts, headless Chromium (${LOADS - 1} loads, ${REFRESH_SECONDS} s of refresh)`)
-  console.log(`  first paint, baseline page:      ${fmt(baselinePaint)}`)
-  console.log(
-    `  first paint, list of ${ACCOUNTS}:        ${fmt(listPaint)}  (${(listPaint / baselinePaint).toFixed(2)}x baseline, ` +
-      `${(listPaint / FIRST_PAINT_TARGET_MS).toFixed(2)} of the ${FIRST_PAINT_TARGET_MS} ms target)`,
-  )
-  console.log(
-    `  refresh, code writes (renderer, wall clock): median ${fmt(refreshMedian)}, p90 ${fmt(refreshP90)} over ` +
-      `${refreshes.length} ticks [${refreshes.map((d) => d.toFixed(1)).join(' ')}]`,
-  )
+  if (!ONLY_KEYS) {
+    console.log(`  first paint, baseline page:      ${fmt(baselinePaint)}`)
+    console.log(
+      `  first paint, list of ${ACCOUNTS}:        ${fmt(listPaint)}  (${(listPaint / baselinePaint).toFixed(2)}x baseline, ` +
+        `${(listPaint / FIRST_PAINT_TARGET_MS).toFixed(2)} of the ${FIRST_PAINT_TARGET_MS} ms target)`,
+    )
+    console.log(
+      `  refresh, code writes (renderer, wall clock): median ${fmt(refreshMedian)}, p90 ${fmt(refreshP90)} over ` +
+        `${refreshes.length} ticks [${refreshes.map((d) => d.toFixed(1)).join(' ')}]`,
+    )
+  }
   const p90 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.9)]!
   console.log(
     `  search keystroke to next frame, keys at random moments, baseline bare input: median ${fmt(median(baseKeysPhased))}, ` +
@@ -198,12 +200,14 @@ try {
     `  search keystroke to next frame, each key right after a frame (worst case), list of ${ACCOUNTS}: ` +
       `median ${fmt(median(listKeys))}, p90 ${fmt(p90(listKeys))} (baseline +${fmt(median(listKeys) - median(baseKeys))})`,
   )
-  console.log(`  per second, baseline idle page: script ${fmt(idle.script)}, all tasks ${fmt(idle.task)}`)
-  console.log(
-    `  per second, list refreshing:    script ${fmt(list.script)}, all tasks ${fmt(list.task)}  ` +
-      `(script ${(list.script / REFRESH_TARGET_MS).toFixed(2)} of the ${REFRESH_TARGET_MS} ms target; ` +
-      `baseline +${fmt(list.script - idle.script)}; up to ${ending} rows showing the next code)`,
-  )
+  if (!ONLY_KEYS) {
+    console.log(`  per second, baseline idle page: script ${fmt(idle.script)}, all tasks ${fmt(idle.task)}`)
+    console.log(
+      `  per second, list refreshing:    script ${fmt(list.script)}, all tasks ${fmt(list.task)}  ` +
+        `(script ${(list.script / REFRESH_TARGET_MS).toFixed(2)} of the ${REFRESH_TARGET_MS} ms target; ` +
+        `baseline +${fmt(list.script - idle.script)}; up to ${ending} rows showing the next code)`,
+    )
+  }
 } finally {
   await app.close()
 }

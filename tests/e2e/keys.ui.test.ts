@@ -101,6 +101,20 @@ describe.skipIf(why !== undefined)('keys, IME and screen reader (e2e)', () => {
     await expect.poll(() => page.locator('dialog .link-check').textContent()).not.toBe('')
   })
 
+  it('Enter right after typing copies a match of what was typed, even before the list is redrawn', async () => {
+    const { page, deps } = await launch({ locale: 'ja', accounts: ACCOUNTS, now: () => AT_27_LEFT })
+    await page.locator('.search').focus()
+    // One task: the keys and Enter reach the page before any frame can filter the list.
+    await page.evaluate(() => {
+      const box = document.querySelector<HTMLInputElement>('.search')!
+      box.value = 'まね'
+      box.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: 'まね' }))
+      box.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }))
+    })
+    await expect.poll(() => deps.clipboard.text).toBe(codeOf(MONEX, AT_27_LEFT))
+    expect(await shownIssuers(page)).toEqual(['マネックス証券'])
+  })
+
   it('half-width kana and full-width letters find the same accounts', async () => {
     const { page } = await launch({ locale: 'ja', accounts: ACCOUNTS, now: () => AT_27_LEFT })
     await page.locator('.search').fill('ﾏﾈｯｸｽ')
