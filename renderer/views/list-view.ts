@@ -1,7 +1,9 @@
 /**
  * The account list: names, the current code in large digits, a countdown ring and the next code near
- * the end of a period. Rows are built once per list change; the once-a-second refresh only rewrites
- * text nodes and one custom property per row, so 200 accounts cost well under a millisecond.
+ * the end of a period. Only the rows near the window's view are in the DOM (list-window.ts): a search
+ * keystroke or the once-a-second refresh then costs what the window shows, not what the list holds.
+ * A row's DOM is built the first time it is shown and kept until the list changes; the refresh writes
+ * only text nodes and one custom property per period.
  */
 import type { CodeSnapshot } from '../../shared/ipc/channels'
 import { fold } from '../../shared/text/fold'
@@ -10,6 +12,7 @@ import { h } from '../components/dom'
 import { serviceIcon } from '../components/service-icon'
 import { groupCode } from '../format'
 import { t } from '../i18n'
+import { layoutRows, rowsInView } from './list-window'
 import { sitesShort } from './sites'
 
 /** The next code appears when this many seconds or fewer are left. */
@@ -19,16 +22,19 @@ export const SHOW_NEXT_SECONDS = 5
 export const REVEAL_MS = 10_000
 
 /**
- * Rows per rowgroup. Each group has content-visibility: auto, so a search keystroke that shows or
- * hides rows in groups off screen costs one element per group, not one per row. With 200 rows (and
- * hidden rows kept rendered, styles.css), the frame after a keystroke took 7 ms instead of 10 (median;
- * p90 13 instead of 20); 10 or 40 rows a group did worse than 20.
+ * Rendered beyond the window's edges, in pixels, so a scroll of a few rows shows rows already laid out.
+ * With 200 rows the frame after a search keystroke then lays out about 20 rows, not 200: keystroke to
+ * next frame 7.9-10.4 ms median instead of 14.4-16.6 (bench:ui, same session), first paint 140 ms
+ * instead of 192.
  */
-export const ROWS_PER_GROUP = 20
+export const OVERSCAN_PX = 400
 
-/** A row's height as measured at the default window, for the size of a group off screen; compact density's. */
+/** A row's height before it was shown (measured at the default window); compact density's. */
 const ROW_PX = 85
 const COMPACT_ROW_PX = 54
+
+/** Rows have a top border but the first: its height is this much less. */
+const ROW_BORDER_PX = 1
 
 /** A hidden code: one dot per digit, grouped like the digits. */
 const masked = (code: string) => groupCode('•'.repeat(code.length || 6))
@@ -48,13 +54,19 @@ export interface ListActions {
   pin(account: AccountSummary): void
 }
 
-interface Row {
-  account: AccountSummary
+/** A row's DOM, built the first time the row is shown. */
+interface RowView {
   el: HTMLLIElement
   code: Text
   next: Text
   seconds: Text
-  ring: HTMLElement
+}
+
+interface Row {
+  account: AccountSummary
+  view: RowView | undefined
+  /** In the list's DOM now (inside the window, focused, or being dragged). */
+  attached: boolean
   /** Search text: issuer, label and sites, folded (width, case, hiragana/katakana: shared/text/fold). */
   haystack: string
   lastCode: string
@@ -64,16 +76,31 @@ interface Row {
   /** In hide-codes mode: shown since a click or Space, until its timer hides it again. */
   revealed: boolean
   revealTimer: ReturnType<typeof setTimeout> | undefined
+  /** The margin written above it: the height of the rows before it that are not in the DOM. */
+  gap: number
 }
 
 export class ListView {
   readonly el: HTMLUListElement
+  /** Every account's row in the list's order. */
   private rows: Row[] = []
-  /** The rowgroups holding the rows, ROWS_PER_GROUP each in order. */
-  private groups: HTMLElement[] = []
+  /** The rows the search matches, in order: what the grid holds (aria-rowcount). */
+  private matches: Row[] = []
+  private matchIndex = new Map<Row, number>()
+  /** The rows in the DOM now, in order. */
+  private rendered: Row[] = []
   private byId = new Map<string, Row>()
+  /** Heights of rows once shown (as rows after the first), by id; for the others, an estimate. */
+  private heights = new Map<string, number>()
+  /** The density and window width the heights were measured at. */
+  private measuredAt = ''
+  /** Roving focus: the row Tab reaches (tabindex 0); always in the DOM, so focus is never lost to a scroll. */
+  private tabStop: Row | undefined
+  /** The row last focused: what Ctrl/Cmd+C copies (aria-selected). */
+  private current: Row | undefined
+  private dragged: Row | undefined
+  private frame: number | undefined
   private query = ''
-  private dragId: string | undefined
   private hideCodes = false
   /**
    * False while the list is sorted A–Z or by last use: dragging and Alt+arrows would move rows the
@@ -93,6 +120,14 @@ export class ListView {
     this.el.addEventListener('dragover', (e) => this.onDragOver(e))
     this.el.addEventListener('drop', (e) => this.onDrop(e))
     this.el.addEventListener('dragend', () => this.endDrag())
+    // The page scrolls, not the list: a scroll or resize moves the window over the rows.
+    const later = () => this.renderLater()
+    window.addEventListener('scroll', later, { passive: true })
+    window.addEventListener('resize', later, { passive: true })
+    // Rows change height with the density (or a font that loaded late). Not a ResizeObserver on the
+    // list: its size changes on every search keystroke, and observing it cost that frame 6-7 ms.
+    new MutationObserver(later).observe(document.documentElement, { attributeFilter: ['data-density'] })
+    document.fonts.addEventListener('loadingdone', later)
   }
 
   /** Whether rows can be moved (manual order); applied at the next setAccounts. */
@@ -104,34 +139,34 @@ export class ListView {
   /** Rebuilds the rows (after a load, add, rename, move or delete); codes fill in on the next refresh. */
   setAccounts(accounts: AccountSummary[], codes: CodeSnapshot[] = []): void {
     const focusedId = (document.activeElement as HTMLElement | null)?.closest<HTMLElement>('.account')?.dataset.id
-    this.rows = accounts.map((a) => this.buildRow(a))
+    for (const row of this.rows) clearTimeout(row.revealTimer)
+    this.rows = accounts.map((a) => this.newRow(a))
     this.byId = new Map(this.rows.map((r) => [r.account.id, r]))
-    this.groups = []
-    for (let i = 0; i < this.rows.length; i += ROWS_PER_GROUP) {
-      const group = h('div', { class: 'account-group', role: 'rowgroup' })
-      group.append(...this.rows.slice(i, i + ROWS_PER_GROUP).map((r) => r.el))
-      this.groups.push(group)
-    }
-    this.el.replaceChildren(...this.groups)
+    this.tabStop = this.current = this.dragged = undefined
+    this.rendered = []
+    this.el.replaceChildren()
     this.applyCodes(codes)
     // Translated here, not only at construction: the language is known only after settings load.
     this.el.setAttribute('aria-label', t('list.label'))
     this.filter(this.query)
     if (focusedId) this.focusRow(this.byId.get(focusedId))
+    // The list may not be on the page yet: the window is placed again once it is laid out.
+    this.renderLater()
   }
 
-  /** Writes the codes of one refresh: only text nodes whose value changed, and the ring's fraction. */
+  /** Writes the codes of one refresh: text nodes of rows in the DOM whose value changed, and the ring's fraction. */
   applyCodes(codes: CodeSnapshot[]): void {
     for (const snap of codes) {
       const row = this.byId.get(snap.id)
       if (!row) continue
+      const view = row.attached ? row.view : undefined
       if (snap.code !== row.lastCode) {
         row.lastCode = snap.code
-        row.code.data = this.shows(row) ? groupCode(snap.code) : masked(snap.code)
+        if (view) view.code.data = this.shows(row) ? groupCode(snap.code) : masked(snap.code)
       }
       if (snap.secondsLeft !== row.lastSeconds) {
-        row.seconds.data = String(snap.secondsLeft)
         row.lastSeconds = snap.secondsLeft
+        if (view) view.seconds.data = String(snap.secondsLeft)
         // Rows of one period share one countdown: one style write per period, not per row.
         const left = snap.secondsLeft / snap.period
         if (this.periodLeft.get(snap.period) !== left) {
@@ -142,11 +177,11 @@ export class ListView {
       const showNext = snap.secondsLeft <= SHOW_NEXT_SECONDS
       if (showNext && snap.next !== row.lastNext) {
         row.lastNext = snap.next
-        row.next.data = this.shows(row) ? groupCode(snap.next) : masked(snap.next)
+        if (view) view.next.data = this.shows(row) ? groupCode(snap.next) : masked(snap.next)
       }
       if (showNext !== row.showingNext) {
-        row.el.classList.toggle('ending', showNext)
         row.showingNext = showNext
+        view?.el.classList.toggle('ending', showNext)
       }
     }
   }
@@ -155,61 +190,127 @@ export class ListView {
   showHotpCode(id: string, code: string, counter: number): void {
     const row = this.byId.get(id)
     if (!row) return
+    const view = this.viewOf(row)
     row.lastCode = code
-    row.el.classList.add('generated')
+    view.el.classList.add('generated')
     // Asked for just now: shown even in hide-codes mode (for the usual few seconds).
     if (this.hideCodes) this.reveal(row)
-    else row.code.data = groupCode(code)
-    row.el.querySelector('.counter')?.replaceChildren(t('list.hotpCounter', { counter }))
+    else view.code.data = groupCode(code)
+    view.el.querySelector('.counter')?.replaceChildren(t('list.hotpCounter', { counter }))
   }
 
-  /** Hides rows whose issuer and label do not contain every word of the query; returns how many match. */
+  /** Keeps the rows whose issuer, label, sites or tags contain every word of the query; returns how many. */
   filter(query: string): number {
     this.query = query
     const words = fold(query).split(/\s+/).filter(Boolean)
-    let shown = 0
-    for (let g = 0; g < this.groups.length; g++) {
-      let inGroup = 0
-      for (const row of this.rows.slice(g * ROWS_PER_GROUP, (g + 1) * ROWS_PER_GROUP)) {
-        const match = words.every((w) => row.haystack.includes(w))
-        if (row.el.hidden === match) row.el.hidden = !match
-        if (match) inGroup++
+    this.matches = words.length === 0 ? this.rows : this.rows.filter((r) => words.every((w) => r.haystack.includes(w)))
+    this.matchIndex = new Map(this.matches.map((r, i) => [r, i]))
+    this.renderWindow()
+    return this.matches.length
+  }
+
+  private renderLater(): void {
+    if (this.frame !== undefined) return
+    this.frame = requestAnimationFrame(() => {
+      this.frame = undefined
+      if (this.el.isConnected) this.renderWindow()
+    })
+  }
+
+  /**
+   * Puts in the DOM the matching rows that overlap the window's view (plus OVERSCAN_PX), the Tab stop
+   * and a dragged row, each at its place: a row after rows left out gets their height as its margin,
+   * and the list's bottom padding stands for the rows after the last. Rows already there stay (no
+   * focus lost, no style recomputed); only rows coming or going are touched.
+   */
+  private renderWindow(): void {
+    // Read before any write: one layout (of what changed before this call), not one per row.
+    const box = this.el.isConnected ? this.el.getBoundingClientRect() : undefined
+    this.measure()
+    const estimate = document.documentElement.dataset.density === 'compact' ? COMPACT_ROW_PX : ROW_PX
+    const heights = this.matches.map((r) => this.heights.get(r.account.id) ?? estimate)
+    if (heights.length > 0) heights[0] = heights[0]! - ROW_BORDER_PX
+    const { tops, total } = layoutRows(heights)
+    const from = box ? -box.top : 0
+    const { start, end } = rowsInView(tops, heights, from - OVERSCAN_PX, from + window.innerHeight + OVERSCAN_PX)
+
+    if (!this.tabStop || !this.matchIndex.has(this.tabStop)) this.tabStop = this.matches[0]
+    const wanted = new Set<number>()
+    for (let i = start; i < end; i++) wanted.add(i)
+    for (const extra of [this.tabStop, this.dragged]) {
+      const i = extra && this.matchIndex.get(extra)
+      if (i !== undefined) wanted.add(i)
+    }
+    const indexes = [...wanted].sort((a, b) => a - b)
+    const next = indexes.map((i) => this.matches[i]!)
+
+    const keep = new Set(next)
+    for (const row of this.rendered) {
+      if (keep.has(row)) continue
+      row.view!.el.remove()
+      row.attached = false
+    }
+    // Rows that stay keep their order (the search and the window never reorder): insert the others around them.
+    let cursor = this.el.firstElementChild
+    let bottom = 0
+    indexes.forEach((i, k) => {
+      const row = next[k]!
+      const view = this.viewOf(row)
+      if (!row.attached) {
+        row.attached = true
+        this.sync(row)
       }
-      this.sizeGroup(this.groups[g]!, inGroup)
-      shown += inGroup
-    }
-    this.keepTabStop()
-    return shown
+      if (view.el === cursor) cursor = cursor.nextElementSibling
+      else this.el.insertBefore(view.el, cursor)
+      const gap = tops[i]! - bottom
+      if (row.gap !== gap) {
+        row.gap = gap
+        view.el.style.marginTop = gap ? `${gap}px` : ''
+      }
+      bottom = tops[i]! + heights[i]!
+      const index = String(i + 1)
+      if (view.el.getAttribute('aria-rowindex') !== index) view.el.setAttribute('aria-rowindex', index)
+      const stop = row === this.tabStop
+      if (view.el.tabIndex !== (stop ? 0 : -1)) view.el.tabIndex = stop ? 0 : -1
+      const selected = row === this.current
+      if ((view.el.getAttribute('aria-selected') === 'true') !== selected)
+        view.el.setAttribute('aria-selected', String(selected))
+    })
+    this.rendered = next
+    const rest = `${Math.max(0, total - bottom)}px`
+    if (this.el.style.paddingBottom !== rest) this.el.style.paddingBottom = rest
+    const count = String(this.matches.length)
+    if (this.el.getAttribute('aria-rowcount') !== count) this.el.setAttribute('aria-rowcount', count)
   }
 
-  /**
-   * An empty group is hidden. Off screen, a group's size is an estimate (its rows are not laid out):
-   * the shown rows times a row's height, so the scrollbar fits the filtered list. Not "auto": a size
-   * remembered from before the filter would keep the old number of rows.
-   */
-  private sizeGroup(group: HTMLElement, rows: number): void {
-    if (group.hidden !== (rows === 0)) group.hidden = rows === 0
-    const rowPx = document.documentElement.dataset.density === 'compact' ? COMPACT_ROW_PX : ROW_PX
-    const size = `${rows * rowPx}px`
-    if (group.style.containIntrinsicBlockSize !== size) group.style.containIntrinsicBlockSize = size
+  /** Remembers the heights of the rows in the DOM (free here: the layout was just read). */
+  private measure(): void {
+    const at = `${document.documentElement.dataset.density ?? ''} ${window.innerWidth}`
+    if (at !== this.measuredAt) {
+      this.measuredAt = at
+      this.heights.clear()
+    }
+    if (!this.el.isConnected) return
+    for (const row of this.rendered) {
+      const height = row.view!.el.offsetHeight
+      if (height === 0) continue
+      const first = this.matchIndex.get(row) === 0
+      this.heights.set(row.account.id, height + (first ? ROW_BORDER_PX : 0))
+    }
   }
 
-  /**
-   * Roving focus: Tab reaches the list at one row (the selected one, or the first shown), arrows move
-   * within. Without this no row is in the Tab order until one was clicked.
-   */
-  private keepTabStop(): void {
-    const current = this.rows.find((r) => r.el.tabIndex === 0 && !r.el.hidden) ?? this.visible()[0]
-    for (const r of this.rows) {
-      const stop = r === current
-      if (r.el.tabIndex !== (stop ? 0 : -1)) r.el.tabIndex = stop ? 0 : -1
-    }
+  /** Writes what changed while the row was out of the DOM. */
+  private sync(row: Row): void {
+    const view = this.viewOf(row)
+    this.writeCodes(row)
+    if (row.lastSeconds >= 0) view.seconds.data = String(row.lastSeconds)
+    view.el.classList.toggle('ending', row.showingNext)
   }
 
   /** The selected account (the row last focused, if still shown): what Ctrl/Cmd+C copies. */
   selected(): AccountSummary | undefined {
-    const row = this.rows.find((r) => r.el.getAttribute('aria-selected') === 'true' && !r.el.hidden)
-    return row?.account
+    const row = this.current
+    return row && this.matchIndex.has(row) ? row.account : undefined
   }
 
   /**
@@ -232,16 +333,16 @@ export class ListView {
   }
 
   private writeCodes(row: Row): void {
-    if (!row.lastCode) return // nothing arrived yet: the placeholder stays
+    if (!row.lastCode || !row.view) return // nothing arrived yet, or not shown yet: the placeholder stays
     const show = this.shows(row)
-    row.code.data = show ? groupCode(row.lastCode) : masked(row.lastCode)
-    if (row.lastNext) row.next.data = show ? groupCode(row.lastNext) : masked(row.lastNext)
+    row.view.code.data = show ? groupCode(row.lastCode) : masked(row.lastCode)
+    if (row.lastNext) row.view.next.data = show ? groupCode(row.lastNext) : masked(row.lastNext)
   }
 
   private reveal(row: Row): void {
     clearTimeout(row.revealTimer)
     row.revealed = true
-    row.el.classList.add('revealed')
+    this.viewOf(row).el.classList.add('revealed')
     this.writeCodes(row)
     row.revealTimer = setTimeout(() => this.conceal(row), REVEAL_MS)
   }
@@ -250,45 +351,63 @@ export class ListView {
     clearTimeout(row.revealTimer)
     row.revealTimer = undefined
     row.revealed = false
-    row.el.classList.remove('revealed')
+    row.view?.el.classList.remove('revealed')
     this.writeCodes(row)
-  }
-
-  /** The visible rows in order. */
-  private visible(): Row[] {
-    return this.rows.filter((r) => !r.el.hidden)
   }
 
   /** Puts the keyboard focus on the first visible row (ArrowDown from the search box). */
   focusFirst(): boolean {
-    const first = this.visible()[0]
+    const first = this.matches[0]
     this.focusRow(first)
     return first !== undefined
   }
 
   /** The first visible account (Enter in the search box copies it). */
   firstVisible(): AccountSummary | undefined {
-    return this.visible()[0]?.account
+    return this.matches[0]?.account
   }
 
   focusAccount(id: string): void {
     this.focusRow(this.byId.get(id))
   }
 
+  /** Focuses a row anywhere in the list: put in the DOM at its place, then scrolled into view. */
   private focusRow(row: Row | undefined): void {
-    if (!row) return
-    for (const r of this.rows) {
-      // Roving tabindex: Tab reaches the list once; aria-selected tells screen readers which row is current.
-      const current = r === row
-      if (r.el.tabIndex !== (current ? 0 : -1)) r.el.tabIndex = current ? 0 : -1
-      if ((r.el.getAttribute('aria-selected') === 'true') !== current)
-        r.el.setAttribute('aria-selected', String(current))
-    }
-    row.el.focus()
-    row.el.scrollIntoView({ block: 'nearest' })
+    if (!row || !this.matchIndex.has(row)) return
+    // Roving tabindex: Tab reaches the list once; aria-selected tells screen readers which row is current.
+    this.tabStop = this.current = row
+    this.renderWindow()
+    const el = this.viewOf(row).el
+    el.focus({ preventScroll: true })
+    el.scrollIntoView({ block: 'nearest' })
+    // Rows now shown around it may be taller or shorter than estimated: place the window again and
+    // scroll once more, so the focused row ends in view.
+    this.renderWindow()
+    el.scrollIntoView({ block: 'nearest' })
   }
 
-  private buildRow(account: AccountSummary): Row {
+  private newRow(account: AccountSummary): Row {
+    return {
+      account,
+      view: undefined,
+      attached: false,
+      haystack: fold(`${account.issuer} ${account.label} ${account.sites.join(' ')} ${(account.tags ?? []).join(' ')}`),
+      lastCode: '',
+      lastNext: '',
+      lastSeconds: -1,
+      showingNext: false,
+      revealed: false,
+      revealTimer: undefined,
+      gap: 0,
+    }
+  }
+
+  private viewOf(row: Row): RowView {
+    row.view ??= this.buildView(row.account)
+    return row.view
+  }
+
+  private buildView(account: AccountSummary): RowView {
     const code = document.createTextNode('––– –––')
     const next = document.createTextNode('')
     const seconds = document.createTextNode('')
@@ -397,21 +516,7 @@ export class ListView {
             }),
           ),
     )
-    return {
-      account,
-      el,
-      code,
-      next,
-      seconds,
-      ring,
-      haystack: fold(`${account.issuer} ${account.label} ${account.sites.join(' ')} ${(account.tags ?? []).join(' ')}`),
-      lastCode: '',
-      lastNext: '',
-      lastSeconds: -1,
-      showingNext: false,
-      revealed: false,
-      revealTimer: undefined,
-    }
+    return { el, code, next, seconds }
   }
 
   private rowOf(target: EventTarget | null): Row | undefined {
@@ -440,16 +545,24 @@ export class ListView {
 
   /** TOTP: copy. HOTP: copy the code shown, or make the first one (main copies only a code it showed). */
   private copyOrGenerate(row: Row): void {
-    if (row.account.type === 'totp' || row.el.classList.contains('generated')) this.actions.copy(row.account)
+    if (row.account.type === 'totp' || this.viewOf(row).el.classList.contains('generated'))
+      this.actions.copy(row.account)
     else this.actions.nextHotp(row.account)
+  }
+
+  /** Rows a PageUp or PageDown moves: a window's height of rows, less one kept in view. */
+  private pageRows(): number {
+    const estimate = document.documentElement.dataset.density === 'compact' ? COMPACT_ROW_PX : ROW_PX
+    return Math.max(1, Math.floor(window.innerHeight / estimate) - 1)
   }
 
   private onKey(e: KeyboardEvent): void {
     const row = this.rowOf(e.target)
     if (!row || (e.target as Element).closest('button')) return
-    const visible = this.visible()
-    const at = visible.indexOf(row)
+    const visible = this.matches
+    const at = this.matchIndex.get(row) ?? 0
     const index = this.rows.indexOf(row)
+    const last = visible.length - 1
     let handled = true
     if (e.altKey && !this.reorderable && (e.key === 'ArrowUp' || e.key === 'ArrowDown')) handled = true
     else if (e.altKey && e.key === 'ArrowUp' && index > 0) this.actions.move(row.account, index - 1)
@@ -460,7 +573,9 @@ export class ListView {
       if (at === 0) this.el.dispatchEvent(new CustomEvent('leave-top', { bubbles: true }))
       else this.focusRow(visible[at - 1])
     } else if (e.key === 'Home') this.focusRow(visible[0])
-    else if (e.key === 'End') this.focusRow(visible[visible.length - 1])
+    else if (e.key === 'End') this.focusRow(visible[last])
+    else if (e.key === 'PageDown') this.focusRow(visible[Math.min(last, at + this.pageRows())])
+    else if (e.key === 'PageUp') this.focusRow(visible[Math.max(0, at - this.pageRows())])
     else if (e.key === ' ' && this.hideCodes && row.lastCode) this.reveal(row)
     else if (e.key === 'Enter' && e.shiftKey && row.showingNext) this.actions.copyNext(row.account)
     else if (e.key === 'Enter' || e.key === ' ') {
@@ -475,22 +590,23 @@ export class ListView {
   private onDragStart(e: DragEvent): void {
     const row = this.rowOf(e.target)
     if (!row || !e.dataTransfer) return
-    this.dragId = row.account.id
+    // Kept in the DOM while the page scrolls under the drag: removing the source would end the drag.
+    this.dragged = row
     e.dataTransfer.effectAllowed = 'move'
     e.dataTransfer.setData('application/x-warifu-account', row.account.id)
-    row.el.classList.add('dragging')
+    this.viewOf(row).el.classList.add('dragging')
   }
 
   private onDragOver(e: DragEvent): void {
-    if (this.dragId === undefined) return
+    if (this.dragged === undefined) return
     const row = this.rowOf(e.target)
     if (!row) return
     e.preventDefault()
-    for (const r of this.rows) r.el.classList.toggle('drop-target', r === row && r.account.id !== this.dragId)
+    for (const r of this.rendered) r.view!.el.classList.toggle('drop-target', r === row && r !== this.dragged)
   }
 
   private onDrop(e: DragEvent): void {
-    const dragged = this.dragId ? this.byId.get(this.dragId) : undefined
+    const dragged = this.dragged
     const target = this.rowOf(e.target)
     this.endDrag()
     if (!dragged || !target || dragged === target) return
@@ -500,7 +616,7 @@ export class ListView {
   }
 
   private endDrag(): void {
-    this.dragId = undefined
-    for (const r of this.rows) r.el.classList.remove('dragging', 'drop-target')
+    this.dragged = undefined
+    for (const r of this.rows) r.view?.el.classList.remove('dragging', 'drop-target')
   }
 }
