@@ -87,6 +87,11 @@ already (same key, issuer and label) is refused unless --allow-duplicate.`,
         return
       }
       params = parseOtpUri(text.trim())
+      // An account with no name could be found again only by its id (the app asks for a name instead).
+      if (params.issuer.trim() === '' && params.label.trim() === '')
+        throw new UsageError(
+          'That link names no account; give its setup key with --secret and a name with --issuer and/or --label.',
+        )
     } else {
       if (positionals.length > 0) throw new UsageError('Give either a URI or --secret, not both.')
       const settings = settingsFromOptions(values)

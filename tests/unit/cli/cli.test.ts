@@ -78,6 +78,7 @@ describe('warifu CLI (in-process, fake keychain)', () => {
     [['add', '--bogus'], 2, /unknown option --bogus/],
     [['add', 'otpauth://totp/x?secret=JBSWY3DPEHPK3PX1'], 1, /not valid base32/],
     [['add', '--secret', 'AAAA', '--label', 'x'], 1, /shorter than 80 bits/],
+    [['add', 'otpauth://totp/?secret=JBSWY3DPEHPK3PXP'], 2, /names no account; give its setup key with --secret/],
     [['remove', 'monex'], 1, /No account has that id \("warifu list" lists them\)\. \[ACCOUNT_NOT_FOUND\]/],
     [['code', 'nobody'], 1, /No account matches/],
   ])('%j exits %i with one line on stderr', async (argv, code, message) => {
@@ -92,6 +93,7 @@ describe('warifu CLI (in-process, fake keychain)', () => {
   it('changes nothing when an add is rejected', async () => {
     const h = harness(tempDir())
     await h.run('add', '--secret', 'JBSWY3DPEHPK3PXP', '--label', 'x', '--digits', '5')
+    await h.run('add', 'otpauth://totp/%20?secret=JBSWY3DPEHPK3PXP&issuer=%20')
     expect(h.store.entries.size).toBe(0)
   })
 
