@@ -3,32 +3,17 @@
  * result, backup export and import) in ja and en, light and dark: no serious or critical violation.
  * axe is read from node_modules and evaluated in the page (no network, and the page's CSP stays on).
  */
-import { readFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
 import QRCode from 'qrcode'
 import { afterEach, describe, expect, it } from 'vitest'
 import { pressPaste, writeImageWithClipboardApi } from './harness/clipboard'
 import { e2eUnavailable, launchApp, type LaunchedApp } from './harness/launch'
 import { AT_27_LEFT, DEMO_ACCOUNTS, SETUP_URI } from './screenshots/scenes'
+import { seriousViolations } from '../support/axe'
 
 const why = e2eUnavailable()
 if (why) console.warn(`[skip] axe-core checks: ${why}`)
 
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
-
-type Page = LaunchedApp['page']
-
-/** The serious and critical violations on the page as it is now, one line each (rule, element, why). */
-async function violations(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE)
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: typeof import('axe-core') }).axe
-    const result = await axe.run(document, { resultTypes: ['violations'] })
-    return result.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}: ${n.failureSummary ?? ''}`))
-  })
-}
+const violations = seriousViolations
 
 describe.skipIf(why !== undefined)('accessibility (axe-core)', () => {
   let app: LaunchedApp | undefined

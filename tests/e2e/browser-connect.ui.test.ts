@@ -6,7 +6,6 @@
  * browsers' access. axe finds no serious or critical violation on it, in ja and en.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { isBrowserAccessRemoved } from '../../electron/browser/access'
@@ -22,26 +21,16 @@ import type { InstallContext } from '../../electron/browser/install'
 import { NATIVE_HOST_NAME } from '../../shared/browser/extension-id'
 import { BrowserInstallError } from '../../shared/errors'
 import { useTempDir } from '../support/temp-dir'
-import { e2eUnavailable, useLaunchedApp, type LaunchedApp } from './harness/launch'
+import { e2eUnavailable, useLaunchedApp } from './harness/launch'
 import { MONEX_URI } from './screenshots/scenes'
+import { seriousViolations } from '../support/axe'
 
 const why = e2eUnavailable()
 if (why) console.warn(`[skip] Connect a browser UI tests: ${why}`)
 
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
 const APP = '/opt/Warifu/warifu'
 
-/** The serious and critical axe violations on the page now, one line each. */
-async function violations(page: LaunchedApp['page']): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE)
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: typeof import('axe-core') }).axe
-    const result = await axe.run(document, { resultTypes: ['violations'] })
-    return result.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}: ${n.failureSummary ?? ''}`))
-  })
-}
+const violations = seriousViolations
 
 /** "09:31" as the page writes the time of a fill made today. */
 function hhmm(at: number, locale: string): string {

@@ -4,7 +4,6 @@
  * its Fill button asks the page, and axe-core finding no serious or critical violation.
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -13,12 +12,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { BrowserResponse } from '../../shared/browser/messages'
 // @ts-expect-error: a build script in plain JavaScript, without types
 import { buildExtension } from '../../build/extension.mjs'
+import { seriousViolations } from '../support/axe'
 
 const CHROMIUM_PATH = '/usr/bin/chromium'
 const why = process.env.CI !== 'true' && !existsSync(CHROMIUM_PATH) ? `${CHROMIUM_PATH} is absent` : undefined
 if (why !== undefined) console.warn(`extension popup tests skipped: ${why}`)
 
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
 const out = mkdtempSync(join(tmpdir(), 'warifu-popup-'))
 let browser: Browser
 
@@ -102,16 +101,7 @@ async function openPopup(lang: 'en' | 'ja', url: string, answer: Stub['answer'])
   return page
 }
 
-async function violations(page: Page): Promise<string[]> {
-  await page.evaluate(AXE)
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: typeof import('axe-core') }).axe
-    const result = await axe.run(document, { resultTypes: ['violations'] })
-    return result.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`))
-  })
-}
+const violations = seriousViolations
 
 const CODE: BrowserResponse = {
   v: 1,
