@@ -4,19 +4,13 @@
  * other command pays for the dictionaries.
  */
 import { loadPasswordEstimator } from '../../shared/backup/password-estimator'
+import { feedbackKeys, STRENGTH_HINT_KEY } from '../../shared/backup/password-strength'
 
 /** One line for stderr: "Password strength: Weak: easy to guess. … This is a commonly used password." */
 export async function passwordStrengthLine(password: string): Promise<string> {
   const [rate, { en }] = await Promise.all([loadPasswordEstimator(), import('../../renderer/i18n/en')])
   const report = rate(password)
-  const level = {
-    empty: en['password.hint.empty'],
-    'too-short': en['password.hint.tooShort'],
-    weak: en['password.hint.weak'],
-    fair: en['password.hint.fair'],
-    strong: en['password.hint.strong'],
-  }[report.strength]
-  const warning = report.warning ? [en[`password.warning.${report.warning}`]] : []
-  const suggestions = report.suggestions.map((s) => en[`password.suggestion.${s}`])
-  return ['Password strength:', level, ...warning, ...suggestions].join(' ')
+  const level = en[STRENGTH_HINT_KEY[report.strength]]
+  const feedback = feedbackKeys(report).map((key) => en[key])
+  return ['Password strength:', level, ...feedback].join(' ')
 }

@@ -2,7 +2,13 @@
  * A new password typed twice, with a strength hint as you type. The value is read only when the
  * form is sent, and the fields are emptied after use: a backup password should not linger in the DOM.
  */
-import { lengthHint, type PasswordStrength, type StrengthReport } from '../../shared/backup/password-strength'
+import {
+  feedbackKeys,
+  lengthHint,
+  STRENGTH_HINT_KEY,
+  type PasswordStrength,
+  type StrengthReport,
+} from '../../shared/backup/password-strength'
 import { prepareStrength, strengthRater } from '../backup/strength-client'
 import { t } from '../i18n'
 import { h } from './dom'
@@ -14,20 +20,13 @@ export interface PasswordFields {
   clear(): void
 }
 
-const HINT_KEY = {
-  empty: 'password.hint.empty',
-  'too-short': 'password.hint.tooShort',
-  weak: 'password.hint.weak',
-  fair: 'password.hint.fair',
-  strong: 'password.hint.strong',
-} as const satisfies Record<PasswordStrength, string>
-
 const LEVEL = ['empty', 'too-short', 'weak', 'fair', 'strong'] as const satisfies PasswordStrength[]
 
 /** zxcvbn's warning and suggestions in the UI's language (a key without a text fails the typecheck). */
 function feedbackText(report: StrengthReport): string {
-  const warning = report.warning ? [t(`password.warning.${report.warning}` as const)] : []
-  return [...warning, ...report.suggestions.map((s) => t(`password.suggestion.${s}` as const))].join(' ')
+  return feedbackKeys(report)
+    .map((key) => t(key))
+    .join(' ')
 }
 
 export function passwordFields(onChange: () => void): PasswordFields {
@@ -41,7 +40,7 @@ export function passwordFields(onChange: () => void): PasswordFields {
 
   const show = (report: StrengthReport) => {
     meter.value = LEVEL.indexOf(report.strength)
-    hint.textContent = t(HINT_KEY[report.strength])
+    hint.textContent = t(STRENGTH_HINT_KEY[report.strength])
     hint.dataset.strength = report.strength
     feedback.textContent = feedbackText(report)
   }
@@ -61,7 +60,7 @@ export function passwordFields(onChange: () => void): PasswordFields {
   }
   first.addEventListener('input', update)
   again.addEventListener('input', update)
-  hint.textContent = t(HINT_KEY.empty)
+  hint.textContent = t(STRENGTH_HINT_KEY.empty)
 
   return {
     el: h(

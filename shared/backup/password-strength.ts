@@ -92,3 +92,20 @@ export function knownFeedback(feedback: { warning: string | null; suggestions: s
     suggestions: feedback.suggestions.filter((s): s is StrengthSuggestion => suggestions.has(s)),
   }
 }
+
+/** The translation key of each level (renderer/i18n holds the texts; the app and the CLI both use them). */
+export const STRENGTH_HINT_KEY = {
+  empty: 'password.hint.empty',
+  'too-short': 'password.hint.tooShort',
+  weak: 'password.hint.weak',
+  fair: 'password.hint.fair',
+  strong: 'password.hint.strong',
+} as const satisfies Record<PasswordStrength, string>
+
+/** The translation keys of a report's warning and suggestions, in the order they are shown. */
+export function feedbackKeys(report: Pick<StrengthReport, 'warning' | 'suggestions'>) {
+  return [
+    ...(report.warning ? [`password.warning.${report.warning}` as const] : []),
+    ...report.suggestions.map((s) => `password.suggestion.${s}` as const),
+  ]
+}

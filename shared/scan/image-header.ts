@@ -94,7 +94,7 @@ export function pngSize(bytes: Uint8Array): { width: number; height: number } {
 }
 
 /** Adam7's seven passes: first column and row, then the step between them (section 8.2). */
-const ADAM7 = [
+export const ADAM7 = [
   [0, 0, 8, 8],
   [4, 0, 8, 8],
   [0, 4, 4, 8],

@@ -7,10 +7,10 @@
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import QRCode from 'qrcode'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { pressPaste, writeImageWithClipboardApi } from './harness/clipboard'
-import { e2eUnavailable, launchApp, type LaunchedApp, type LaunchOptions } from './harness/launch'
+import { e2eUnavailable, useLaunchedApp, type LaunchedApp, type LaunchOptions } from './harness/launch'
 import { AT_27_LEFT, MONEX_URI, SBI_URI } from './screenshots/scenes'
 import { looksLikeLink } from '../../renderer/views/link-check-view'
 import { sitesShort, sitesSpoken } from '../../renderer/views/sites'
@@ -64,22 +64,10 @@ describe("sites: the renderer's pure helpers", () => {
 })
 
 describe.skipIf(why !== undefined)('sites in the app (e2e over main handlers)', () => {
+  // The harness closes each test's app and fails it on page errors; `app` is the current one.
   let app: LaunchedApp | undefined
-  const errors: string[] = []
-  afterEach(async () => {
-    await app?.close()
-    app = undefined
-    expect(errors.splice(0)).toEqual([])
-  })
-
-  async function launch(options: LaunchOptions): Promise<LaunchedApp> {
-    app = await launchApp(options)
-    app.page.on('pageerror', (e) => errors.push(e.message))
-    app.page.on('console', (m) => {
-      if (m.type() === 'error') errors.push(m.text())
-    })
-    return app
-  }
+  const launchOne = useLaunchedApp()
+  const launch = async (options: LaunchOptions): Promise<LaunchedApp> => (app = await launchOne(options))
 
   /** Gives saved accounts their sites through main's own handler, then redraws as after any change. */
   async function setSites(launched: LaunchedApp, sites: Record<string, string[]>): Promise<void> {

@@ -13,6 +13,7 @@ import { decodeImageBytes, pngDataBytes } from '../../electron/scan/read-image'
 import { scanImageBytes } from '../../electron/scan/scan-file'
 import { AppError } from '../../shared/errors'
 import { MAX_IMAGE_PIXELS } from '../../shared/scan/image'
+import { ADAM7 } from '../../shared/scan/image-header'
 import { pngChunk, pngFile, zlibOf } from '../unit/scan/hostile-png'
 import { fuzzParameters, fuzzTestTimeoutMs, fuzzTotalSeconds } from './budget'
 
@@ -221,17 +222,7 @@ const FORMATS: [colorType: number, depth: number][] = [
 /** Where each row (of each Adam7 pass) starts in a PNG's inflated data: its filter byte. */
 function rowStarts(width: number, height: number, colorType: number, depth: number, interlace: boolean): number[] {
   const channels = { 0: 1, 2: 3, 3: 1, 4: 2, 6: 4 }[colorType] ?? 1
-  const passes = interlace
-    ? [
-        [0, 0, 8, 8],
-        [4, 0, 8, 8],
-        [0, 4, 4, 8],
-        [2, 0, 4, 4],
-        [0, 2, 2, 4],
-        [1, 0, 2, 2],
-        [0, 1, 1, 2],
-      ]
-    : [[0, 0, 1, 1]]
+  const passes = interlace ? ADAM7 : [[0, 0, 1, 1] as const]
   const starts: number[] = []
   let at = 0
   for (const [x0, y0, dx, dy] of passes as [number, number, number, number][]) {
