@@ -155,8 +155,18 @@ describe.skipIf(why !== undefined)('look: room, settings, toasts, errors', () =>
     const toast = page.locator('.toast.visible')
     await toast.waitFor()
     await expect.poll(() => toast.getAttribute('data-place')).toBe('top')
-    const code = (await page.locator('.account:focus .code').boundingBox())!
-    const box = (await toast.boundingBox())!
+    // Both boxes read at one instant: a redraw of the list after the copy (its last-used time) may put a
+    // fresh element in the focused row's place between two separate reads.
+    const { code, box } = await page.evaluate(() => {
+      const rect = (el: Element | null | undefined) => {
+        const r = el!.getBoundingClientRect()
+        return { y: r.y, height: r.height }
+      }
+      return {
+        code: rect(document.activeElement?.querySelector('.code')),
+        box: rect(document.querySelector('.toast.visible')),
+      }
+    })
     expect(box.y + box.height <= code.y || box.y >= code.y + code.height).toBe(true)
   })
 })
