@@ -27,7 +27,11 @@ export function runInTerminal(
   limitMs = 30_000,
 ): Promise<TerminalRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn('script', ['-q', '-f', '-e', '-c', argv.map(quote).join(' '), '/dev/null'], {
+    // `exec`: script runs the command through $SHELL (or /bin/sh when SHELL is unset, as in CI). Without
+    // it dash stays in between, takes the terminal's Ctrl+C itself and dies with 130, whatever the
+    // command did with the signal.
+    const command = `exec ${argv.map(quote).join(' ')}`
+    const child = spawn('script', ['-q', '-f', '-e', '-c', command, '/dev/null'], {
       env,
       stdio: ['pipe', 'pipe', 'pipe'],
     })
