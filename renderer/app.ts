@@ -12,7 +12,7 @@ import { isDialogOpen } from './components/dialog'
 import { h } from './components/dom'
 import { toast } from './components/toast'
 import { displayName } from './format'
-import { renderHeader } from './header'
+import { renderHeader, trackHeaderHeight } from './header'
 import { errorText, languageForLocale, setLanguage, t, type Language } from './i18n'
 import { installKeyboard, isEditable } from './keyboard'
 import { Search } from './search'
@@ -122,6 +122,7 @@ export class App {
     }
     this.applyLanguage()
     this.root.replaceChildren(this.header, this.main, this.footer)
+    trackHeaderHeight(this.header)
     this.render()
     performance.mark(PERF.listRendered)
     this.installGlobalInputs()

@@ -45,3 +45,13 @@ export function renderHeader(header: HTMLElement, options: HeaderOptions): void 
     h('div', { class: 'header-actions' }, ...options.buttons, gear),
   )
 }
+
+/**
+ * Keeps `--header-height` on the root equal to the header's height: the page scrolls under the
+ * sticky header, and scroll-padding (styles.css) uses it so a row focused by a key is scrolled
+ * below the header, not under it. The header is one row or two depending on the view and width.
+ */
+export function trackHeaderHeight(header: HTMLElement): void {
+  const root = document.documentElement
+  new ResizeObserver(() => root.style.setProperty('--header-height', `${header.offsetHeight}px`)).observe(header)
+}

@@ -26,11 +26,15 @@ const grid = (page: Page) =>
     }
   })
 
-/** Whether the focused row lies within the window (give or take the half pixel the list may start at). */
+/**
+ * Whether the focused row lies within the window and below the sticky header, which covers what
+ * scrolls under it (give or take the half pixel the list may start at).
+ */
 const focusedInView = (page: Page) =>
   page.evaluate(() => {
     const box = (document.activeElement as HTMLElement).getBoundingClientRect()
-    return box.height > 0 && box.top >= -1 && box.bottom <= window.innerHeight + 1
+    const header = document.querySelector('.topbar')!.getBoundingClientRect()
+    return box.height > 0 && box.top >= header.bottom - 1 && box.bottom <= window.innerHeight + 1
   })
 
 const focusedIssuer = (page: Page) =>
@@ -143,6 +147,13 @@ describe.skipIf(why !== undefined)('list window (e2e)', () => {
     for (let i = 0; i < 25; i++) await page.keyboard.press('ArrowDown')
     expect(await focusedIssuer(page)).toBe('Service 25')
     expect(await focusedInView(page)).toBe(true)
+    // Back up past the top of the view: each row comes out from under the header, not behind it.
+    for (let i = 0; i < 10; i++) {
+      await page.keyboard.press('ArrowUp')
+      expect(await focusedInView(page)).toBe(true)
+    }
+    for (let i = 0; i < 10; i++) await page.keyboard.press('ArrowDown')
+    expect(await focusedIssuer(page)).toBe('Service 25')
 
     // Scrolled far away with the wheel, the focused row stays in the DOM (and focused); a key brings it back.
     await page.mouse.move(200, 400)
