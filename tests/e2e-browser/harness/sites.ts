@@ -162,6 +162,9 @@ export async function serveSites(): Promise<SitesServer> {
   proxy.on('connect', (req: IncomingMessage, client: Socket, head: Buffer) => {
     sockets.add(client)
     client.once('close', () => sockets.delete(client))
+    // From the first moment: Chromium may reset a tunnel it no longer wants (even one refused below),
+    // and a socket error with no listener would be thrown in the test process.
+    client.on('error', () => client.destroy())
     const target = (req.url ?? '').toLowerCase()
     requests.push(`connect ${target}`)
     const [host, port] = target.split(':')
@@ -169,20 +172,18 @@ export async function serveSites(): Promise<SitesServer> {
       client.end('HTTP/1.1 403 Forbidden\r\n\r\n')
       return
     }
-    const upstream = connect(tlsPort, '127.0.0.1', () => {
+    const tunnel = connect(tlsPort, '127.0.0.1', () => {
       client.write('HTTP/1.1 200 Connection Established\r\n\r\n')
-      if (head.length > 0) upstream.write(head)
-      upstream.pipe(client)
-      client.pipe(upstream)
+      if (head.length > 0) tunnel.write(head)
+      tunnel.pipe(client)
+      client.pipe(tunnel)
     })
-    sockets.add(upstream)
-    upstream.once('close', () => sockets.delete(upstream))
-    const drop = () => {
-      upstream.destroy()
-      client.destroy()
-    }
-    upstream.on('error', drop)
-    client.on('error', drop)
+    sockets.add(tunnel)
+    tunnel.once('close', () => sockets.delete(tunnel))
+    // Either end gone takes the other with it.
+    client.once('close', () => tunnel.destroy())
+    tunnel.on('error', () => client.destroy())
+    tunnel.once('close', () => client.destroy())
   })
   const proxyPort = await listen(proxy)
 
