@@ -88,6 +88,8 @@ function fillRequest(t: Translate, action: Extract<Action, { kind: 'fill' }>): C
     texts: {
       filled: t('filledNote', { name: action.name }),
       noField: t('noField'),
+      // {host} stays for the page script: only it sees which frame the field is in.
+      noFieldFramed: t('noFieldFramed'),
       navigated: t('navigated'),
       lang: t('lang'),
     },

@@ -157,6 +157,28 @@ function sameOriginFrames(doc: Document, depth = 0): Document[] {
 }
 
 /**
+ * The hosts of the visible frames Warifu may not fill (another origin's, at any depth it can see):
+ * when no field is found, the field is most likely in one of them, and the note names it.
+ */
+export function crossOriginFrameHosts(doc: Document): string[] {
+  const hosts = new Set<string>()
+  for (const d of [doc, ...sameOriginFrames(doc)]) {
+    for (const frame of Array.from(d.querySelectorAll<HTMLIFrameElement>('iframe, frame'))) {
+      if (!isVisible(frame)) continue
+      let url: URL
+      try {
+        url = new URL(frame.src, d.baseURI)
+      } catch {
+        continue
+      }
+      if ((url.protocol === 'https:' || url.protocol === 'http:') && url.origin !== doc.location.origin)
+        hosts.add(url.host)
+    }
+  }
+  return [...hosts]
+}
+
+/**
  * The one-time-code field for a `length`-digit code: in the top document first, then in its
  * same-origin frames; else the focused input if it is a usable text field (the user pointed at it).
  */

@@ -13,8 +13,8 @@ export type ContentRequest =
       kind: 'fill'
       code: string
       origin: string
-      /** `lang`: the language of the texts. */
-      texts: { filled: string; noField: string; navigated: string; lang: string }
+      /** `lang`: the language of the texts; `noFieldFramed` holds `{host}` for the frame's host. */
+      texts: { filled: string; noField: string; noFieldFramed: string; navigated: string; lang: string }
     }
   | { kind: 'warn'; texts: WarningTexts }
   | { kind: 'note'; text: string; lang: string }
@@ -22,6 +22,8 @@ export type ContentRequest =
 export type ContentResult =
   | { filled: true; how: 'single' | 'segmented'; frame: 'top' | 'same-origin-frame'; boxes: number }
   | { filled: false; reason: 'no-field' | 'navigated' }
+  /** No field in the page or its same-origin frames, and a frame of `frameHost` is on it. */
+  | { filled: false; reason: 'cross-origin-frame'; frameHost: string }
   | { shown: 'warning' | 'note' }
 
 /** The name the injected bundle is reachable under in the extension's isolated world. */

@@ -1,5 +1,5 @@
 /** Carries out one ContentRequest in a document (the tab's top frame). */
-import { findCodeField } from './find-field'
+import { crossOriginFrameHosts, findCodeField } from './find-field'
 import { fillField } from './fill'
 import { showNote, showWarning } from './overlay'
 import type { ContentRequest, ContentResult } from './protocol'
@@ -14,6 +14,12 @@ export function run(doc: Document, request: ContentRequest): ContentResult {
       }
       const field = findCodeField(doc, request.code.length)
       if (field === null) {
+        // Most likely the field is in another site's frame: say whose, since Warifu never fills there.
+        const frameHost = crossOriginFrameHosts(doc)[0]
+        if (frameHost !== undefined) {
+          showNote(doc, request.texts.noFieldFramed.split('{host}').join(frameHost), request.texts.lang)
+          return { filled: false, reason: 'cross-origin-frame', frameHost }
+        }
         showNote(doc, request.texts.noField, request.texts.lang)
         return { filled: false, reason: 'no-field' }
       }

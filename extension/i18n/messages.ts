@@ -34,6 +34,8 @@ const en = {
   notWebPage: 'Warifu fills codes on web pages only.',
   siteMismatch: 'Warifu’s answer was for another site than this page, so nothing was filled.',
   noField: 'No authentication code field was found on this page. Click into the field, then try again.',
+  noFieldFramed:
+    'The code field seems to be inside a part of this page that comes from another site ({host}). Warifu fills codes only on the site itself, never into another site’s frame, so nothing was filled.',
   navigated: 'The page changed before the code was filled, so nothing was filled.',
   filledNote: 'Warifu filled the code for {name}.',
   chooseInPage: 'Several of your accounts use {site}: choose one with the Warifu button in the toolbar.',
@@ -89,6 +91,8 @@ const ja: Record<MessageKey, string> = {
   notWebPage: '認証コードはウェブページにだけ入力できます。',
   siteMismatch: '応答がこのページとは別のサイトのものだったため、入力しませんでした。',
   noField: '認証コードの入力欄が見つかりませんでした。入力欄をクリックしてから、もう一度お試しください。',
+  noFieldFramed:
+    '入力欄は、別のサイト（{host}）から読み込まれた枠の中にあるようです。Warifu は別のサイトの枠には入力しないため、何も入力しませんでした。',
   navigated: '入力する前にページが移動したため、入力しませんでした。',
   filledNote: 'Warifu が {name} の認証コードを入力しました。',
   chooseInPage: '{site} を使うアカウントが複数あります。ツールバーの Warifu ボタンから選んでください。',

@@ -60,7 +60,11 @@ function afterFill(outcome: FillOutcome): void {
     return
   }
   if (result !== undefined && 'filled' in result) {
-    show(el('p', t(result.reason === 'navigated' ? 'navigated' : 'noField')))
+    const why =
+      result.reason === 'cross-origin-frame'
+        ? t('noFieldFramed', { host: result.frameHost })
+        : t(result.reason === 'navigated' ? 'navigated' : 'noField')
+    show(el('p', why))
     return
   }
   // The page changed its answer between opening and clicking (a warning now, or a note).

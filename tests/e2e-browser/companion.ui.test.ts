@@ -23,7 +23,7 @@ import {
   type Companion,
 } from './harness/browser'
 import { fieldValues, recordedEvents, waitForOverlay } from './harness/page-state'
-import { attachPopup } from './harness/popup'
+import { attachPopup, openPopup } from './harness/popup'
 import { setBrowserAccessRemoved } from '../../electron/browser/access'
 import {
   FAKE_HOMOGRAPH,
@@ -157,13 +157,19 @@ describe.skipIf(why)('browser companion in Chromium', () => {
       await page.close()
     })
 
-    it('into a cross-origin frame on the real site: the frame field stays empty', async () => {
+    it("into a cross-origin frame on the real site: the frame field stays empty, and the page and the popup name the frame's site", async () => {
       const { page, overlay } = await shortcutOn(`https://${REAL_SITE}/frame-cross`)
       const frame = page.frames().find((f) => f !== page.mainFrame())!
       expect(new URL(frame.url()).host).toBe(OTHER_ORIGIN_HOST)
-      expect(overlay.text).toBe(t('noField'))
+      expect(overlay.text).toBe(t('noFieldFramed', { host: OTHER_ORIGIN_HOST }))
       expect(await fieldValues(frame)).toEqual({ otp: '' })
       expect(await recordedEvents(frame)).toEqual([])
+      // The popup's Fill says the same, naming the frame's site.
+      const popup = await openPopup(run, (text) => text.includes(t('popupReal', { site: REAL_SITE })))
+      await popup.click(t('popupFillAccount', { name: 'Monex (hanako)' }))
+      await expect.poll(() => popup.text()).toContain(t('noFieldFramed', { host: OTHER_ORIGIN_HOST }))
+      expect(await fieldValues(frame)).toEqual({ otp: '' })
+      await popup.close()
       await page.close()
     })
 

@@ -61,6 +61,7 @@ describe('extension controller: the shortcut', () => {
         texts: {
           filled: 'Warifu filled the code for Monex (hanako).',
           noField: expect.any(String),
+          noFieldFramed: expect.stringContaining('{host}'),
           navigated: expect.any(String),
           lang: 'en',
         },
