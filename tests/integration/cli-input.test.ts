@@ -149,6 +149,24 @@ describe.skipIf(skip)('warifu add and import: getting accounts in', () => {
       expect(list(s)).toHaveLength(2)
     })
 
+    it('import leaves a saved account out, says how to import it again, and --allow-duplicate does', () => {
+      const s = sandbox()
+      const id = s.run(['add', MONEX]).stdout.trim().split('\n').pop()!
+      const again = s.run(['import', MONEX, '--yes'])
+      expect(again.status).toBe(0)
+      expect(again.stdout).toBe(
+        `duplicate  Monex / hanako (TOTP, SHA1, 6 digits, 30 s) (saved as ${id})\nNothing to add.\n`,
+      )
+      expect(again.stderr).toBe(
+        'warifu: note: every account in it is saved already; --allow-duplicate imports them again.\n',
+      )
+      expect(list(s)).toHaveLength(1)
+      const allowed = s.run(['import', MONEX, '--yes', '--allow-duplicate'])
+      expect(allowed.status, allowed.stderr).toBe(0)
+      expect(allowed.stdout).toContain('Added 1 account(s).')
+      expect(list(s)).toHaveLength(2)
+    })
+
     it('another label or key is not a duplicate', () => {
       const s = sandbox()
       expect(s.run(['add', MONEX]).status).toBe(0)

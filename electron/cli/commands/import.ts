@@ -75,6 +75,8 @@ export async function runImport(io: CliIo, vault: Vault, run: ImportRun): Promis
   if (preview.toAdd.length === 0) {
     if (!run.nothingIsAnError) {
       io.out('Nothing to add.')
+      if (preview.duplicates.length > 0 && preview.rejected.length === 0)
+        io.err('warifu: note: every account in it is saved already; --allow-duplicate imports them again.')
       return []
     }
     const saved = preview.duplicates.find((d) => d.existingId !== undefined)
@@ -122,13 +124,16 @@ export const importCommand: Command = {
   summary: 'Import accounts from Aegis, 2FAS, Ente, otpauth lists, GA export QR images',
   help: `Usage:
   warifu import <file-or-image-or-link>... [--yes] [--password-file <file>]
-  <command> | warifu import - [--yes] [--password-file <file>]
+                [--allow-duplicate]
+  <command> | warifu import - [--yes] [--password-file <file>] [--allow-duplicate]
 
 Reads Aegis (plain or encrypted), 2FAS (.2fas, plain or encrypted), Ente Auth
 plain exports, otpauth:// URI lists, Warifu's exports, and PNG/JPEG images of
 Google Authenticator export QR codes (give every image of a batch at once).
 Shows what will be added, what is already saved and what cannot be imported,
 then asks; --yes skips the question. Nothing is added unless all of it is.
+An account saved already (same key, issuer and label) is left out unless
+--allow-duplicate.
 Encrypted files ask for their password, or read it from --password-file.
 An otpauth:// or otpauth-migration:// argument is read as a link, not a file
 name; "-" reads such links (one a line) from standard input, or at a terminal
@@ -138,6 +143,7 @@ standard error at a terminal.`,
     const { values, positionals } = parseCommandArgs(args, {
       yes: { type: 'boolean' },
       'password-file': { type: 'string' },
+      'allow-duplicate': { type: 'boolean' },
     })
     if (positionals.length === 0) throw new UsageError('Name at least one file: warifu import <file>...')
     if (positionals.filter((p) => p === '-').length > 1) throw new UsageError('Give "-" (standard input) once.')
@@ -157,6 +163,7 @@ standard error at a terminal.`,
     await runImport(io, vault, {
       sources,
       yes: values.yes === true,
+      allowDuplicates: values['allow-duplicate'] === true,
       ...(fromFile === undefined ? {} : { password: fromFile }),
     })
   },
