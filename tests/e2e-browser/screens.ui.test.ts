@@ -4,9 +4,10 @@
  * page of no account, and the red warning the shortcut puts into a fake page and an http one. The popup is the real one (opened by the browser for
  * the tab, after the shortcut granted it), and what it says is checked before it is pictured.
  */
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { writePicture } from '../support/docs-picture'
 import { ROOT } from '../support/tools'
 import { companionUnavailable, extensionTexts, launchCompanion, type Companion } from './harness/browser'
 import { waitForOverlay } from './harness/page-state'
@@ -48,7 +49,7 @@ describe.skipIf(why).each(['ja', 'en'] as const)('browser companion screenshots 
     expect(text).toContain(t('popupReal', { site: REAL_SITE }))
     expect(text).toContain(t('popupFillAccount', { name: 'マネックス証券 (hanako)' }))
     expect(text).not.toMatch(/\d{6}/) // the popup never shows a code
-    writeFileSync(join(SCREENS, `browser-popup-real-${locale}.png`), await popup.screenshot())
+    writePicture(join(SCREENS, `browser-popup-real-${locale}.png`), await popup.screenshot())
     await popup.close()
     await page.close()
   })
@@ -57,7 +58,7 @@ describe.skipIf(why).each(['ja', 'en'] as const)('browser companion screenshots 
     const { page, popup } = await popupOn(`https://${FAKE_HYPHENATED}/login`)
     const title = t('warnTitle', { host: FAKE_HYPHENATED, site: REAL_SITE })
     expect(await popup.text()).toContain(title)
-    writeFileSync(join(SCREENS, `browser-popup-fake-${locale}.png`), await popup.screenshot())
+    writePicture(join(SCREENS, `browser-popup-fake-${locale}.png`), await popup.screenshot())
     await popup.close()
     await page.screenshot({
       path: join(SCREENS, `browser-warning-${locale}.png`),
@@ -69,7 +70,7 @@ describe.skipIf(why).each(['ja', 'en'] as const)('browser companion screenshots 
   it('the real site over plain http: the red warning to type https:// yourself', async () => {
     const { page, popup } = await popupOn(`http://${REAL_SITE}/login`)
     expect(await popup.text()).toContain(t('insecureTitle', { site: REAL_SITE }))
-    writeFileSync(join(SCREENS, `browser-popup-http-${locale}.png`), await popup.screenshot())
+    writePicture(join(SCREENS, `browser-popup-http-${locale}.png`), await popup.screenshot())
     await popup.close()
     await page.screenshot({
       path: join(SCREENS, `browser-warning-http-${locale}.png`),
@@ -81,7 +82,7 @@ describe.skipIf(why).each(['ja', 'en'] as const)('browser companion screenshots 
   it('a page of no account: the quiet note', async () => {
     const { page, popup } = await popupOn(`https://${OTHER_ORIGIN_HOST}/plain`)
     expect(await popup.text()).toContain(t('noAccount'))
-    writeFileSync(join(SCREENS, `browser-popup-no-account-${locale}.png`), await popup.screenshot())
+    writePicture(join(SCREENS, `browser-popup-no-account-${locale}.png`), await popup.screenshot())
     await popup.close()
     await page.close()
   })

@@ -3,10 +3,11 @@
  * settings and backup at 360×480, 440×720 (the default window) and 1280×800, in ja-light and en-dark,
  * into docs/screens/; and the README's own pictures (docs/screenshot-*.png) at 440×720.
  */
-import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import QRCode from 'qrcode'
 import { afterEach, describe, expect, it } from 'vitest'
+import { writePicture } from '../support/docs-picture'
 import { ROOT } from '../support/tools'
 import { pressPaste, writeImageWithClipboardApi } from './harness/clipboard'
 import { e2eUnavailable, launchApp, type LaunchedApp } from './harness/launch'
@@ -43,7 +44,7 @@ describe.skipIf(why !== undefined)('docs screenshots', () => {
         const { page } = app
         const shoot = async (screen: string) => {
           const path = join(SCREENS, `${screen}-${tag}.png`)
-          await page.screenshot({ path, animations: 'disabled', caret: 'hide' })
+          writePicture(path, await page.screenshot({ animations: 'disabled', caret: 'hide' }))
           return path
         }
         await expect.poll(() => page.locator('.account .code').first().textContent()).toMatch(/^\d{3} \d{3}$/)
@@ -107,8 +108,8 @@ describe.skipIf(why !== undefined)('docs screenshots', () => {
         // The README's pictures: the default window.
         if (viewport.width === 440) {
           const lang = look.locale
-          copyFileSync(list, join(DOCS, `screenshot-list-${lang}.png`))
-          copyFileSync(imported, join(DOCS, `screenshot-import-${lang}.png`))
+          writePicture(join(DOCS, `screenshot-list-${lang}.png`), readFileSync(list))
+          writePicture(join(DOCS, `screenshot-import-${lang}.png`), readFileSync(imported))
         }
       })
     }
