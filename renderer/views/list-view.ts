@@ -9,11 +9,10 @@ import type { CodeSnapshot } from '../../shared/ipc/channels'
 import { fold } from '../../shared/text/fold'
 import type { AccountSummary } from '../../shared/types'
 import { h } from '../components/dom'
-import { serviceIcon } from '../components/service-icon'
 import { groupCode } from '../format'
 import { t } from '../i18n'
+import { buildAccountRow, type RowView } from './account-row'
 import { layoutRows, rowsInView } from './list-window'
-import { sitesShort } from './sites'
 
 /** The next code appears when this many seconds or fewer are left. */
 export const SHOW_NEXT_SECONDS = 5
@@ -52,14 +51,6 @@ export interface ListActions {
   copyNext(account: AccountSummary): void
   /** Pins or unpins (the row's pin button). */
   pin(account: AccountSummary): void
-}
-
-/** A row's DOM, built the first time the row is shown. */
-interface RowView {
-  el: HTMLLIElement
-  code: Text
-  next: Text
-  seconds: Text
 }
 
 interface Row {
@@ -403,120 +394,8 @@ export class ListView {
   }
 
   private viewOf(row: Row): RowView {
-    row.view ??= this.buildView(row.account)
+    row.view ??= buildAccountRow(row.account, this.reorderable)
     return row.view
-  }
-
-  private buildView(account: AccountSummary): RowView {
-    const code = document.createTextNode('––– –––')
-    const next = document.createTextNode('')
-    const seconds = document.createTextNode('')
-    const ring = h('span', { class: 'ring', 'aria-hidden': 'true' }, h('span', { class: 'ring-seconds' }, seconds))
-    if (account.type === 'totp') ring.style.setProperty('--left', `var(--left-${account.period}, 1)`)
-    const name = account.issuer || account.label
-    const sub = account.issuer ? account.label : ''
-    // Where the code belongs, small under the names; without a site, a quiet way to add one.
-    const site =
-      account.sites.length > 0
-        ? h('span', { class: 'site', title: account.sites.join('\n') }, sitesShort(account.sites))
-        : h(
-            'button',
-            {
-              type: 'button',
-              class: 'site-missing',
-              tabindex: -1,
-              'data-action': 'add-site',
-              title: t('sites.noneTitle'),
-            },
-            t('sites.none'),
-          )
-    const pinLabel = t(account.pinned ? 'list.unpin' : 'list.pin')
-    const actions = h(
-      'span',
-      { class: 'row-actions' },
-      h('button', {
-        type: 'button',
-        class: 'icon pin',
-        tabindex: -1,
-        'data-action': 'pin',
-        'aria-pressed': account.pinned ? 'true' : 'false',
-        title: pinLabel,
-        'aria-label': pinLabel,
-      }),
-      // Out of the Tab order: with a row focused, F2 edits and Delete removes.
-      h('button', {
-        type: 'button',
-        class: 'icon edit',
-        tabindex: -1,
-        'data-action': 'edit',
-        title: t('list.edit'),
-        'aria-label': t('list.edit'),
-      }),
-      h('button', {
-        type: 'button',
-        class: 'icon delete',
-        tabindex: -1,
-        'data-action': 'delete',
-        title: t('list.delete'),
-        'aria-label': t('list.delete'),
-      }),
-    )
-    const el = h(
-      'li',
-      {
-        class: `account ${account.type}`,
-        role: 'row',
-        tabindex: -1,
-        draggable: this.reorderable ? 'true' : undefined,
-        'data-id': account.id,
-        title: account.type === 'totp' ? t('list.copyHint') : undefined,
-      },
-      h('span', { class: 'grip', 'aria-hidden': 'true' }),
-      serviceIcon(account),
-      h(
-        'span',
-        { class: 'names', role: 'gridcell' },
-        h(
-          'span',
-          { class: 'issuer' },
-          account.pinned && h('span', { class: 'pin-mark', role: 'img', 'aria-label': t('list.pinned') }, '★'),
-          name,
-        ),
-        sub && h('span', { class: 'label' }, sub),
-        site,
-        actions,
-      ),
-      h(
-        'span',
-        { class: 'codes', role: 'gridcell' },
-        h('span', { class: 'code', 'data-action': 'copy' }, code),
-        account.type === 'totp'
-          ? h(
-              'span',
-              // Shown in the last seconds; a click (or Shift+Enter on the row) copies it.
-              { class: 'next', 'data-action': 'copy-next', title: t('list.copyNextHint') },
-              h('span', { class: 'next-label' }, t('list.next')),
-              ' ',
-              next,
-            )
-          : h('span', { class: 'counter' }, t('list.hotpCounter', { counter: account.counter })),
-      ),
-      account.type === 'totp'
-        ? ring
-        : h(
-            'span',
-            { class: 'hotp-cell', role: 'gridcell' },
-            h('button', {
-              type: 'button',
-              class: 'icon hotp',
-              tabindex: -1,
-              'data-action': 'hotp',
-              title: t('list.hotpGenerate'),
-              'aria-label': t('list.hotpGenerate'),
-            }),
-          ),
-    )
-    return { el, code, next, seconds }
   }
 
   private rowOf(target: EventTarget | null): Row | undefined {
