@@ -289,7 +289,7 @@ describe('electron/main.ts booted with a fake electron module', () => {
     const win = fake.windows[0]!
     // No address given: the host's own default for WARIFU_HOME, which must be where main listens.
     await notifyFill({ site: 'monex.co.jp', name: 'Monex (taro)', at: Date.now() })
-    await vi.waitFor(() => expect(win.sent).toContain('browser:activity'))
+    await vi.waitFor(() => expect(win.sent).toContain('browser:activity'), { timeout: 10_000 })
     const status = (await call('browser:status')) as IpcResult<BrowserStatus>
     expect(status.ok && status.value.recent).toEqual([expect.objectContaining({ site: 'monex.co.jp' })])
     expect(status.ok && status.value.allowed).toBe(true)
@@ -298,7 +298,7 @@ describe('electron/main.ts booted with a fake electron module', () => {
   it('lets a real quit through after clearing the clipboard', async () => {
     const event = { preventDefault: vi.fn() }
     fake.app.emit('before-quit', event)
-    await vi.waitFor(() => expect(fake.app.quits).toBe(1))
+    await vi.waitFor(() => expect(fake.app.quits).toBe(1), { timeout: 10_000 })
     const close = { preventDefault: vi.fn() }
     fake.windows[0]!.emit('close', close)
     expect(close.preventDefault).not.toHaveBeenCalled()
