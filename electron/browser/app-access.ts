@@ -11,11 +11,19 @@ import type { BrowserChoice } from '../../shared/ipc/channels'
 import type { BrowserAccess } from '../ipc/browser-handlers'
 import { isBrowserAccessRemoved } from './access'
 import { connectBrowser, removeBrowserAccess } from './connect'
-import { BROWSERS, hostCommandFor, manifestDir, registryKey, type HostCommand, type InstallContext } from './install'
+import {
+  BROWSERS,
+  hostCommandFor,
+  manifestDir,
+  registryKey,
+  type HostCommand,
+  type InstallContext,
+  type Place,
+} from './install'
 
 export interface AppBrowserAccessOptions {
   /** Where the manifests go: this user's home, data folder, platform (and registry on Windows). */
-  place: Omit<InstallContext, 'host'>
+  place: Place
   /** What the manifests start; asked only when connecting (it may fail: BROWSER_INSTALL_FAILED). */
   host(): InstallContext['host']
   now: () => number
@@ -26,7 +34,7 @@ export interface AppBrowserAccessOptions {
 }
 
 /** Whether the host's manifest for `browser` is in place for this user. */
-async function isConnected(browser: BrowserChoice, ctx: Omit<InstallContext, 'host'>): Promise<boolean> {
+async function isConnected(browser: BrowserChoice, ctx: Place): Promise<boolean> {
   if (ctx.platform === 'win32') {
     if (!ctx.reg) return false
     return (await ctx.reg(['query', registryKey(browser), '/ve'])).code === 0
@@ -100,9 +108,7 @@ export function appBrowserAccess(options: AppBrowserAccessOptions): BrowserAcces
     },
     // Every browser: the flag goes on first, so a manifest left anywhere gets `access-removed`.
     removeAccess: async () => {
-      // Removing reads no host command: this process's own path stands in, so a remove never fails over it.
-      const host = { kind: 'app', executable: process.execPath } as const
-      await removeBrowserAccess({ ctx: { ...place, host }, nowMs: options.now() })
+      await removeBrowserAccess({ ctx: place, nowMs: options.now() })
     },
     state: async () => {
       const connected: BrowserChoice[] = []

@@ -11,13 +11,19 @@ import {
   type BrowserInstallResult,
   type BrowserName,
   type InstallContext,
+  type Place,
 } from './install'
 
-export interface ConnectOptions {
-  ctx: InstallContext
+export interface RemoveOptions {
+  /** Removing reads only where the manifests are, never what they start. */
+  ctx: Place
   nowMs: number
   /** The browsers asked for; every browser with a profile folder when absent. */
   browsers?: readonly BrowserName[]
+}
+
+export interface ConnectOptions extends RemoveOptions {
+  ctx: InstallContext
 }
 
 /** Clears the removed-access flag and installs the host manifests. */
@@ -34,7 +40,7 @@ export async function connectBrowser(options: ConnectOptions): Promise<BrowserIn
  * removed-access flag first, so a manifest left anywhere (a copy, another profile) gets
  * `access-removed`; removing one browser leaves the others working.
  */
-export async function removeBrowserAccess(options: ConnectOptions): Promise<BrowserInstallResult[]> {
+export async function removeBrowserAccess(options: RemoveOptions): Promise<BrowserInstallResult[]> {
   const browsers = options.browsers ?? BROWSERS
   if (BROWSERS.every((b) => browsers.includes(b)))
     await setBrowserAccessRemoved(options.ctx.dataDir, true, options.nowMs)

@@ -50,6 +50,9 @@ export interface InstallContext {
   reg?: RegRunner
 }
 
+/** Where the manifests live, without what they start: all that uninstalling reads. */
+export type Place = Omit<InstallContext, 'host'>
+
 /** What happened for one browser. */
 export interface BrowserInstallResult {
   browser: BrowserName
@@ -194,11 +197,11 @@ export async function installManifestInto(dir: string, family: BrowserFamily, ct
   return manifestPath
 }
 
-function windowsDir(ctx: InstallContext): string {
+function windowsDir(ctx: Pick<Place, 'dataDir'>): string {
   return join(ctx.dataDir, 'browser-host')
 }
 
-function needReg(ctx: InstallContext): RegRunner {
+function needReg(ctx: Pick<Place, 'reg'>): RegRunner {
   if (!ctx.reg) throw new BrowserInstallError('The Windows registry cannot be reached.')
   return ctx.reg
 }
@@ -248,7 +251,7 @@ async function removeIfOurs(path: string): Promise<'removed' | 'absent' | 'not-o
   return 'removed'
 }
 
-async function uninstallOne(browser: BrowserName, ctx: InstallContext): Promise<BrowserInstallResult> {
+async function uninstallOne(browser: BrowserName, ctx: Place): Promise<BrowserInstallResult> {
   if (ctx.platform === 'win32') {
     const key = registryKey(browser)
     const manifest = join(windowsDir(ctx), `${NATIVE_HOST_NAME}.${browserFamily(browser)}.json`)
@@ -272,7 +275,7 @@ async function uninstallOne(browser: BrowserName, ctx: InstallContext): Promise<
 /** Removes the host for these browsers: only manifests, launchers and keys that Warifu wrote. */
 export async function uninstallBrowserHost(
   browsers: readonly BrowserName[],
-  ctx: InstallContext,
+  ctx: Place,
 ): Promise<BrowserInstallResult[]> {
   const results: BrowserInstallResult[] = []
   try {
