@@ -30,9 +30,8 @@ import { cleanupStack } from '../../support/cleanup-stack'
 export const EXTENSION_DIR = join(ROOT, 'dist', 'extension', 'chromium')
 export const EXTENSION_ORIGIN = `chrome-extension://${CHROMIUM_EXTENSION_ID}/`
 
-/** What this machine lacks for these tests (one line), or undefined. On CI nothing is skipped. */
-export function companionUnavailable(options: { extensionDir?: string } = {}): string | undefined {
-  if (process.env.CI === 'true') return undefined
+/** What this machine lacks for a companion run (one line), or undefined. */
+function missingForCompanion(options: { extensionDir?: string } = {}): string | undefined {
   if (!existsSync(CHROMIUM_PATH)) return `${CHROMIUM_PATH} is absent (apt-get install chromium)`
   if (!hasXvfb()) return 'Xvfb is absent (apt-get install xvfb)'
   if (!hasTool('xdotool')) return 'xdotool is absent (apt-get install xdotool): the shortcut needs a real X key event'
@@ -42,6 +41,15 @@ export function companionUnavailable(options: { extensionDir?: string } = {}): s
   if (!existsSync(CLI)) return 'dist/cli/warifu.cjs is missing (npm run build)'
   if (!inKeyringSession()) return 'no keyring session (run under tests/with-keyring.sh)'
   return undefined
+}
+
+/**
+ * Why these tests cannot run here (one line, for a skip message), or undefined when they can. On CI
+ * nothing is skipped: the test runs and launchCompanion fails with the reason.
+ */
+export function companionUnavailable(options: Parameters<typeof missingForCompanion>[0] = {}): string | undefined {
+  if (process.env.CI === 'true') return undefined
+  return missingForCompanion(options)
 }
 
 /** An empty native host: answers every message with `{ echo: message }` (the benchmark's baseline). */
@@ -126,8 +134,8 @@ function xdotool(display: string, args: string[]): void {
 /** Launches Chromium with the extension and the native host; one per test file. */
 export async function launchCompanion(options: CompanionOptions = {}): Promise<Companion> {
   const extensionDir = options.extensionDir ?? EXTENSION_DIR
-  const why = companionUnavailable({ extensionDir })
-  if (why && process.env.CI !== 'true') throw new Error(`browser e2e harness: ${why}`)
+  const why = missingForCompanion({ extensionDir })
+  if (why) throw new Error(`browser e2e harness: ${why}`)
   const cleanups = cleanupStack('browser e2e harness')
   const cleanup = () => cleanups.run()
   try {
