@@ -4,8 +4,7 @@
  * dock icon, and the app exits with the command's code.
  */
 import { runCli } from '../cli/cli'
-import { exitWith, realCliIo } from '../cli/real-io'
-import { setLockOwnerName } from '../vault/lock'
+import { commandOwnerName, exitWith, realCliIo } from '../cli/real-io'
 import type { EntryRoute } from './entry-routing'
 
 /** The slice of Electron's `app` this needs (injected: electron is absent from unit tests). */
@@ -26,10 +25,7 @@ export function runHeadless(route: Exclude<EntryRoute, { kind: 'gui' }>, app: He
   // Nothing is drawn: no GPU process to start (must be called before the app is ready).
   app.disableHardwareAcceleration?.()
   const args = cliArgsFor(route)
-  const word = args[0] ?? ''
-  // Named in the 'busy' message another Warifu shows; only a plain command word (an argument may be a secret).
-  setLockOwnerName(/^[a-z-]{1,20}$/.test(word) ? `warifu ${word}` : 'warifu')
-  const { io, hasHungKeychainCall } = realCliIo()
+  const { io, hasHungKeychainCall } = realCliIo(commandOwnerName(args[0] ?? ''))
   runCli(args, io).then(
     (code) => {
       // A keychain call that never answered would keep the process alive: exitWith ends it by signal.

@@ -32,14 +32,8 @@ export async function runCodeCommand(args: string[], io: CliIo): Promise<number>
   }
 }
 
-const { io, hasHungKeychainCall } = realCliIo()
-const opened = io.openVault.bind(io)
-io.openVault = async () => {
-  // Only a counter-based code writes (its counter); the 'busy' message elsewhere names us then.
-  const { setLockOwnerName } = await import('../vault/lock')
-  setLockOwnerName('warifu code')
-  return opened()
-}
+// Only a counter-based code writes (its counter); the 'busy' message elsewhere names us then.
+const { io, hasHungKeychainCall } = realCliIo('warifu code')
 runCodeCommand(process.argv.slice(3), io).then(
   (code) => exitWith(code, hasHungKeychainCall),
   () => process.exit(1),

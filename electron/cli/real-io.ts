@@ -1,5 +1,6 @@
 /** The `warifu` process's CliIo: real stdin/stdout and clock, and the user's vault opened on first use. */
 import type { KeytarSecretStore } from '../secrets/secret-store'
+import type { Vault, VaultProblem } from '../vault/vault'
 import { dataDir, keychainService, keychainTimeoutMs } from '../vault/paths'
 import type { CliIo } from './io'
 
@@ -9,18 +10,29 @@ async function readStdin(): Promise<string> {
   return Buffer.concat(chunks).toString('utf8')
 }
 
-/** The io, and whether a keychain call never answered (the caller then ends the process by signal). */
-export function realCliIo(): { io: CliIo; hasHungKeychainCall: () => boolean } {
+/**
+ * The io, and whether a keychain call never answered (the caller then ends the process by signal).
+ * `ownerName` is what the 'busy' message of another Warifu calls this process while it holds the
+ * vault's lock.
+ */
+export function realCliIo(ownerName: string): { io: CliIo; hasHungKeychainCall: () => boolean } {
   let store: KeytarSecretStore | undefined
   // Loaded on first use: keytar (a native library and its D-Bus client) and the vault with its
   // site checks cost start-up time that `warifu code --uri`, `scan` and `--help` never need.
   const load = async () => {
-    const [{ KeytarSecretStore }, vaultModule] = await Promise.all([
+    const [{ KeytarSecretStore }, vaultModule, { setLockOwnerName }] = await Promise.all([
       import('../secrets/secret-store'),
       import('../vault/vault'),
+      import('../vault/lock'),
     ])
+    setLockOwnerName(ownerName)
     store = new KeytarSecretStore(keychainService(), keychainTimeoutMs())
     return { ...vaultModule, options: { dir: dataDir(), store } }
+  }
+  // Both open paths report what the vault found wrong on opening, one note a line.
+  const report = (vault: Vault, describeProblem: (problem: VaultProblem) => string) => {
+    for (const problem of vault.problems) process.stderr.write(`warifu: note: ${describeProblem(problem)}\n`)
+    return vault
   }
   const io: CliIo = {
     out: (line) => process.stdout.write(line + '\n'),
@@ -30,19 +42,20 @@ export function realCliIo(): { io: CliIo; hasHungKeychainCall: () => boolean } {
     stdoutIsTerminal: process.stdout.isTTY === true,
     async openVault() {
       const { Vault, describeProblem, options } = await load()
-      const vault = await Vault.open(options)
-      for (const problem of vault.problems) process.stderr.write(`warifu: note: ${describeProblem(problem)}\n`)
-      return vault
+      return report(await Vault.open(options), describeProblem)
     },
     async openVaultForOne(choose) {
       const { Vault, describeProblem, options } = await load()
-      const vault = await Vault.openForOne(options, choose)
-      // Empty unless it fell back to the full open, which reports as openVault() does.
-      for (const problem of vault.problems) process.stderr.write(`warifu: note: ${describeProblem(problem)}\n`)
-      return vault
+      // Problems are empty unless it fell back to the full open, which reports as openVault() does.
+      return report(await Vault.openForOne(options, choose), describeProblem)
     },
   }
   return { io, hasHungKeychainCall: () => store?.hasHungCall === true }
+}
+
+/** The lock owner name of `warifu <word>`: only a plain command word, since an argument may be a secret. */
+export function commandOwnerName(word: string): string {
+  return /^[a-z-]{1,20}$/.test(word) ? `warifu ${word}` : 'warifu'
 }
 
 /** Ends the process with `code`, by signal when a keychain call hung (it would block Node's normal exit). */
