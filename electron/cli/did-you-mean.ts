@@ -1,4 +1,8 @@
 /** "Did you mean …?" for a mistyped option or command word: the closest of the names it could be. */
+import { editDistance } from '../../shared/text/edit-distance'
+
+/** Re-exported: the args tests measure with it from here. */
+export { editDistance }
 
 /**
  * Words people bring from other tools, mapped to ours. Offered only when the command has that
@@ -35,22 +39,6 @@ const SYNONYMS: Record<string, string[]> = {
   y: ['yes'],
   permanent: ['forever'],
   purge: ['forever'],
-}
-
-/** Optimal string alignment distance: edits, with a swap of two neighbours counted as one. */
-export function editDistance(a: string, b: string): number {
-  const rows = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)])
-  for (let j = 1; j <= b.length; j++) rows[0]![j] = j
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1
-      let best = Math.min(rows[i - 1]![j]! + 1, rows[i]![j - 1]! + 1, rows[i - 1]![j - 1]! + cost)
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
-        best = Math.min(best, rows[i - 2]![j - 2]! + 1)
-      rows[i]![j] = best
-    }
-  }
-  return rows[a.length]![b.length]!
 }
 
 /**
