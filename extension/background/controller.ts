@@ -96,43 +96,41 @@ function fillRequest(t: Translate, action: Extract<Action, { kind: 'fill' }>): C
   }
 }
 
+/** What the page is asked to do for a fill, a lookalike or the site over http:; undefined for the rest. */
+function pageRequest(t: Translate, action: Action): ContentRequest | undefined {
+  switch (action.kind) {
+    case 'fill':
+      return fillRequest(t, action)
+    case 'warn':
+      return { kind: 'warn', texts: warningTexts(t, action) }
+    case 'insecure':
+      return { kind: 'warn', texts: insecureWarningTexts(t, action) }
+    default:
+      return undefined
+  }
+}
+
+/** A brief note at the bottom of the page. */
+function note(t: Translate, text: string): ContentRequest {
+  return { kind: 'note', text, lang: t('lang') }
+}
+
 /** The keyboard shortcut: fill, warn, or say briefly in the page why not. */
 export async function onShortcut(deps: BackgroundDeps): Promise<FillOutcome> {
   const { tab, action } = await ask(deps)
   if (tab === undefined) return { action }
-  switch (action.kind) {
-    case 'fill':
-      return { action, result: await deps.runInTab(tab.id, fillRequest(deps.t, action)) }
-    case 'warn':
-      return { action, result: await deps.runInTab(tab.id, { kind: 'warn', texts: warningTexts(deps.t, action) }) }
-    case 'insecure':
-      return {
-        action,
-        result: await deps.runInTab(tab.id, { kind: 'warn', texts: insecureWarningTexts(deps.t, action) }),
-      }
-    case 'choose':
-      // The popup lists the accounts; where the browser will not open it, the page says where to click.
-      if (await deps.openPopup()) return { action }
-      return {
-        action,
-        result: await deps.runInTab(tab.id, {
-          kind: 'note',
-          text: deps.t('chooseInPage', { site: action.site }),
-          lang: deps.t('lang'),
-        }),
-      }
-    case 'note':
-      // A browser page cannot take a script; there the shortcut does nothing visible.
-      if (action.reason === 'notWebPage') return { action }
-      return {
-        action,
-        result: await deps.runInTab(tab.id, {
-          kind: 'note',
-          text: deps.t(action.reason, action.params),
-          lang: deps.t('lang'),
-        }),
-      }
+  const request = pageRequest(deps.t, action)
+  if (request !== undefined) return { action, result: await deps.runInTab(tab.id, request) }
+  if (action.kind === 'choose') {
+    // The popup lists the accounts; where the browser will not open it, the page says where to click.
+    if (await deps.openPopup()) return { action }
+    return { action, result: await deps.runInTab(tab.id, note(deps.t, deps.t('chooseInPage', { site: action.site }))) }
   }
+  // A browser page cannot take a script; there the shortcut does nothing visible.
+  if (action.kind === 'note' && action.reason !== 'notWebPage') {
+    return { action, result: await deps.runInTab(tab.id, note(deps.t, deps.t(action.reason, action.params))) }
+  }
+  return { action }
 }
 
 /** The popup's first look: what it would do on this tab (asks the host; fills nothing). */
@@ -159,15 +157,8 @@ export async function popupState(deps: BackgroundDeps): Promise<PopupState> {
 export async function fillFromPopup(deps: BackgroundDeps, account?: string): Promise<FillOutcome> {
   const { tab, action } = await ask(deps, account)
   if (tab === undefined) return { action }
-  if (action.kind === 'fill') return { action, result: await deps.runInTab(tab.id, fillRequest(deps.t, action)) }
-  if (action.kind === 'warn') {
-    return { action, result: await deps.runInTab(tab.id, { kind: 'warn', texts: warningTexts(deps.t, action) }) }
-  }
-  if (action.kind === 'insecure') {
-    return {
-      action,
-      result: await deps.runInTab(tab.id, { kind: 'warn', texts: insecureWarningTexts(deps.t, action) }),
-    }
-  }
-  return { action }
+  const request = pageRequest(deps.t, action)
+  // A choice or a note: the popup shows it, the page gets nothing.
+  if (request === undefined) return { action }
+  return { action, result: await deps.runInTab(tab.id, request) }
 }
