@@ -20,6 +20,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core'
 import { CHROMIUM_EXTENSION_ID, NATIVE_HOST_NAME } from '../../../shared/browser/extension-id'
+import { FILL_COMMAND } from '../../../extension/manifest'
 import { cliSandbox } from '../../support/cli-process'
 import { CLI, hasTool, inKeyringSession, ROOT } from '../../support/tools'
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../../e2e/harness/launch'
@@ -116,7 +117,7 @@ export function xdotoolKeys(suggested: string): string {
 }
 
 /** The shortcut the extension suggests on Linux for `command`, read from its built manifest. */
-export function extensionShortcut(extensionDir = EXTENSION_DIR, command = 'fill-code'): string {
+export function extensionShortcut(extensionDir = EXTENSION_DIR, command = FILL_COMMAND): string {
   const manifest = JSON.parse(readFileSync(join(extensionDir, 'manifest.json'), 'utf8')) as {
     commands?: Record<string, { suggested_key?: Record<string, string> }>
   }

@@ -6,9 +6,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { CHROMIUM_EXTENSION_KEY, NATIVE_HOST_NAME } from '../../../shared/browser/extension-id'
+import { FILL_COMMAND, FILL_SHORTCUT } from '../../../extension/manifest'
 
-/** The same shortcut as the real extension's (extension/manifest.ts). */
-export const SELF_TEST_SHORTCUT = 'Alt+Shift+2'
+/** The same shortcut as the real extension's. */
+export const SELF_TEST_SHORTCUT = FILL_SHORTCUT.default
 
 /** Writes the stand-in into `dir` and returns `dir`. */
 export function writeSelfTestExtension(dir: string): string {
@@ -22,7 +23,7 @@ export function writeSelfTestExtension(dir: string): string {
       key: CHROMIUM_EXTENSION_KEY,
       background: { service_worker: 'background.js' },
       permissions: ['nativeMessaging'],
-      commands: { 'fill-code': { suggested_key: { default: SELF_TEST_SHORTCUT }, description: 'test' } },
+      commands: { [FILL_COMMAND]: { suggested_key: { default: SELF_TEST_SHORTCUT }, description: 'test' } },
     }),
   )
   writeFileSync(
