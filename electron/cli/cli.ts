@@ -1,17 +1,15 @@
 /** The `warifu` command line: dispatch, help, version, and errors as one line on stderr. */
 import { mayHoldSecret } from '../../shared/echo'
-import { AppError, UsageError } from '../../shared/errors'
 import { COMMANDS } from './commands/index'
 import { completeAccounts, completionCommand } from './completion'
 import { suggestionFor } from './did-you-mean'
+import { EXIT_ERROR, EXIT_OK, EXIT_USAGE, reportFailure } from './failure'
 import { checkHelpArgs } from './help-options'
 import { mainHelp, VERSION } from './help-text'
 import type { CliIo, Command } from './io'
 import { manPage } from './man-page'
 
-export const EXIT_OK = 0
-export const EXIT_ERROR = 1
-export const EXIT_USAGE = 2
+export { EXIT_ERROR, EXIT_OK, EXIT_USAGE }
 
 /** Every command `warifu --help` lists, in that order. */
 export const ALL_COMMANDS: readonly Command[] = [...COMMANDS, completionCommand(() => ALL_COMMANDS)]
@@ -82,15 +80,6 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     const code = await command.run(rest, io)
     return typeof code === 'number' ? code : EXIT_OK
   } catch (error) {
-    if (error instanceof AppError) {
-      // Messages of AppErrors are written never to hold a secret, URI or password.
-      io.err(`warifu: ${error.message} [${error.code}]`)
-      return error instanceof UsageError ? EXIT_USAGE : EXIT_ERROR
-    }
-    // Anything else may carry data we did not vet: print only its kind.
-    const kind = error instanceof Error ? error.name : typeof error
-    io.err(`warifu: unexpected ${kind}; set WARIFU_DEBUG=1 for details.`)
-    if (process.env.WARIFU_DEBUG === '1') io.err(String((error as Error)?.stack ?? error))
-    return EXIT_ERROR
+    return reportFailure(error, io)
   }
 }
