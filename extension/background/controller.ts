@@ -7,7 +7,7 @@
 import { BROWSER_PROTOCOL_VERSION, type BrowserRequest } from '../../shared/browser/messages'
 import type { ContentRequest, ContentResult } from '../content/protocol'
 import type { MessageKey, Translate } from '../i18n/messages'
-import { decide, pageInfo, type Action, type HostAnswer } from './decide'
+import { decide, pageInfo, type Action, type HostAnswer, type NoteReason } from './decide'
 
 /** The browser APIs the flows use. */
 export interface BackgroundDeps {
@@ -28,11 +28,7 @@ export type PopupState =
   | { kind: 'choose'; site: string; accounts: { ref: string; name: string }[] }
   | { kind: 'warn'; site: string; host: string; reasons: string[] }
   | { kind: 'insecure'; site: string }
-  | {
-      kind: 'note'
-      reason: Action extends infer A ? (A extends { kind: 'note'; reason: infer R } ? R : never) : never
-      text: string
-    }
+  | { kind: 'note'; reason: NoteReason; text: string }
 
 /** What one fill attempt came to. */
 export type FillOutcome = { action: Action; result?: ContentResult }
