@@ -10,7 +10,7 @@ import { h } from '../components/dom'
 import { errorText, language, t } from '../i18n'
 
 /** Proper names: the same in every language. */
-export const BROWSER_NAMES: Record<BrowserChoice, string> = {
+const BROWSER_NAMES: Record<BrowserChoice, string> = {
   chrome: 'Google Chrome',
   chromium: 'Chromium',
   edge: 'Microsoft Edge',
@@ -31,7 +31,7 @@ export function fillTime(at: number, now = Date.now()): string {
 }
 
 /** One line of recent activity: where and when, then whose code. */
-export function renderFill(fill: BrowserFill, now = Date.now()): HTMLElement {
+function renderFill(fill: BrowserFill, now = Date.now()): HTMLElement {
   return h(
     'li',
     { class: 'browser-fill', 'data-site': fill.site },

@@ -26,7 +26,7 @@ export const REVEAL_MS = 10_000
  * next frame 7.9-10.4 ms median instead of 14.4-16.6 (bench:ui, same session), first paint 140 ms
  * instead of 192.
  */
-export const OVERSCAN_PX = 400
+const OVERSCAN_PX = 400
 
 /** A row's height before it was shown (measured at the default window); compact density's. */
 const ROW_PX = 85

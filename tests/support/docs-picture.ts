@@ -8,10 +8,10 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { PNG } from 'pngjs'
 
 /** Pixels that may differ before a picture counts as changed: edge noise, not a changed word. */
-export const NOISE_PIXELS = 32
+const NOISE_PIXELS = 32
 
 /** How many pixels of two PNGs differ (Infinity when their sizes differ). */
-export function pixelsChanged(before: Buffer, after: Buffer): number {
+function pixelsChanged(before: Buffer, after: Buffer): number {
   const a = PNG.sync.read(before)
   const b = PNG.sync.read(after)
   if (a.width !== b.width || a.height !== b.height) return Infinity

@@ -87,7 +87,6 @@ export interface Companion {
   /** The throwaway vault and keychain service the host reads (`run([...])` runs the built CLI on it). */
   vault: ReturnType<typeof cliSandbox>
   sites: SitesServer
-  display: string
   /** Each host start by the browser: its process id and the caller origin Chromium passed as its first argument. */
   hostStarts(): { pid: number; caller: string }[]
   /** Points the profile's host manifest at another host (the real one or the echo one). */
@@ -230,7 +229,6 @@ export async function launchCompanion(options: CompanionOptions = {}): Promise<C
       worker,
       vault,
       sites,
-      display: x.display,
       hostStarts: () =>
         (existsSync(startsLog) ? readFileSync(startsLog, 'utf8').split('\n').filter(Boolean) : []).map((line) => {
           const [pid, caller] = line.split(' ')

@@ -112,8 +112,6 @@ export interface SitesServer {
   proxy: string
   /** For --ignore-certificate-errors-spki-list. */
   spkiSha256: string
-  /** Hosts (and ports) the browser asked for, in order; refused ones too. */
-  requests: string[]
   close(): Promise<void>
 }
 
@@ -136,7 +134,6 @@ async function listen(server: Server): Promise<number> {
 /** Starts the TLS server and the proxy in front of it. */
 export async function serveSites(): Promise<SitesServer> {
   const { key, cert, spkiSha256 } = makeCertificate(SERVED_HOSTS)
-  const requests: string[] = []
   const sockets = new Set<Socket>()
   const tls = createHttpsServer({ key, cert }, (req, res) =>
     answer(res, hostOf(req), new URL(req.url ?? '/', 'https://x').pathname),
@@ -152,7 +149,6 @@ export async function serveSites(): Promise<SitesServer> {
       res.writeHead(400).end()
       return
     }
-    requests.push(`http://${url.host}`)
     if (url.protocol !== 'http:' || url.port !== '') {
       res.writeHead(403).end()
       return
@@ -166,7 +162,6 @@ export async function serveSites(): Promise<SitesServer> {
     // and a socket error with no listener would be thrown in the test process.
     client.on('error', () => client.destroy())
     const target = (req.url ?? '').toLowerCase()
-    requests.push(`connect ${target}`)
     const [host, port] = target.split(':')
     if (port !== '443' || !(SERVED_HOSTS as readonly string[]).includes(host ?? '')) {
       client.end('HTTP/1.1 403 Forbidden\r\n\r\n')
@@ -190,7 +185,6 @@ export async function serveSites(): Promise<SitesServer> {
   return {
     proxy: `http://127.0.0.1:${proxyPort}`,
     spkiSha256,
-    requests,
     close: async () => {
       for (const s of sockets) s.destroy()
       for (const server of [proxy, tls]) {
