@@ -19,18 +19,12 @@ import { lstat, mkdir, unlink } from 'node:fs/promises'
 import { createConnection, createServer, type Server, type Socket } from 'node:net'
 import { tmpdir, userInfo } from 'node:os'
 import { dirname, join } from 'node:path'
+import type { BrowserFill } from '../../shared/ipc/channels'
 import { parseSite } from '../../shared/sites/domain'
 import { dataDir } from '../vault/paths'
 
-/** One fill, as the host reports it and the app shows it. */
-export interface FillNotice {
-  /** The account's site the page matched (a registrable domain such as `monex.co.jp`). */
-  site: string
-  /** The account's display name ("マネックス証券 (hanako)"). */
-  name: string
-  /** When the code was filled (ms since the epoch). */
-  at: number
-}
+/** One fill, as the host reports it and the app shows it (the IPC record, declared once). */
+export type FillNotice = BrowserFill
 
 /** How many notices the app keeps. */
 export const MAX_RECENT_FILLS = 50

@@ -5,21 +5,12 @@
  */
 import { accessSync, constants, existsSync, statSync } from 'node:fs'
 import { join } from 'node:path'
-import { NATIVE_HOST_NAME } from '../../shared/browser/extension-id'
 import { BrowserHostNeedsNodeError } from '../../shared/errors'
-import type { BrowserChoice } from '../../shared/ipc/channels'
+import type { BrowserChoice, BrowserFamily } from '../../shared/ipc/channels'
 import type { BrowserAccess } from '../ipc/browser-handlers'
 import { isBrowserAccessRemoved } from './access'
 import { connectBrowser, removeBrowserAccess } from './connect'
-import {
-  BROWSERS,
-  hostCommandFor,
-  manifestDir,
-  registryKey,
-  type HostCommand,
-  type InstallContext,
-  type Place,
-} from './install'
+import { BROWSERS, hostCommandFor, isInstalled, type HostCommand, type InstallContext, type Place } from './install'
 
 export interface AppBrowserAccessOptions {
   /** Where the manifests go: this user's home, data folder, platform (and registry on Windows). */
@@ -33,17 +24,8 @@ export interface AppBrowserAccessOptions {
   openFolder(path: string): Promise<void>
 }
 
-/** Whether the host's manifest for `browser` is in place for this user. */
-async function isConnected(browser: BrowserChoice, ctx: Place): Promise<boolean> {
-  if (ctx.platform === 'win32') {
-    if (!ctx.reg) return false
-    return (await ctx.reg(['query', registryKey(browser), '/ve'])).code === 0
-  }
-  return existsSync(join(manifestDir(browser, ctx), `${NATIVE_HOST_NAME}.json`))
-}
-
 /** A folder of the built extension, when it is there (a manifest inside). */
-function extensionFolder(root: string, family: 'chromium' | 'firefox'): string | null {
+function extensionFolder(root: string, family: BrowserFamily): string | null {
   const folder = join(root, family)
   return existsSync(join(folder, 'manifest.json')) ? folder : null
 }
@@ -112,7 +94,7 @@ export function appBrowserAccess(options: AppBrowserAccessOptions): BrowserAcces
     },
     state: async () => {
       const connected: BrowserChoice[] = []
-      for (const browser of BROWSERS) if (await isConnected(browser, place)) connected.push(browser)
+      for (const browser of BROWSERS) if (await isInstalled(browser, place)) connected.push(browser)
       return { connected, allowed: !(await isBrowserAccessRemoved(place.dataDir)) }
     },
     extensionFolders: () => ({

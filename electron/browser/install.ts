@@ -18,17 +18,20 @@
  * Chromium's user data folder follows XDG_CONFIG_HOME on Linux; Firefox's ~/.mozilla does not.
  */
 import { execFile } from 'node:child_process'
+import { existsSync } from 'node:fs'
 import { chmod, lstat, mkdir, readFile, rm } from 'node:fs/promises'
 import { homedir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { CHROMIUM_EXTENSION_ID, FIREFOX_EXTENSION_ID, NATIVE_HOST_NAME } from '../../shared/browser/extension-id'
 import { BrowserInstallError } from '../../shared/errors'
+import { BROWSER_CHOICES, type BrowserChoice, type BrowserFamily } from '../../shared/ipc/channels'
 import { writeFileAtomic } from '../vault/atomic-file'
 import { dataDir } from '../vault/paths'
 
-export const BROWSERS = ['chrome', 'chromium', 'edge', 'brave', 'firefox'] as const
-export type BrowserName = (typeof BROWSERS)[number]
-export type BrowserFamily = 'chromium' | 'firefox'
+// The browser names are the IPC contract's: the app's "Connect a browser" and this command share them.
+export const BROWSERS = BROWSER_CHOICES
+export type BrowserName = BrowserChoice
+export type { BrowserFamily }
 
 /** How the manifest's `path` starts the host. */
 export type HostCommand =
@@ -110,6 +113,15 @@ export function registryKey(browser: BrowserName): string {
     firefox: 'Mozilla',
   }
   return `HKCU\\Software\\${vendor[browser]}\\NativeMessagingHosts\\${NATIVE_HOST_NAME}`
+}
+
+/** Whether the host's manifest for `browser` is in place for this user (its registry key on Windows). */
+export async function isInstalled(browser: BrowserName, ctx: Place): Promise<boolean> {
+  if (ctx.platform === 'win32') {
+    if (!ctx.reg) return false
+    return (await ctx.reg(['query', registryKey(browser), '/ve'])).code === 0
+  }
+  return existsSync(join(manifestDir(browser, ctx), MANIFEST_FILE))
 }
 
 /** The manifest for one browser family, naming only Warifu's own extension. */

@@ -20,7 +20,7 @@ export interface BrowserAccess {
   /** Which browsers have the host manifest in place, and whether access is allowed. */
   state(): Promise<{ connected: BrowserChoice[]; allowed: boolean }>
   /** The unpacked extension's folders (null for a family this build does not carry). */
-  extensionFolders(): { chromium: string | null; firefox: string | null }
+  extensionFolders(): BrowserStatus['extensionFolders']
   /** Shows a folder in the file manager (a path main chose, never one from the page). */
   openFolder(path: string): Promise<void>
 }

@@ -134,13 +134,16 @@ export type SettingsPatch = Partial<Pick<AppSettings, 'theme' | 'density' | 'cli
 /** The browsers "Connect a browser" can write the native host's manifest for (as `warifu browser install`). */
 export const BROWSER_CHOICES = ['chrome', 'chromium', 'edge', 'brave', 'firefox'] as const
 export type BrowserChoice = (typeof BROWSER_CHOICES)[number]
+/** The two manifest and extension flavours: every browser but Firefox takes Chromium's. */
+export type BrowserFamily = 'chromium' | 'firefox'
 
-/** One code the browser companion filled, as the app keeps it in memory: "code filled on monex.co.jp at 09:31". */
+/** One code the browser companion filled, as the host reports it and the app keeps it in memory: "code filled on monex.co.jp at 09:31". */
 export interface BrowserFill {
+  /** The account's site the page matched (a registrable domain such as `monex.co.jp`). */
   site: string
-  /** The account's display name. */
+  /** The account's display name ("マネックス証券 (hanako)"). */
   name: string
-  /** ms since the epoch. */
+  /** When the code was filled (ms since the epoch). */
   at: number
 }
 
@@ -151,7 +154,7 @@ export interface BrowserStatus {
   /** False after "Remove browser access" (the host then answers nothing) until the next connect. */
   allowed: boolean
   /** Where the unpacked extension is, per browser family (null when this build has none). */
-  extensionFolders: { chromium: string | null; firefox: string | null }
+  extensionFolders: Record<BrowserFamily, string | null>
   /** The fills since the app started, newest first (memory only). */
   recent: BrowserFill[]
 }
@@ -261,7 +264,7 @@ export interface Channels {
   /** Removes the browsers' access: the host answers `access-removed` until the next connect. */
   'browser:remove-access': { args: []; result: BrowserStatus }
   /** Opens the unpacked extension's folder of a browser family in the file manager (main's own path). */
-  'browser:open-extension-folder': { args: [family: 'chromium' | 'firefox']; result: void }
+  'browser:open-extension-folder': { args: [family: BrowserFamily]; result: void }
 }
 
 export type ChannelName = keyof Channels
