@@ -113,7 +113,8 @@ export function browserDialog(): Promise<void> {
         const s = await action()
         draw(s)
         message = done(s)
-        if (s.allowed && s.connected.length > 0) next.open = true
+        // Shown by draw() exactly when a browser is connected.
+        if (!next.hidden) next.open = true
       } catch (error) {
         message = errorText(errorCode(error))
       }

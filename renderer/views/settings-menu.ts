@@ -14,7 +14,7 @@ export interface SettingsMenuOptions {
   changeLanguage(language: AppSettings['language']): Promise<void>
   change(patch: SettingsPatch): void
   /** Opens "Connect a browser" (the menu closes first). */
-  connectBrowser?: () => void
+  connectBrowser: () => void
 }
 
 /** One labelled select: the label names the setting, so 「システムに合わせる」 is never read alone. */
@@ -120,7 +120,7 @@ export function settingsMenu(options: SettingsMenuOptions): Promise<void> {
           s.hideCodes = hideCodes
           options.change({ hideCodes })
         }),
-        ...(options.connectBrowser ? [connectBrowserItem(() => dialog.close(), options.connectBrowser)] : []),
+        connectBrowserItem(() => dialog.close(), options.connectBrowser),
         h(
           'div',
           { class: 'dialog-actions' },
