@@ -5,6 +5,7 @@
  * or a note, always in the top frame only.
  */
 import { BROWSER_PROTOCOL_VERSION, type BrowserRequest } from '../../shared/browser/messages'
+import type { LinkReason } from '../../shared/sites/check'
 import type { ContentRequest, ContentResult } from '../content/protocol'
 import type { MessageKey, Translate } from '../i18n/messages'
 import { decide, pageInfo, type Action, type HostAnswer, type NoteReason } from './decide'
@@ -48,15 +49,30 @@ async function ask(
   return { tab, action: decide(url, await deps.askHost(request)) }
 }
 
+/**
+ * The text of each reason a page's warning lists. A link shortener and a forgeable e-mail sender
+ * are reasons for links in a text, never for a page, so they have none.
+ */
+const REASON_TEXTS: Partial<Record<LinkReason, MessageKey>> = {
+  'subdomain-trick': 'reason_subdomain_trick',
+  'brand-in-other-domain': 'reason_brand_in_other_domain',
+  'other-suffix': 'reason_other_suffix',
+  homograph: 'reason_homograph',
+  'edit-distance': 'reason_edit_distance',
+  userinfo: 'reason_userinfo',
+  'plain-http': 'reason_plain_http',
+}
+
 /** The translated warning for a lookalike page. */
 export function warningTexts(t: Translate, action: Extract<Action, { kind: 'warn' }>) {
   return {
     label: t('warnLabel'),
     title: t('warnTitle', { host: action.host, site: action.site }),
     advice: t('warnAdvice', { site: action.site }),
-    reasons: action.reasons
-      .filter((r) => r !== 'shortener' && r !== 'sender-forgeable')
-      .map((r) => t(`reason_${r.replace(/-/g, '_')}` as MessageKey)),
+    reasons: action.reasons.flatMap((r) => {
+      const key = REASON_TEXTS[r]
+      return key === undefined ? [] : [t(key)]
+    }),
     close: t('warnClose'),
     names: [action.host, action.site],
     lang: t('lang'),

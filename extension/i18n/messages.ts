@@ -17,7 +17,6 @@ const en = {
 
   popupChecking: 'Checking this page…',
   popupReal: 'This is {site}.',
-  popupFill: 'Fill the code',
   popupFillAccount: 'Fill the code for {name}',
   popupChoose: 'Several of your accounts use {site}. Which one?',
   popupShortcut: 'Shortcut: {keys}',
@@ -57,7 +56,6 @@ const en = {
   reason_edit_distance: 'One or two letters differ from the real domain (for example “rn” for “m”).',
   reason_userinfo: 'Everything before “@” in the address is ignored: the page really is the site after the “@”.',
   reason_plain_http: 'The page is not encrypted (http://, not https://).',
-  reason_other: 'It resembles one of your sites but is a different one.',
 } as const
 
 /** A text's key (the `messages.json` name: letters, digits and underscores only). */
@@ -73,7 +71,6 @@ const ja: Record<MessageKey, string> = {
 
   popupChecking: 'このページを確認しています…',
   popupReal: 'このページは {site} です。',
-  popupFill: 'コードを入力',
   popupFillAccount: '{name} のコードを入力',
   popupChoose: '{site} を使うアカウントが複数あります。どのアカウントのコードを入力しますか？',
   popupShortcut: 'ショートカット：{keys}',
@@ -113,7 +110,6 @@ const ja: Record<MessageKey, string> = {
   reason_edit_distance: '正規のドメインと 1〜2 文字だけ違います（「m」を「rn」にするなど）。',
   reason_userinfo: 'アドレスの「@」より前は無視され、実際のページは「@」の後ろのサイトです。',
   reason_plain_http: '暗号化されていない接続です（https:// ではなく http://）。',
-  reason_other: '登録済みのサイトに似ていますが、別のサイトです。',
 }
 
 /** Every text in both languages (the build writes one messages.json per language). */
