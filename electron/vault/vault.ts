@@ -125,7 +125,7 @@ export class Vault {
     const metadataPath = join(dir, METADATA_FILE)
     // A candidate id until the file records one (load() switches to it, or the first write records this one).
     const keychain = new VaultKeychain(store, newVaultId(), false)
-    const { file, secrets, legacy, problems } = await load(metadataPath, store, keychain)
+    const { file, secrets, legacy, problems } = await load(metadataPath, keychain)
     const vault = new Vault(metadataPath, keychain, now, file, secrets, legacy, problems)
     // A purge that fails (keychain refusing a delete, a writer holding the lock) is left to a
     // later open: it must never keep the accounts from opening.
@@ -157,7 +157,7 @@ export class Vault {
 
   /** Re-reads metadata and keychain (another Warifu process may have changed them); returns what it found. */
   async refresh(): Promise<VaultProblem[]> {
-    const { file, secrets, legacy, problems } = await load(this.metadataPath, this.store.raw, this.store)
+    const { file, secrets, legacy, problems } = await load(this.metadataPath, this.store)
     this.file = file
     this.legacy = legacy
     this.secrets.clear()
@@ -627,23 +627,18 @@ interface Loaded {
  * records are its work in progress, not a crash: they are left out of this view
  * and nothing is repaired or reported until a later open.
  */
-async function load(
-  metadataPath: string,
-  store: SecretStore,
-  keychain: VaultKeychain,
-  migrated = false,
-): Promise<Loaded> {
-  const all = await store.list()
+async function load(metadataPath: string, keychain: VaultKeychain, migrated = false): Promise<Loaded> {
+  const all = await keychain.raw.list()
   const file = await readMetadata(metadataPath)
   if (!migrated && needsMigration(file, all)) {
     // Once per vault (and after a crash mid-way). While a writer holds the lock this open reads the
     // legacy entries where they are (readers never wait); a keychain refusing a step must not keep
     // the accounts from opening either: read again as things now are. A later open finishes the move.
-    const moved = await tryFileLock(`${metadataPath}.lock`, () => migrateLocked(metadataPath, store)).then(
+    const moved = await tryFileLock(`${metadataPath}.lock`, () => migrateLocked(metadataPath, keychain.raw)).then(
       (done) => done !== null,
       () => true,
     )
-    if (moved) return load(metadataPath, store, keychain, true)
+    if (moved) return load(metadataPath, keychain, true)
   }
   if (file.vaultId !== undefined) keychain.useRecorded(file.vaultId)
   const secrets = keychain.secretsOf(
@@ -652,7 +647,7 @@ async function load(
   )
   const legacy = unclaimed(file, legacyEntries(all))
   if (isClean(file, secrets)) return { file, secrets, legacy, problems: [] }
-  const repaired = await tryFileLock(`${metadataPath}.lock`, () => repairLocked(metadataPath, store, keychain))
+  const repaired = await tryFileLock(`${metadataPath}.lock`, () => repairLocked(metadataPath, keychain))
   if (repaired) return repaired.value
   file.accounts = file.accounts.filter((r) => r.pending === undefined)
   return { file, secrets, legacy, problems: [] }
@@ -674,10 +669,10 @@ function isClean(file: MetadataFile, secrets: Map<string, string>): boolean {
 }
 
 /** Under the lock: finishes or rolls back interrupted changes, and lists what it found. */
-async function repairLocked(metadataPath: string, store: SecretStore, keychain: VaultKeychain): Promise<Loaded> {
+async function repairLocked(metadataPath: string, keychain: VaultKeychain): Promise<Loaded> {
   const file = await readMetadata(metadataPath)
   if (file.vaultId !== undefined) keychain.useRecorded(file.vaultId)
-  const all = await store.list()
+  const all = await keychain.raw.list()
   const secrets = keychain.secretsOf(
     all,
     file.accounts.map((r) => r.id),
