@@ -26,6 +26,11 @@ function linux(home: string, extra: Partial<InstallContext> = {}): InstallContex
   return { platform: 'linux', home, dataDir: join(home, 'data'), env: {}, host: NODE_HOST, ...extra }
 }
 
+/** Windows: keys go through `reg`, files under <home>/Warifu. */
+function win32(home: string, reg: RegRunner, extra: Partial<InstallContext> = {}): InstallContext {
+  return linux(home, { platform: 'win32', dataDir: join(home, 'Warifu'), reg, ...extra })
+}
+
 const readJson = (path: string) => JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>
 
 describe('manifestDir / registryKey (each browser\u2019s documented per-user place)', () => {
@@ -202,14 +207,7 @@ describe('Windows: manifests in the data folder, registry keys through reg.exe',
   it('writes one manifest per family with a .cmd launcher and points each browser\u2019s key at it', async () => {
     const home = tempDir()
     const { reg, keys } = fakeReg()
-    const ctx: InstallContext = {
-      platform: 'win32',
-      home,
-      dataDir: join(home, 'Warifu'),
-      env: {},
-      host: NODE_HOST,
-      reg,
-    }
+    const ctx = win32(home, reg)
     await installBrowserHost(BROWSERS, ctx, { explicit: false })
     const folder = join(home, 'Warifu', 'browser-host')
     expect(keys.get(registryKey('edge'))).toBe(join(folder, `${NATIVE_HOST_NAME}.chromium.json`))
@@ -225,14 +223,7 @@ describe('Windows: manifests in the data folder, registry keys through reg.exe',
   it('uninstall deletes only keys that point at Warifu\u2019s manifest, then the files', async () => {
     const home = tempDir()
     const { reg, keys } = fakeReg()
-    const ctx: InstallContext = {
-      platform: 'win32',
-      home,
-      dataDir: join(home, 'Warifu'),
-      env: {},
-      host: NODE_HOST,
-      reg,
-    }
+    const ctx = win32(home, reg)
     await installBrowserHost(BROWSERS, ctx, { explicit: false })
     keys.set(registryKey('brave'), 'C:\\Other\\thing.json')
     const results = await uninstallBrowserHost(BROWSERS, ctx)
@@ -250,7 +241,7 @@ describe('Windows: manifests in the data folder, registry keys through reg.exe',
   it('a refused reg.exe is BROWSER_INSTALL_FAILED', async () => {
     const home = tempDir()
     const reg: RegRunner = () => Promise.resolve({ code: 1, stdout: '' })
-    const ctx: InstallContext = { platform: 'win32', home, dataDir: home, env: {}, host: NODE_HOST, reg }
+    const ctx = win32(home, reg, { dataDir: home })
     await expect(installBrowserHost(['chrome'], ctx, { explicit: true })).rejects.toMatchObject({
       code: 'BROWSER_INSTALL_FAILED',
     })
