@@ -63,18 +63,28 @@ const REASON_TEXTS: Partial<Record<LinkReason, MessageKey>> = {
   'plain-http': 'reason_plain_http',
 }
 
+/** A lookalike warning's title and advice, and the domain names in them (the page's and the popup's). */
+export function lookalikeHeadline(t: Translate, page: { site: string; host: string }) {
+  return {
+    title: t('warnTitle', { host: page.host, site: page.site }),
+    advice: t('warnAdvice', { site: page.site }),
+    names: [page.host, page.site],
+  }
+}
+
 /** The translated warning for a lookalike page. */
 export function warningTexts(t: Translate, action: Extract<Action, { kind: 'warn' }>) {
+  const { title, advice, names } = lookalikeHeadline(t, action)
   return {
     label: t('warnLabel'),
-    title: t('warnTitle', { host: action.host, site: action.site }),
-    advice: t('warnAdvice', { site: action.site }),
+    title,
+    advice,
     reasons: action.reasons.flatMap((r) => {
       const key = REASON_TEXTS[r]
       return key === undefined ? [] : [t(key)]
     }),
     close: t('warnClose'),
-    names: [action.host, action.site],
+    names,
     lang: t('lang'),
   }
 }

@@ -7,6 +7,7 @@ import { chromeDeps } from '../background/chrome-deps'
 import {
   fillFromPopup,
   insecureWarningTexts,
+  lookalikeHeadline,
   popupState,
   type BackgroundDeps,
   type FillOutcome,
@@ -111,14 +112,7 @@ function render(state: PopupState): void {
       return
     }
     case 'warn':
-      show(
-        warningBox({
-          title: t('warnTitle', { host: state.host, site: state.site }),
-          advice: t('warnAdvice', { site: state.site }),
-          reasons: state.reasons,
-          names: [state.host, state.site],
-        }),
-      )
+      show(warningBox({ ...lookalikeHeadline(t, state), reasons: state.reasons }))
       return
     case 'insecure':
       show(warningBox(insecureWarningTexts(t, state)))
