@@ -1,4 +1,5 @@
 /** Carries out one ContentRequest in a document (the tab's top frame). */
+import { format } from '../i18n/messages'
 import { crossOriginFrameHosts, findCodeField } from './find-field'
 import { fillField } from './fill'
 import { showNote, showWarning } from './overlay'
@@ -17,7 +18,7 @@ export function run(doc: Document, request: ContentRequest): ContentResult {
         // Most likely the field is in another site's frame: say whose, since Warifu never fills there.
         const frameHost = crossOriginFrameHosts(doc)[0]
         if (frameHost !== undefined) {
-          showNote(doc, request.texts.noFieldFramed.split('{host}').join(frameHost), request.texts.lang)
+          showNote(doc, format(request.texts.noFieldFramed, { host: frameHost }), request.texts.lang)
           return { filled: false, reason: 'cross-origin-frame', frameHost }
         }
         showNote(doc, request.texts.noField, request.texts.lang)
