@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { cliSandbox, useCliSandboxes } from '../support/cli-process'
+import { keychainEntry } from '../support/keychain-entry'
 import { cliBuilt, hasTool, inKeyringSession, skipUnless } from '../support/tools'
 
 const SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP'
@@ -70,8 +71,7 @@ describe.skipIf(skip)('warifu CLI with the real keychain', () => {
     expect(s.secretTool()).toContain(`secret = ${SECRET}`)
     const metadata = readFileSync(join(s.home, 'vault.json'), 'utf8')
     // Named by the vault's id and the account's, so another home on the same service never claims it.
-    const { vaultId } = JSON.parse(metadata) as { vaultId: string }
-    expect(s.secretTool()).toContain(`attribute.account = ${vaultId}/${id}`)
+    expect(s.secretTool()).toContain(`attribute.account = ${keychainEntry(s.home, id)}`)
     expect(metadata).toContain(id)
     expect(metadata).not.toContain(SECRET)
     expect(metadata).not.toContain('GEZDGNBVGY3TQOJQ')

@@ -4,13 +4,14 @@
  * from before vault ids (entries named by the bare account id) moves them on open, keeping its
  * codes, even when killed at each step of the move.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import keytar from 'keytar'
 import { describe, expect, it } from 'vitest'
 import { totpCode } from '../../shared/otp/codes'
 import { useCliSandboxes } from '../support/cli-process'
+import { vaultIdOf } from '../support/keychain-entry'
 import { cliBuilt, hasTool, inKeyringSession, skipUnless } from '../support/tools'
 
 const SECRET_A = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP'
@@ -50,9 +51,6 @@ async function writeLegacyVault(s: Sandbox): Promise<void> {
 /** The account names of the sandbox's keychain entries, as libsecret's own tool lists them. */
 const entryNames = (s: Sandbox) =>
   [...s.secretTool().matchAll(/attribute\.account = (\S+)/g)].map((m) => m[1]!).filter((n) => n !== '.warifu-probe')
-
-const vaultIdOf = (home: string) =>
-  (JSON.parse(readFileSync(join(home, 'vault.json'), 'utf8')) as { vaultId?: string }).vaultId
 
 describe.skipIf(skip)('vault ids in keychain entry names (real keychain)', () => {
   const sandbox = useCliSandboxes()
