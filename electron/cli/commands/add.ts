@@ -8,9 +8,9 @@ import { suggestSites } from '../../../shared/sites/known-services'
 import { normalizeSites } from '../../vault/sites'
 import { ACCOUNT_OPTIONS, ACCOUNT_OPTIONS_HELP, hasAccountOptions, settingsFromOptions } from '../account-options'
 import { parseCommandArgs } from '../args'
-import type { CliIo, Command } from '../io'
+import type { Command } from '../io'
 import { duplicateError, runImport } from './import'
-import { promptPassword } from './password'
+import { readSecretInput } from './password'
 
 /** "Issuer / label: SHA1, 6 digits, every 30 s", for confirmations. */
 export function describeSettings(p: OtpSettings): string {
@@ -27,14 +27,6 @@ export function describeSettings(p: OtpSettings): string {
 export function isExportText(text: string): boolean {
   const lines = text.split('\n').filter((l) => l.trim() !== '')
   return lines.length > 1 || lines.some((l) => /^\s*otpauth-migration:\/\//i.test(l))
-}
-
-/**
- * What "-" stands for: at a terminal, asked with echo off and ended by Enter (a link or key typed
- * there must not stay on the screen, and nobody thinks of Ctrl+D); from a pipe, all of it.
- */
-function readSecretInput(io: CliIo, question: string): Promise<string> {
-  return process.stdin.isTTY ? promptPassword(question) : io.readStdin()
 }
 
 export const addCommand: Command = {

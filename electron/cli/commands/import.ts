@@ -13,7 +13,7 @@ import { parseCommandArgs } from '../args'
 import { confirmAtTerminal } from '../confirm'
 import type { CliIo, Command } from '../io'
 import { cliProgress, importProgressText } from '../progress'
-import { promptPassword, readPasswordFile } from './password'
+import { promptPassword, readPasswordFile, readSecretInput } from './password'
 
 const name = (a: { issuer: string; label: string }) => [a.issuer, a.label].filter(Boolean).join(' / ') || '(no name)'
 const describe = (a: PreviewAccount) =>
@@ -153,7 +153,7 @@ standard error at a terminal.`,
     for (const [i, arg] of positionals.entries()) {
       if (arg === '-') {
         // At a terminal a pasted link would stay on the screen: asked without echo, one link.
-        const text = process.stdin.isTTY ? await promptPassword('otpauth link: ') : await io.readStdin()
+        const text = await readSecretInput(io, 'otpauth link: ')
         sources.push({ kind: 'text', text, name: 'standard input' })
       }
       // A link is text to read, never a file name to open (and never echoed: it holds the secret).

@@ -1,8 +1,12 @@
-/** Passwords for `warifu export/import`: from a file or a terminal prompt without echo, never from argv. */
+/**
+ * Passwords for `warifu export/import`: from a file or a terminal prompt without echo, never from
+ * argv. Also a link or setup key given as "-", asked the same way at a terminal.
+ */
 import { readFile } from 'node:fs/promises'
 import { lengthHint, MIN_PASSWORD_LENGTH } from '../../../shared/backup/password-strength'
 import { NotConfirmedError, UsageError } from '../../../shared/errors'
 import { cancelled } from '../confirm'
+import type { CliIo } from '../io'
 import { passwordStrengthLine } from '../password-hint'
 
 /** The file's text as UTF-8, less one trailing newline. */
@@ -92,4 +96,12 @@ export async function promptNewPassword(): Promise<string> {
     if (tryAgain) process.stderr.write(`${problem}${tryAgain}\n`)
   }
   throw new NotConfirmedError(`${problem} Gave up after ${NEW_PASSWORD_TRIES} tries; nothing was written.`)
+}
+
+/**
+ * What "-" stands for: at a terminal, asked with echo off and ended by Enter (a link or key typed
+ * there must not stay on the screen, and nobody thinks of Ctrl+D); from a pipe, all of it.
+ */
+export function readSecretInput(io: CliIo, question: string): Promise<string> {
+  return process.stdin.isTTY ? promptPassword(question) : io.readStdin()
 }
