@@ -15,7 +15,8 @@ import type { SecretStore } from '../secrets/secret-store'
 import { writeFileAtomic } from './atomic-file'
 import { crashPoint } from './crash-points'
 import { readMetadata, serializeMetadata, type MetadataFile } from './metadata'
-import { entryName, newVaultId } from './vault-keychain'
+import { newHexId } from './ids'
+import { entryName } from './vault-keychain'
 
 /** The secret to move to this vault's name for `accountId`, if its own entry is missing. */
 function sourceOf(
@@ -41,7 +42,7 @@ export function needsMigration(file: MetadataFile, all: ReadonlyMap<string, stri
 export async function migrateLocked(metadataPath: string, store: SecretStore): Promise<void> {
   const file = await readMetadata(metadataPath)
   if (file.vaultId === undefined) {
-    file.vaultId = newVaultId()
+    file.vaultId = newHexId()
     await writeFileAtomic(metadataPath, serializeMetadata(file))
     crashPoint('migrate:after-vault-id')
   }

@@ -8,7 +8,7 @@ import { ALGORITHMS, cleanName, MAX_HOTP_COUNTER, type Algorithm } from '../../s
 import type { AccountSummary } from '../../shared/types'
 import { isStoredTags, isStoredUsedAt } from './organise'
 import { isStoredSites } from './sites'
-import { isVaultId } from './vault-keychain'
+import { isHexId } from './ids'
 
 /** An account as stored: its summary plus the state of an interrupted change. */
 export type AccountRecord = AccountSummary & {
@@ -52,7 +52,7 @@ function readRecord(raw: unknown, index: number): AccountRecord {
   const where = `account ${index + 1}`
   if (!isObject(raw)) throw corrupt(`${where} is not an object`)
   const { id, type, issuer, label, algorithm, digits, createdAt, pending, batch, deletedAt, sites } = raw
-  if (typeof id !== 'string' || !/^[0-9a-f]{16}$/.test(id)) throw corrupt(`${where} has a bad id`)
+  if (typeof id !== 'string' || !isHexId(id)) throw corrupt(`${where} has a bad id`)
   if (typeof issuer !== 'string' || typeof label !== 'string') throw corrupt(`${where} has a bad name`)
   const names = readNames(issuer, label, where)
   if (!ALGORITHMS.includes(algorithm as Algorithm)) throw corrupt(`${where} has a bad algorithm`)
@@ -82,7 +82,7 @@ function readRecord(raw: unknown, index: number): AccountRecord {
     sites: sites ?? [],
     ...organised,
   }
-  if (batch !== undefined && (pending !== 'add' || typeof batch !== 'string' || !/^[0-9a-f]{16}$/.test(batch)))
+  if (batch !== undefined && (pending !== 'add' || typeof batch !== 'string' || !isHexId(batch)))
     throw corrupt(`${where} has a bad import batch`)
   if (deletedAt !== undefined && (typeof deletedAt !== 'string' || Number.isNaN(Date.parse(deletedAt))))
     throw corrupt(`${where} has a bad deletion date`)
@@ -144,7 +144,7 @@ export function parseMetadata(text: string): MetadataFile {
   if (new Set(accounts.map((a) => a.id)).size !== accounts.length) throw corrupt('an id appears twice')
   const file: MetadataFile = { format: 'warifu-vault', version: 1, accounts }
   if (raw.vaultId !== undefined) {
-    if (typeof raw.vaultId !== 'string' || !isVaultId(raw.vaultId)) throw corrupt('the vault id is bad')
+    if (typeof raw.vaultId !== 'string' || !isHexId(raw.vaultId)) throw corrupt('the vault id is bad')
     file.vaultId = raw.vaultId
   }
   if (typeof raw.lastBackupAt === 'string') file.lastBackupAt = raw.lastBackupAt

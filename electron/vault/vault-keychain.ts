@@ -9,19 +9,8 @@
  * vault names may belong to another vault not opened since, so it is never reported on open, only
  * offered by `warifu adopt` (adopting moves it to this vault's names).
  */
-import { randomBytes } from 'node:crypto'
 import type { SecretStore } from '../secrets/secret-store'
-
-const ID = /^[0-9a-f]{16}$/
-
-/** True for a vault id (and an account id: both are 16 hex digits). */
-export function isVaultId(value: string): boolean {
-  return ID.test(value)
-}
-
-export function newVaultId(): string {
-  return randomBytes(8).toString('hex')
-}
+import { isHexId } from './ids'
 
 /** The keychain account name of an account's secret in a vault. */
 export function entryName(vaultId: string, accountId: string): string {
@@ -30,7 +19,7 @@ export function entryName(vaultId: string, accountId: string): string {
 
 /** The legacy entries of a keychain listing (bare account ids), by account id. */
 export function legacyEntries(all: ReadonlyMap<string, string>): Map<string, string> {
-  return new Map([...all].filter(([name]) => ID.test(name)))
+  return new Map([...all].filter(([name]) => isHexId(name)))
 }
 
 /**
@@ -93,7 +82,7 @@ export class VaultKeychain {
     const prefix = `${this.id}/`
     const mine = new Map<string, string>()
     for (const [name, secret] of all) {
-      if (name.startsWith(prefix) && ID.test(name.slice(prefix.length))) mine.set(name.slice(prefix.length), secret)
+      if (name.startsWith(prefix) && isHexId(name.slice(prefix.length))) mine.set(name.slice(prefix.length), secret)
     }
     this.readInPlace.clear()
     for (const id of accountIds) {

@@ -16,7 +16,6 @@
  * holds, and every repair or inconsistency is reported in `problems`. The records
  * of one import (addMany) share a `batch` id and are finished only all together.
  */
-import { randomBytes } from 'node:crypto'
 import { dirname, join } from 'node:path'
 import {
   AccountNotFoundError,
@@ -33,13 +32,14 @@ import { TRASH_DAYS, type AccountSummary, type DeletedAccount } from '../../shar
 import type { SecretStore } from '../secrets/secret-store'
 import { ensurePrivateDir, writeFileAtomic } from './atomic-file'
 import { crashPoint } from './crash-points'
+import { newHexId } from './ids'
 import { migrateLocked, needsMigration } from './legacy-migration'
 import { tryFileLock, withFileLock } from './lock'
 import { METADATA_FILE } from './paths'
 import { readMetadata, serializeMetadata, toSummary, type AccountRecord, type MetadataFile } from './metadata'
 import { normalizeTags, usedAtMinute } from './organise'
 import { normalizeSites } from './sites'
-import { legacyEntries, newVaultId, VaultKeychain } from './vault-keychain'
+import { legacyEntries, VaultKeychain } from './vault-keychain'
 
 /** Something found, and possibly repaired, when the vault was opened. Never holds a secret. */
 export type VaultProblem =
@@ -79,10 +79,6 @@ export function describeProblem(p: VaultProblem): string {
 
 /** An account's parameters without its secret (distributes over TOTP | HOTP). */
 export type OtpSettings = OtpParams extends infer P ? (P extends OtpParams ? Omit<P, 'secret'> : never) : never
-
-function newId(): string {
-  return randomBytes(8).toString('hex')
-}
 
 /** The stored record for new account settings, with names cleaned and sites checked (INVALID_SITE). */
 function newRecord(params: OtpSettings, id: string, createdAt: string, sites: readonly string[] = []): AccountRecord {
@@ -124,7 +120,7 @@ export class Vault {
     await ensurePrivateDir(dir)
     const metadataPath = join(dir, METADATA_FILE)
     // A candidate id until the file records one (load() switches to it, or the first write records this one).
-    const keychain = new VaultKeychain(store, newVaultId(), false)
+    const keychain = new VaultKeychain(store, newHexId(), false)
     const { file, secrets, legacy, problems } = await load(metadataPath, keychain)
     const vault = new Vault(metadataPath, keychain, now, file, secrets, legacy, problems)
     // A purge that fails (keychain refusing a delete, a writer holding the lock) is left to a
@@ -261,7 +257,7 @@ export class Vault {
    */
   async add(params: OtpParams, options: { sites?: readonly string[] } = {}): Promise<AccountSummary> {
     const secret = normalizeSecret(params.secret)
-    const record = newRecord(params, newId(), new Date(this.now()).toISOString(), options.sites)
+    const record = newRecord(params, newHexId(), new Date(this.now()).toISOString(), options.sites)
 
     await this.mutate((file) => file.accounts.push({ ...record, pending: 'add' }))
     crashPoint('add:after-pending')
@@ -297,12 +293,12 @@ export class Vault {
     const createdAt = new Date(this.now()).toISOString()
     // Validate everything before touching anything.
     const items = list.map((params, i) => {
-      return { record: newRecord(params, newId(), createdAt, sites[i]), secret: normalizeSecret(params.secret) }
+      return { record: newRecord(params, newHexId(), createdAt, sites[i]), secret: normalizeSecret(params.secret) }
     })
     if (items.length === 0) return []
     const ids = new Set(items.map((i) => i.record.id))
     // One batch id: a crash part-way through is finished or undone for the whole import on the next open.
-    const batch = newId()
+    const batch = newHexId()
     await this.mutate((file) =>
       file.accounts.push(...items.map((i) => ({ ...i.record, pending: 'add' as const, batch }))),
     )

@@ -15,7 +15,8 @@ import { base32FromBytes } from '../../shared/otp/secret'
 import { KeytarSecretStore } from '../../electron/secrets/secret-store'
 import { serializeMetadata, type AccountRecord } from '../../electron/vault/metadata'
 import { Vault } from '../../electron/vault/vault'
-import { entryName, newVaultId } from '../../electron/vault/vault-keychain'
+import { newHexId } from '../../electron/vault/ids'
+import { entryName } from '../../electron/vault/vault-keychain'
 import { median, ms, report, sample } from './measure'
 
 const N = 1000
@@ -27,7 +28,7 @@ async function benchOpen(): Promise<void> {
     console.log(`[1] filling a keychain service with ${N} entries (gnome-keyring rewrites its file per write: slow)...`)
     const records: AccountRecord[] = []
     // Named as a vault writes them ("<vault id>/<account id>"), so no open has anything to move.
-    const vaultId = newVaultId()
+    const vaultId = newHexId()
     for (let i = 0; i < N; i++) {
       const id = randomBytes(8).toString('hex')
       await keytar.setPassword(service, entryName(vaultId, id), base32FromBytes(randomBytes(20)))
