@@ -7,7 +7,7 @@ import type { BackgroundDeps } from './controller'
 import { HostConnection } from './host-connection'
 
 /** chrome.i18n with `{name}` placeholders. */
-export const translate: Translate = (key: MessageKey, params?: Record<string, string>) =>
+const translate: Translate = (key: MessageKey, params?: Record<string, string>) =>
   format(chrome.i18n.getMessage(key), params)
 
 // One connection per extension context (the background, or a popup while it is open).

@@ -57,7 +57,7 @@ export function pageInfo(url: string | undefined): PageInfo | null {
 }
 
 /** True when the page may receive a code for `site`: https: and its registrable domain is `site`. */
-export function pageIsSite(page: PageInfo | null, site: string): boolean {
+export function pageIsSite(page: PageInfo | null, site: string): page is PageInfo & { domain: string } {
   return page !== null && page.protocol === 'https:' && page.domain !== null && page.domain === site
 }
 
@@ -72,7 +72,7 @@ export function decide(tabUrl: string | undefined, answer: HostAnswer): Action {
   const response = answer.response
   switch (response.type) {
     case 'code':
-      if (!pageIsSite(page, response.site) || page === null) return mismatch(page, response.site)
+      if (!pageIsSite(page, response.site)) return mismatch(page, response.site)
       return {
         kind: 'fill',
         code: response.code,

@@ -97,7 +97,7 @@ function segmentedRows(doc: Document): HTMLInputElement[][] {
     row = []
   }
   for (const input of Array.from(doc.querySelectorAll('input'))) {
-    if (input.maxLength !== 1 || !isUsableInput(input) || input.type === 'password' || isOtherKind(input)) {
+    if (input.maxLength !== 1 || !mayHoldCode(input)) {
       flush()
       continue
     }
@@ -111,6 +111,11 @@ function segmentedRows(doc: Document): HTMLInputElement[][] {
 
 function isOtherKind(input: HTMLInputElement): boolean {
   return describe(input).some((t) => OTHER_CODES.test(t))
+}
+
+/** A usable input, no password, whose words name no other kind of code: a box of a row, or the focused one. */
+function mayHoldCode(input: HTMLInputElement): boolean {
+  return isUsableInput(input) && input.type !== 'password' && !isOtherKind(input)
 }
 
 /** Boxes of one widget share a parent, or each sits in its own wrapper under one grandparent. */
@@ -190,13 +195,7 @@ export function findCodeField(doc: Document, length: number): CodeField | null {
     if (found !== null) return { ...found, frame: 'same-origin-frame' }
   }
   const focused = doc.activeElement
-  if (
-    focused !== null &&
-    focused.tagName === 'INPUT' &&
-    isUsableInput(focused as HTMLInputElement) &&
-    (focused as HTMLInputElement).type !== 'password' &&
-    !isOtherKind(focused as HTMLInputElement)
-  ) {
+  if (focused !== null && focused.tagName === 'INPUT' && mayHoldCode(focused as HTMLInputElement)) {
     return { kind: 'single', input: focused as HTMLInputElement, frame: 'top' }
   }
   return null
