@@ -76,8 +76,9 @@ function withoutSecret(p: OtpParams, source: string, sites: ReturnType<typeof im
 
 /** A file's name for messages and the preview; a name that may hold a secret (a pasted link) is not shown. */
 function shownName(path: string): string {
+  const name = basename(path)
   // An empty argument has no name to show.
-  return basename(path) === '' ? 'a file' : pathForEcho(basename(path), 'a file')
+  return name === '' ? 'a file' : pathForEcho(name, 'a file')
 }
 
 /** A file's bytes with the same refusals as every file the user names (missing, folder, FIFO, over 32 MiB). */
@@ -95,12 +96,17 @@ function isImage(bytes: Uint8Array): boolean {
   return png || jpeg
 }
 
+/** A source's name for progress, before it is read (the same name the preview gives it). */
+function sourceName(source: ImportSource): string {
+  return source.kind === 'text' ? (source.name ?? 'pasted text') : shownName(source.path)
+}
+
 async function textOf(
   source: ImportSource,
   onProgress: ((event: ImportProgress) => void) | undefined,
 ): Promise<{ name: string; text: string; image: boolean }> {
-  if (source.kind === 'text') return { name: source.name ?? 'pasted text', text: source.text, image: false }
-  const name = shownName(source.path)
+  const name = sourceName(source)
+  if (source.kind === 'text') return { name, text: source.text, image: false }
   const bytes = await readCapped(source.path)
   if (isImage(bytes)) {
     // QR images go through the scan pipeline (loaded only when needed), with the bytes already
@@ -119,11 +125,6 @@ async function textOf(
     if (error instanceof AppError) error.message = `${name}: ${error.message}`
     throw error
   }
-}
-
-/** A source's name for progress, before it is read (the same name the preview gives it). */
-function sourceName(source: ImportSource): string {
-  return source.kind === 'text' ? (source.name ?? 'pasted text') : shownName(source.path)
 }
 
 async function passwordFor(supplier: PasswordSupplier | undefined, name: string): Promise<string> {
