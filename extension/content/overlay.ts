@@ -1,7 +1,8 @@
 /**
  * What the extension shows inside a page: the red fake-site warning and a brief note. Both live
  * in a closed shadow root, so the page's scripts and styles can neither read nor restyle them,
- * and they are built from text nodes only (a host name is never parsed as HTML).
+ * and they are built from text nodes only (a host name is never parsed as HTML). The popup
+ * builds its red box with the same el(), withNames() and warningBody().
  */
 
 import { splitNames } from '../i18n/messages'
@@ -48,19 +49,43 @@ function mount(doc: Document): ShadowRoot {
   return root
 }
 
-function el<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, text?: string): HTMLElementTagNameMap[K] {
+/** An element with optional text and class. */
+export function el<K extends keyof HTMLElementTagNameMap>(
+  doc: Document,
+  tag: K,
+  text?: string,
+  className?: string,
+): HTMLElementTagNameMap[K] {
   const node = doc.createElement(tag)
   if (text !== undefined) node.textContent = text
+  if (className !== undefined) node.className = className
   return node
 }
 
-/** Appends `text` to `parent`, each of `names` in a span that does not wrap. */
-function withNames<T extends HTMLElement>(doc: Document, parent: T, text: string, names: string[]): T {
+/** Appends `text` to `parent`, each of `names` in a span that does not wrap (a host cut at "-" reads like another). */
+export function withNames<T extends HTMLElement>(doc: Document, parent: T, text: string, names: string[]): T {
   for (const run of splitNames(text, names)) {
     if (!run.isName) parent.append(doc.createTextNode(run.text))
-    else parent.append(Object.assign(el(doc, 'span', run.text), { className: 'name' }))
+    else parent.append(el(doc, 'span', run.text, 'name'))
   }
   return parent
+}
+
+/** A warning's title, advice and reasons (the list only when there are any), for the page's box and the popup's. */
+export function warningBody(
+  doc: Document,
+  texts: { title: string; advice: string; reasons: string[]; names: string[] },
+): HTMLElement[] {
+  const body: HTMLElement[] = [
+    withNames(doc, el(doc, 'h2'), texts.title, texts.names),
+    withNames(doc, el(doc, 'p'), texts.advice, texts.names),
+  ]
+  if (texts.reasons.length > 0) {
+    const list = el(doc, 'ul')
+    for (const reason of texts.reasons) list.append(el(doc, 'li', reason))
+    body.push(list)
+  }
+  return body
 }
 
 // word-break: auto-phrase (Chromium 119+) keeps Japanese words whole ("認証コード", not "認証コ/ード")
@@ -74,16 +99,10 @@ export function showWarning(doc: Document, texts: WarningTexts): HTMLElement {
   box.lang = texts.lang
   box.setAttribute('role', 'alertdialog')
   box.setAttribute('aria-label', texts.label)
-  const title = withNames(doc, el(doc, 'h2'), texts.title, texts.names)
-  const advice = withNames(doc, el(doc, 'p'), texts.advice, texts.names)
-  const list = el(doc, 'ul')
-  for (const reason of texts.reasons) list.append(el(doc, 'li', reason))
   const close = el(doc, 'button', texts.close)
   close.type = 'button'
   close.addEventListener('click', () => root.host.remove())
-  box.append(title, advice)
-  if (texts.reasons.length > 0) box.append(list)
-  box.append(close)
+  box.append(...warningBody(doc, texts), close)
   root.append(box)
   close.focus()
   return root.host as HTMLElement

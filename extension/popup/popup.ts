@@ -13,28 +13,11 @@ import {
   type FillOutcome,
   type PopupState,
 } from '../background/controller'
-import { splitNames } from '../i18n/messages'
+import { el, warningBody } from '../content/overlay'
 import { FILL_COMMAND } from '../manifest'
 
 const deps: BackgroundDeps = chromeDeps()
 const t = deps.t
-
-function el<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  text?: string,
-  className?: string,
-): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag)
-  if (text !== undefined) node.textContent = text
-  if (className !== undefined) node.className = className
-  return node
-}
-
-/** Appends `text`, each of `names` in a span that does not wrap (a host cut at "-" reads like another). */
-function withNames<T extends HTMLElement>(parent: T, text: string, names: string[]): T {
-  for (const run of splitNames(text, names)) parent.append(run.isName ? el('span', run.text, 'name') : run.text)
-  return parent
-}
 
 function show(...nodes: HTMLElement[]): void {
   const state = document.getElementById('state')
@@ -44,7 +27,7 @@ function show(...nodes: HTMLElement[]): void {
 }
 
 function fillButton(label: string, account: string | undefined, className?: string): HTMLButtonElement {
-  const button = el('button', label, className)
+  const button = el(document, 'button', label, className)
   button.type = 'button'
   button.addEventListener('click', () => {
     button.disabled = true
@@ -56,7 +39,7 @@ function fillButton(label: string, account: string | undefined, className?: stri
 function afterFill(outcome: FillOutcome): void {
   const result = outcome.result
   if (result !== undefined && 'filled' in result && result.filled) {
-    show(el('p', t('popupFilled')))
+    show(el(document, 'p', t('popupFilled')))
     window.setTimeout(() => window.close(), 600)
     return
   }
@@ -65,7 +48,7 @@ function afterFill(outcome: FillOutcome): void {
       result.reason === 'cross-origin-frame'
         ? t('noFieldFramed', { host: result.frameHost })
         : t(result.reason === 'navigated' ? 'navigated' : 'noField')
-    show(el('p', why))
+    show(el(document, 'p', why))
     return
   }
   // The page changed its answer between opening and clicking (a warning now, or a note).
@@ -82,33 +65,27 @@ function stateOf(outcome: FillOutcome): PopupState {
 }
 
 function failed(error: unknown): void {
-  show(el('p', t('hostError', { code: error instanceof Error ? error.name : 'ERROR' })))
+  show(el(document, 'p', t('hostError', { code: error instanceof Error ? error.name : 'ERROR' })))
 }
 
 /** The red box: a title, advice and reasons, with the domain names kept on one line each. */
 function warningBox(texts: { title: string; advice: string; reasons: string[]; names: string[] }): HTMLElement {
-  const box = el('div', undefined, 'warn')
+  const box = el(document, 'div', undefined, 'warn')
   box.setAttribute('role', 'alert')
-  box.append(withNames(el('h2'), texts.title, texts.names))
-  box.append(withNames(el('p'), texts.advice, texts.names))
-  if (texts.reasons.length > 0) {
-    const list = el('ul')
-    for (const reason of texts.reasons) list.append(el('li', reason))
-    box.append(list)
-  }
+  box.append(...warningBody(document, texts))
   return box
 }
 
 function render(state: PopupState): void {
   switch (state.kind) {
     case 'fill': {
-      const real = el('p', t('popupReal', { site: state.site }))
+      const real = el(document, 'p', t('popupReal', { site: state.site }))
       show(real, fillButton(t('popupFillAccount', { name: state.name }), undefined))
       return
     }
     case 'choose': {
       const buttons = state.accounts.map((a) => fillButton(a.name, a.ref, 'choice'))
-      show(el('p', t('popupChoose', { site: state.site })), ...buttons)
+      show(el(document, 'p', t('popupChoose', { site: state.site })), ...buttons)
       return
     }
     case 'warn':
@@ -118,7 +95,7 @@ function render(state: PopupState): void {
       show(warningBox(insecureWarningTexts(t, state)))
       return
     case 'note':
-      show(el('p', state.text, state.reason === 'noAccount' ? 'muted' : undefined))
+      show(el(document, 'p', state.text, state.reason === 'noAccount' ? 'muted' : undefined))
       return
   }
 }
@@ -133,6 +110,6 @@ async function showShortcut(): Promise<void> {
 
 // The language of the texts chrome.i18n picked (a UI language without a table gets en).
 document.documentElement.lang = t('lang')
-show(el('p', t('popupChecking'), 'muted'))
+show(el(document, 'p', t('popupChecking'), 'muted'))
 popupState(deps).then(render, failed)
 showShortcut().catch(() => undefined)
