@@ -11,7 +11,7 @@ import {
 import { pathForEcho } from '../../../shared/echo'
 import { parseCommandArgs } from '../args'
 import type { Command } from '../io'
-import { cliProgress, decodingText } from '../progress'
+import { cliProgress, decodingText, importProgressText } from '../progress'
 
 /** True for texts the scan command prints: otpauth:// and otpauth-migration:// URIs. */
 export function isOtpText(text: string): boolean {
@@ -43,7 +43,7 @@ as asked. At a terminal, a scan over a second shows progress on standard error.`
     for (const [index, file] of positionals.entries()) {
       let texts: string[]
       const shown = pathForEcho(file, 'the image')
-      progress.update(`Reading ${shown}${positionals.length > 1 ? ` (${index + 1} of ${positionals.length})` : ''}…`)
+      progress.update(importProgressText({ stage: 'reading', name: shown, index, total: positionals.length }))
       try {
         texts = await scanImageFile(file, { onDecode: (size) => progress.update(decodingText(size)) })
       } catch (error) {
