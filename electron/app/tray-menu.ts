@@ -4,6 +4,7 @@
  * list uses (clipboard:copy-code: the concealed clipboard formats, the clear after the chosen delay,
  * the last-used minute). tray.ts turns this into Electron's Menu.
  */
+import { displayName } from '../../shared/accounts/display-name'
 import { pinnedAccounts } from '../../shared/organise'
 import type { AccountSummary } from '../../shared/types'
 
@@ -31,9 +32,7 @@ export interface TrayMenuActions {
 
 /** An account's name as a menu label: Electron reads `&` as a mnemonic marker on Windows and Linux. */
 export function menuLabel(account: Pick<AccountSummary, 'issuer' | 'label'>): string {
-  const name =
-    account.issuer && account.label ? `${account.issuer} (${account.label})` : account.issuer || account.label
-  return name.replace(/&/g, '&&')
+  return displayName(account).replace(/&/g, '&&')
 }
 
 /** The menu for these accounts (in the list's order). */

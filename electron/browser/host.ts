@@ -8,6 +8,7 @@
  * of the accounts, and never a code for a counter-based account (each fill would use one up).
  */
 import { createHash } from 'node:crypto'
+import { displayName } from '../../shared/accounts/display-name'
 import { CHROMIUM_EXTENSION_ID, FIREFOX_EXTENSION_ID } from '../../shared/browser/extension-id'
 import {
   BROWSER_PROTOCOL_VERSION,
@@ -84,12 +85,6 @@ export function parseBrowserRequest(
   if (typeof r.account !== 'string' || !REF.test(r.account))
     return bad('bad-request', 'account must be a ref from a choose answer.')
   return { ok: true, request: { v: V, type: 'code-for-page', url: r.url, account: r.account } }
-}
-
-/** "マネックス証券 (hanako)": issuer and label as the app names an account. */
-export function accountName(a: Pick<AccountSummary, 'issuer' | 'label'>): string {
-  if (a.issuer && a.label) return `${a.issuer} (${a.label})`
-  return a.issuer || a.label
 }
 
 /**
@@ -182,11 +177,11 @@ async function answerCodeForPage(
       v: V,
       type: 'choose',
       site,
-      accounts: matches.map((a) => ({ ref: accountRef(site, a.id), name: accountName(a) })),
+      accounts: matches.map((a) => ({ ref: accountRef(site, a.id), name: displayName(a) })),
     }
   }
   if (chosen === undefined) return { v: V, type: 'no-account' }
-  const name = accountName(chosen)
+  const name = displayName(chosen)
   if (chosen.type !== 'totp') return { v: V, type: 'counter-based', name, site }
   const at = deps.now()
   const { code, secondsLeft } = view.totp(chosen.id, at)

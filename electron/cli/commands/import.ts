@@ -6,6 +6,7 @@ import {
   UnsupportedBackupError,
   UsageError,
 } from '../../../shared/errors'
+import { displayName } from '../../../shared/accounts/display-name'
 import type { ImportPreview, ImportSource, PreviewAccount } from '../../backup/index'
 import type { AccountSummary } from '../../../shared/types'
 import type { Vault } from '../../vault/vault'
@@ -21,18 +22,12 @@ const describe = (a: PreviewAccount) =>
 
 const LINK = /^\s*otpauth(-migration)?:\/\//i
 
-/** "Monex (hanako)": how a saved account is named in a duplicate's message. */
-export function savedName(a: { issuer: string; label: string }): string {
-  if (a.issuer && a.label) return `${a.issuer} (${a.label})`
-  return a.issuer || a.label || '(no name)'
-}
-
 /** The duplicate error for an account (or accounts) saved already, naming the first one saved. */
 export function duplicateError(first: { issuer: string; label: string; id: string }, count = 1): DuplicateAccountError {
   const what = count > 1 ? `all ${count} accounts are already saved (the first as` : 'already saved as'
   const again = count > 1 ? 'them' : 'it'
   return new DuplicateAccountError(
-    `${what} "${savedName(first)}" (id ${first.id})${count > 1 ? ')' : ''}; add --allow-duplicate to save ${again} again`,
+    `${what} "${displayName(first, '(no name)')}" (id ${first.id})${count > 1 ? ')' : ''}; add --allow-duplicate to save ${again} again`,
   )
 }
 

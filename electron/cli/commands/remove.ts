@@ -1,4 +1,5 @@
 /** `warifu remove`: move an account to Recently deleted, or delete one there for good. */
+import { displayName } from '../../../shared/accounts/display-name'
 import { AccountNotFoundError, AmbiguousAccountError, UsageError } from '../../../shared/errors'
 import { TRASH_DAYS } from '../../../shared/types'
 import { parseCommandArgs } from '../args'
@@ -7,10 +8,6 @@ import type { Command } from '../io'
 
 const named = (a: { issuer: string; label: string; id: string }) =>
   [a.issuer, a.label].filter(Boolean).join(' / ') || a.id
-
-/** "Monex (hanako)": how the question names the account. */
-const quoted = (a: { issuer: string; label: string; id: string }) =>
-  a.issuer && a.label ? `${a.issuer} (${a.label})` : a.issuer || a.label || a.id
 
 // The same error and exit status as `warifu code <unknown>` (ACCOUNT_NOT_FOUND, 1): a script
 // checking for "no such account" needs one answer whichever command it ran.
@@ -68,8 +65,8 @@ make sure you can sign in another way first.`,
       ? true
       : await confirmAtTerminal(
           values.forever
-            ? `Delete "${quoted(account)}" for good, secret included? This cannot be undone. [y/N] `
-            : `Move "${quoted(account)}" to Recently deleted? [y/N] `,
+            ? `Delete "${displayName(account, account.id)}" for good, secret included? This cannot be undone. [y/N] `
+            : `Move "${displayName(account, account.id)}" to Recently deleted? [y/N] `,
         )
     if (answer === false) throw cancelled()
     if (values.forever) {
