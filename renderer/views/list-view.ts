@@ -32,6 +32,9 @@ const OVERSCAN_PX = 400
 const ROW_PX = 85
 const COMPACT_ROW_PX = 54
 
+/** A row's height before it was shown, at the density in use. */
+const estimatedRowPx = () => (document.documentElement.dataset.density === 'compact' ? COMPACT_ROW_PX : ROW_PX)
+
 /** Rows have a top border but the first: its height is this much less. */
 const ROW_BORDER_PX = 1
 
@@ -56,8 +59,6 @@ export interface ListActions {
 interface Row {
   account: AccountSummary
   view: RowView | undefined
-  /** In the list's DOM now (inside the window, focused, or being dragged). */
-  attached: boolean
   /** Search text: issuer, label and sites, folded (width, case, hiragana/katakana: shared/text/fold). */
   haystack: string
   lastCode: string
@@ -150,7 +151,7 @@ export class ListView {
     for (const snap of codes) {
       const row = this.byId.get(snap.id)
       if (!row) continue
-      const view = row.attached ? row.view : undefined
+      const view = this.inDom(row) ? row.view : undefined
       if (snap.code !== row.lastCode) {
         row.lastCode = snap.code
         if (view) view.code.data = this.shows(row) ? groupCode(snap.code) : masked(snap.code)
@@ -218,7 +219,7 @@ export class ListView {
     // Read before any write: one layout (of what changed before this call), not one per row.
     const box = this.el.isConnected ? this.el.getBoundingClientRect() : undefined
     this.measure()
-    const estimate = document.documentElement.dataset.density === 'compact' ? COMPACT_ROW_PX : ROW_PX
+    const estimate = estimatedRowPx()
     const heights = this.matches.map((r) => this.heights.get(r.account.id) ?? estimate)
     if (heights.length > 0) heights[0] = heights[0]! - ROW_BORDER_PX
     const { tops, total } = layoutRows(heights)
@@ -239,18 +240,14 @@ export class ListView {
     for (const row of this.rendered) {
       if (keep.has(row)) continue
       row.view!.el.remove()
-      row.attached = false
     }
     // Rows that stay keep their order (the search and the window never reorder): insert the others around them.
     let cursor = this.el.firstElementChild
     let bottom = 0
     indexes.forEach((i, k) => {
       const row = next[k]!
+      if (!this.inDom(row)) this.sync(row)
       const view = this.viewOf(row)
-      if (!row.attached) {
-        row.attached = true
-        this.sync(row)
-      }
       if (view.el === cursor) cursor = cursor.nextElementSibling
       else this.el.insertBefore(view.el, cursor)
       const gap = tops[i]! - bottom
@@ -381,7 +378,6 @@ export class ListView {
     return {
       account,
       view: undefined,
-      attached: false,
       haystack: fold(`${account.issuer} ${account.label} ${account.sites.join(' ')} ${(account.tags ?? []).join(' ')}`),
       lastCode: '',
       lastNext: '',
@@ -391,6 +387,11 @@ export class ListView {
       revealTimer: undefined,
       gap: 0,
     }
+  }
+
+  /** In the list's DOM now (inside the window, focused, or being dragged). */
+  private inDom(row: Row): boolean {
+    return row.view?.el.parentNode === this.el
   }
 
   private viewOf(row: Row): RowView {
@@ -431,8 +432,7 @@ export class ListView {
 
   /** Rows a PageUp or PageDown moves: a window's height of rows, less one kept in view. */
   private pageRows(): number {
-    const estimate = document.documentElement.dataset.density === 'compact' ? COMPACT_ROW_PX : ROW_PX
-    return Math.max(1, Math.floor(window.innerHeight / estimate) - 1)
+    return Math.max(1, Math.floor(window.innerHeight / estimatedRowPx()) - 1)
   }
 
   private onKey(e: KeyboardEvent): void {
