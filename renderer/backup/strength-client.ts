@@ -1,35 +1,14 @@
-/** The page's side of the strength worker: one worker, started on first use, requests matched by id. */
+/** The page's side of the strength worker. */
 import type { StrengthReport } from '../../shared/backup/password-strength'
-import type { StrengthReply } from './strength-protocol'
+import { workerClient } from '../worker-client'
+import type { StrengthReply, StrengthRequest } from './strength-protocol'
 
-let worker: Worker | undefined
-let nextId = 1
-const pending = new Map<number, (report: StrengthReport | undefined) => void>()
+const send = workerClient<StrengthRequest, StrengthReply>('strength.worker.js')
 
-function getWorker(): Worker {
-  if (worker) return worker
-  worker = new Worker('strength.worker.js')
-  worker.onmessage = (e: MessageEvent<StrengthReply>) => {
-    const reply = e.data
-    const settle = pending.get(reply.id)
-    pending.delete(reply.id)
-    settle?.(reply.ok ? reply.report : undefined)
-  }
-  worker.onerror = () => {
-    for (const settle of pending.values()) settle(undefined)
-    pending.clear()
-    worker?.terminate()
-    worker = undefined
-  }
-  return worker
-}
-
-function rate(password: string): Promise<StrengthReport | undefined> {
-  const id = nextId++
-  return new Promise((resolve) => {
-    pending.set(id, resolve)
-    getWorker().postMessage({ id, password })
-  })
+/** The password's report, or undefined when the estimator could not load or its worker failed. */
+async function rate(password: string): Promise<StrengthReport | undefined> {
+  const reply = await send({ password })
+  return reply?.ok ? reply.report : undefined
 }
 
 /** Starts the worker loading its dictionaries, so the first hint does not wait for them. */

@@ -1,4 +1,5 @@
-/** The page's side of the decode worker: one worker, started on first use, requests matched by id. */
+/** The page's side of the decode worker. */
+import { workerClient } from '../worker-client'
 import type { DecodeReply, DecodeRequest } from './decode-protocol'
 
 /** A failed decode; `code` is an ErrorCode the UI translates. */
@@ -9,36 +10,13 @@ export class DecodeError extends Error {
   }
 }
 
-let worker: Worker | undefined
-let nextId = 1
-const pending = new Map<number, { resolve(texts: string[]): void; reject(error: DecodeError): void }>()
-
-function getWorker(): Worker {
-  if (worker) return worker
-  worker = new Worker('decode.worker.js')
-  worker.onmessage = (e: MessageEvent<DecodeReply>) => {
-    const reply = e.data
-    const waiter = pending.get(reply.id)
-    if (!waiter) return
-    pending.delete(reply.id)
-    if (reply.ok) waiter.resolve(reply.texts)
-    else waiter.reject(new DecodeError(reply.code))
-  }
-  worker.onerror = () => {
-    for (const waiter of pending.values()) waiter.reject(new DecodeError('QR_DECODER_UNAVAILABLE'))
-    pending.clear()
-    worker?.terminate()
-    worker = undefined
-  }
-  return worker
-}
+const send = workerClient<DecodeRequest, DecodeReply>('decode.worker.js')
 
 /** Every QR text in an image file's bytes or a captured frame (the frame is transferred, not copied). */
-export function decodeImage(image: Blob | ImageBitmap): Promise<string[]> {
-  const id = nextId++
-  return new Promise((resolve, reject) => {
-    pending.set(id, { resolve, reject })
-    const request: DecodeRequest = { id, image }
-    getWorker().postMessage(request, image instanceof ImageBitmap ? [image] : [])
-  })
+export async function decodeImage(image: Blob | ImageBitmap): Promise<string[]> {
+  const reply = await send({ image }, image instanceof ImageBitmap ? [image] : [])
+  // No reply: the worker failed (it could not load).
+  if (!reply) throw new DecodeError('QR_DECODER_UNAVAILABLE')
+  if (!reply.ok) throw new DecodeError(reply.code)
+  return reply.texts
 }
