@@ -3,13 +3,12 @@
  * scripts call back for account ids and names. The scripts offer the options each command's help
  * documents, so a documented new option completes without touching this file.
  */
-import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { UsageError } from '../../shared/errors'
 import { parseCommandArgs } from './args'
 import { optionsInHelp, type HelpOption } from './help-options'
 import type { CliIo, Command } from './io'
-import { parseMetadata } from '../vault/metadata'
+import { readMetadata } from '../vault/metadata'
 import { dataDir, METADATA_FILE } from '../vault/paths'
 
 const SHELLS = ['bash', 'zsh', 'fish'] as const
@@ -99,15 +98,9 @@ sees a secret.`,
  */
 export async function completeAccounts(kind: string | undefined, io: Pick<CliIo, 'out'>, env = process.env) {
   if (kind !== 'accounts' && kind !== 'deleted') return
-  let text: string
-  try {
-    text = await readFile(join(dataDir(env), METADATA_FILE), 'utf8')
-  } catch {
-    return
-  }
   let accounts
   try {
-    accounts = parseMetadata(text).accounts
+    accounts = (await readMetadata(join(dataDir(env), METADATA_FILE))).accounts
   } catch {
     return
   }
