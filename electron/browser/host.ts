@@ -17,10 +17,9 @@ import {
   type BrowserResponse,
 } from '../../shared/browser/messages'
 import { isAppError, type ErrorCode } from '../../shared/errors'
-import { checkText } from '../../shared/sites/check'
+import { checkText, knownSites } from '../../shared/sites/check'
 import { siteMatchesHost } from '../../shared/sites/domain'
 import type { AccountSummary } from '../../shared/types'
-import { knownSites } from '../cli/commands/check'
 import type { FillNotice } from './activity'
 
 /** What the host reads the accounts through: no secret leaves it, only a code. */

@@ -60,6 +60,21 @@ export interface KnownSite {
   accounts: { issuer: string; label: string }[]
 }
 
+/** The accounts (the user's live ones) grouped by site, in list order, as checkText wants them. */
+export function knownSites(
+  accounts: readonly { issuer: string; label: string; sites: readonly string[] }[],
+): KnownSite[] {
+  const bySite = new Map<string, KnownSite>()
+  for (const account of accounts) {
+    for (const site of account.sites) {
+      const entry = bySite.get(site) ?? { site, accounts: [] }
+      entry.accounts.push({ issuer: account.issuer, label: account.label })
+      bySite.set(site, entry)
+    }
+  }
+  return [...bySite.values()]
+}
+
 /** Longest text looked at (256 KiB of characters): a long e-mail fits, past that is not read. */
 export const MAX_CHECK_TEXT = 256 * 1024
 // Longest run of host-like text read as a host (a DNS name is at most 253 characters, more as Unicode).

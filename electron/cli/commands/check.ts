@@ -1,26 +1,12 @@
 /** `warifu check <text...>`: is this link, host, address or pasted e-mail one of your accounts' sites? */
 import { UsageError } from '../../../shared/errors'
-import { checkText, MAX_CHECK_TEXT, type KnownSite, type LinkFinding, type Verdict } from '../../../shared/sites/check'
+import { checkText, knownSites, MAX_CHECK_TEXT, type LinkFinding, type Verdict } from '../../../shared/sites/check'
 import { registrableDomain } from '../../../shared/sites/domain'
-import type { AccountSummary } from '../../../shared/types'
 import { parseCommandArgs } from '../args'
 import type { Command } from '../io'
 
 /** Exit codes: everything found is yours (0); something is not, or cannot be checked (1); a likely fake (3). */
 export const CHECK_EXIT: Record<Verdict, number> = { yours: 0, unknown: 1, unverifiable: 1, lookalike: 3 }
-
-/** The user's live accounts grouped by site, as checkText wants them. */
-export function knownSites(accounts: readonly AccountSummary[]): KnownSite[] {
-  const bySite = new Map<string, KnownSite>()
-  for (const account of accounts) {
-    for (const site of account.sites) {
-      const entry = bySite.get(site) ?? { site, accounts: [] }
-      entry.accounts.push({ issuer: account.issuer, label: account.label })
-      bySite.set(site, entry)
-    }
-  }
-  return [...bySite.values()]
-}
 
 // Control and bidi characters could rewrite the terminal line (or reverse how a host reads).
 // eslint-disable-next-line no-control-regex
