@@ -29,13 +29,29 @@ function sourceOf(
   return undefined
 }
 
+/**
+ * What is left to move for one account, decided the same way before the lock (needsMigration) and
+ * under it (migrateLocked): the secret and whether its source is the legacy entry (deleted once this
+ * vault's copy reads back the same), and whether this vault's own entry is still to be written.
+ * Undefined when nothing is left: moved, with no legacy copy of the same secret, or nothing to move.
+ */
+function moveLeft(
+  all: ReadonlyMap<string, string>,
+  vaultId: string | undefined,
+  accountId: string,
+): { secret: string; legacy: boolean; copy: boolean } | undefined {
+  const own = vaultId === undefined ? undefined : all.get(entryName(vaultId, accountId))
+  if (own === undefined) {
+    const source = sourceOf(all, accountId)
+    return source === undefined ? undefined : { ...source, copy: true }
+  }
+  // Already under this vault's name: only a leftover legacy copy of the same secret is left.
+  return all.get(accountId) === own ? { secret: own, legacy: true, copy: false } : undefined
+}
+
 /** True when an account of this file has its secret only elsewhere, or a leftover legacy copy of it. */
 export function needsMigration(file: MetadataFile, all: ReadonlyMap<string, string>): boolean {
-  return file.accounts.some((r) => {
-    const own = file.vaultId === undefined ? undefined : all.get(entryName(file.vaultId, r.id))
-    if (own === undefined) return sourceOf(all, r.id) !== undefined
-    return all.get(r.id) === own
-  })
+  return file.accounts.some((r) => moveLeft(all, file.vaultId, r.id) !== undefined)
 }
 
 /** Under the writers' lock: records a vault id if the file has none and moves every account's entry to its name. */
@@ -48,15 +64,14 @@ export async function migrateLocked(metadataPath: string, store: SecretStore): P
   }
   const all = await store.list()
   for (const record of file.accounts) {
+    const move = moveLeft(all, file.vaultId, record.id)
+    if (move === undefined) continue
     const name = entryName(file.vaultId, record.id)
-    const own = all.get(name)
-    const source = own === undefined ? sourceOf(all, record.id) : { secret: own, legacy: all.get(record.id) === own }
-    if (source === undefined) continue
-    if (own === undefined) {
-      await store.set(name, source.secret)
+    if (move.copy) {
+      await store.set(name, move.secret)
       crashPoint('migrate:after-copy')
     }
     // Deleted only once this vault's entry reads back the same: a crash before leaves both, never neither.
-    if (source.legacy && (await store.get(name)) === source.secret) await store.delete(record.id)
+    if (move.legacy && (await store.get(name)) === move.secret) await store.delete(record.id)
   }
 }
